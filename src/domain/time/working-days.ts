@@ -7,14 +7,15 @@ export function isWorkingDay(dayNumber: DayNumber): boolean {
 }
 
 /**
- * The N-th working day after `start` (the start day itself never counts), for N ≥ 1.
- * For N = 0 the start day is returned unchanged.
+ * The N-th working day after `start` (the start day itself never counts). A negative N
+ * gives the N-th working day before `start`; N = 0 returns `start` unchanged.
  */
 export function addWorkingDays(start: DayNumber, count: number): DayNumber {
+  const step = count < 0 ? -1 : 1;
   let day = start;
-  let remaining = count;
+  let remaining = Math.abs(count);
   while (remaining > 0) {
-    day += 1;
+    day += step;
     if (isWorkingDay(day)) remaining -= 1;
   }
   return day;

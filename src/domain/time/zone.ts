@@ -1,5 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
-import { dayFromYmd, daysInMonth, type DayNumber } from './calendar.js';
+import { IANAZone } from 'luxon';
+import { dayFromYmd, daysInMonth, ymdFromDay, type DayNumber } from './calendar.js';
 
 /** Every date computation of the product happens in this zone, whatever the machine says. */
 export const ZONE_NAME = 'Europe/Amsterdam';
@@ -28,8 +28,9 @@ export function localDay(instantMs: number): DayNumber {
 }
 
 /**
- * The instant of a local wall-clock time in Europe/Amsterdam. A time that does not exist
- * (in the spring gap) moves forward by the gap; an ambiguous autumn time takes the first.
+ * The instant of a local wall-clock time in Europe/Amsterdam. A time inside the spring gap
+ * (02:30 on the last Sunday of March) moves forward by the gap; an ambiguous autumn time
+ * (02:30 on the last Sunday of October) takes the first of the two instants (summer time).
  */
 export function instantFromLocal(
   year: number,
@@ -40,21 +41,40 @@ export function instantFromLocal(
   second = 0,
   millisecond = 0,
 ): number {
-  return DateTime.fromObject(
-    { year, month, day, hour, minute, second, millisecond },
-    { zone },
-  ).toMillis();
+  const wall =
+    dayFromYmd(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
+  const before = offsetMinutesAt(wall - DAY);
+  const after = offsetMinutesAt(wall + DAY);
+  const larger = Math.max(before, after);
+  const smaller = Math.min(before, after);
+  for (const offset of [larger, smaller]) {
+    const candidate = wall - offset * 60_000;
+    if (offsetMinutesAt(candidate) === offset) return candidate;
+  }
+  return wall - smaller * 60_000;
 }
 
 /** The instant at which a local date starts (00:00 in Europe/Amsterdam). */
 export function startOfLocalDay(dayNumber: DayNumber): number {
-  const guess = dayNumber * DAY;
-  return guess - offsetMinutesAt(guess - 2 * HOUR) * 60_000;
+  const { year, month, day } = ymdFromDay(dayNumber);
+  return instantFromLocal(year, month, day);
 }
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** An instant as ISO 8601 with the Europe/Amsterdam offset, e.g. `2026-03-29T03:00:00+02:00`. */
 export function formatInstant(instantMs: number): string {
-  return DateTime.fromMillis(instantMs, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
+  const offset = offsetMinutesAt(instantMs);
+  const local = instantMs + offset * 60_000;
+  const dayNumber = Math.floor(local / DAY);
+  const { year, month, day } = ymdFromDay(dayNumber);
+  const msOfDay = local - dayNumber * DAY;
+  const hours = Math.floor(msOfDay / HOUR);
+  const minutes = Math.floor((msOfDay % HOUR) / 60_000);
+  const seconds = Math.floor((msOfDay % 60_000) / 1000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 const WITH_OFFSET =

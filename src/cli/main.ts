@@ -1,0 +1,91 @@
+/**
+ * The `casusregie` command. Exit codes: 0 done, 2 bad input (the message names the field),
+ * 1 an unexpected failure (a short message, never a stack trace).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadProfiles, ProfileError } from '../regions/load.js';
+import { evaluateScenario, ScenarioError } from '../scenario/index.js';
+import { rulesMarkdown } from './docs-rules.js';
+import { formatTable } from './table.js';
+
+const USAGE = `Gebruik:
+  casusregie evaluate <scenario.json> [--format json|table] [--profile extra.yaml ...]
+  casusregie docs-rules
+
+evaluate   rekent een casus door met het regioprofiel uit het scenario
+docs-rules drukt de regelcatalogus af (Markdown)`;
+
+class InputError extends Error {}
+
+function evaluateCommand(args: string[]): string {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      profile: { type: 'string', multiple: true, default: [] },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1)
+    throw new InputError(`Geef precies één scenariobestand.\n\n${USAGE}`);
+  if (values.format !== 'json' && values.format !== 'table')
+    throw new InputError(`--format: kies json of table (niet "${values.format}")`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`${file}: bestand niet gevonden of niet leesbaar`);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: geen geldige JSON (${(error as Error).message})`);
+  }
+  const profiles = loadProfiles({ extraFiles: values.profile });
+  const result = evaluateScenario(input, profiles);
+  return values.format === 'table' ? formatTable(result) : `${JSON.stringify(result, null, 2)}\n`;
+}
+
+function run(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'evaluate') {
+      process.stdout.write(evaluateCommand(rest));
+      return 0;
+    }
+    if (command === 'docs-rules') {
+      process.stdout.write(rulesMarkdown(loadProfiles()));
+      return 0;
+    }
+    if (command === undefined || command === '--help' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    throw new InputError(`Onbekende opdracht "${command}".\n\n${USAGE}`);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      process.stderr.write(
+        `Ongeldig scenario:\n${error.issues.map((i) => `  ${i.path || '(scenario)'}: ${i.message}`).join('\n')}\n`,
+      );
+      return 2;
+    }
+    if (error instanceof ProfileError) {
+      process.stderr.write(`Ongeldig regioprofiel:\n${error.message.replace(/^/gm, '  ')}\n`);
+      return 2;
+    }
+    if (
+      error instanceof InputError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`Onverwachte fout: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = run(process.argv.slice(2));

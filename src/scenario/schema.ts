@@ -1,0 +1,101 @@
+/**
+ * The scenario file format (`casusregie evaluate <scenario.json>`): one case, its events and
+ * the moment of evaluation. Field names follow issue 2 exactly; messages are Dutch.
+ */
+import { z } from 'zod';
+import {
+  CO_SIGNALS,
+  DURATIONS,
+  EVALUATION_KINDS,
+  EVENT_TYPES,
+  JHIO_NEEDS,
+  LIFE_DOMAINS,
+  MEASURES,
+  MOTIVATIONS,
+  ROUTES,
+  SCHOOL_STATES,
+  SEGMENTS,
+  SEVERITIES,
+  UNSAFETIES,
+} from '../domain/rules/index.js';
+
+z.config(z.locales.nl());
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: `onbekende ${what}; kies uit: ${values.join(', ')}` });
+
+const count = z
+  .number({ error: 'verwacht een geheel getal' })
+  .int({ error: 'verwacht een geheel getal' })
+  .min(0, { error: 'mag niet negatief zijn' });
+
+const regieCriteria = z.strictObject({
+  severity: choice(SEVERITIES, 'ernst').default('licht'),
+  stacking: z.boolean().default(false),
+  duration: choice(DURATIONS, 'duur').default('afgebakend'),
+  unsafety: choice(UNSAFETIES, 'inschatting van onveiligheid').default('geen'),
+  motivation: choice(MOTIVATIONS, 'motivatie').default('goed'),
+  providers: count.default(1),
+  school: choice(SCHOOL_STATES, 'schoolsituatie').default('gaat'),
+  jhio: choice(JHIO_NEEDS, 'JHiO-behoefte').default('geen'),
+});
+
+export const scenarioSchema = z.strictObject({
+  region: z.string({ error: 'verwacht de code van een regioprofiel, bijv. "LEK"' }),
+  now: z.string({ error: 'verwacht een datum-tijd, bijv. "2026-03-10T12:00:00+01:00"' }),
+  case: z.strictObject({
+    route: choice(ROUTES, 'route'),
+    segment: choice(SEGMENTS, 'segment'),
+    measure: choice(MEASURES, 'maatregel').nullable().default(null),
+    ivh: z.boolean().default(false),
+    children: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1, { error: 'geef elk kind een id' }),
+          birthDate: z.string({ error: 'verwacht een datum, bijv. "2012-06-30"' }),
+        }),
+      )
+      .min(1, { error: 'een casus heeft minstens één kind' }),
+    lifeDomains: z.array(choice(LIFE_DOMAINS, 'leefgebied')).default([]),
+    resultAreas: count.default(0),
+    supportElements: z
+      .array(
+        z.string().regex(/^\d{2}$/, {
+          error: 'een ondersteuningselement is een code van twee cijfers, bijv. "02"',
+        }),
+      )
+      .default([]),
+    residence: z.boolean().default(false),
+    familySupportsHelp: z.boolean().default(true),
+    safetyAtStake: z.boolean().default(false),
+    professionalsInvolved: count.default(0),
+    parentsCoordinate: z.boolean().default(false),
+    longHistory: z.boolean().default(false),
+    regieCriteria: regieCriteria.default({
+      severity: 'licht',
+      stacking: false,
+      duration: 'afgebakend',
+      unsafety: 'geen',
+      motivation: 'goed',
+      providers: 1,
+      school: 'gaat',
+      jhio: 'geen',
+    }),
+    coSignals: z.array(choice(CO_SIGNALS, 'signaal')).default([]),
+    product: z.strictObject({ freelyAccessible: z.boolean() }).default({ freelyAccessible: true }),
+  }),
+  events: z
+    .array(
+      z.strictObject({
+        type: choice(EVENT_TYPES, 'gebeurtenis'),
+        at: z.string({ error: 'verwacht een datum-tijd, bijv. "2026-03-02T09:00:00+01:00"' }),
+        child: z.string().optional(),
+        kind: choice(EVALUATION_KINDS, 'soort evaluatie').optional(),
+        date: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioShape = z.output<typeof scenarioSchema>;
