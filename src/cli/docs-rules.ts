@@ -32,6 +32,37 @@ function ruleValue(rule: Rule): string {
   }
 }
 
+const KIND_NL: Record<Rule['kind'], string> = {
+  deadline: 'termijn',
+  age: 'termijn op leeftijd',
+  before: 'termijn vóór een datum',
+  cadence: 'cadans',
+  requirement: 'minimumeis',
+  decision: 'beslisregel',
+  norm: 'norm',
+  procedure: 'procedure',
+  escalation: 'escalatieladder',
+  checklist: 'checklist',
+};
+
+function details(rule: Rule): string[] {
+  const lines: string[] = [];
+  if (rule.kind === 'cadence' && rule.purposes)
+    rule.purposes.forEach((p, i) => lines.push(`${i + 1}. ${p}`));
+  if (rule.kind === 'procedure') rule.steps.forEach((step, i) => lines.push(`${i + 1}. ${step}`));
+  if (rule.kind === 'escalation')
+    rule.steps.forEach((step, i) =>
+      lines.push(
+        `${i + 1}. ${step.actor}: ${step.action}${step.within ? ` (binnen ${formatDuration(step.within)})` : ''}`,
+      ),
+    );
+  if ((rule.kind === 'procedure' || rule.kind === 'escalation') && rule.criteria) {
+    if (lines.length > 0) lines.push('');
+    rule.criteria.forEach((c) => lines.push(`- (${c.code}) ${c.text}`));
+  }
+  return lines.length > 0 ? [...lines, ''] : [];
+}
+
 function conditionText(rule: Rule): string {
   const w = rule.when;
   if (!w) return 'altijd';
@@ -77,11 +108,12 @@ export function rulesMarkdown(profiles: ReadonlyMap<string, Profile>): string {
     for (const rule of profile.rules) {
       out.push(`### ${rule.id}`, '');
       out.push(`**${rule.title}**`, '');
-      out.push(`- Soort: ${rule.kind}`);
+      out.push(`- Soort: ${KIND_NL[rule.kind]}`);
       out.push(`- Waarde: ${ruleValue(rule)}`);
       out.push(`- Geldt: ${conditionText(rule)}`);
       out.push(`- Bron: ${rule.sourceKey}, ${rule.source}`);
       out.push('', rule.explanation, '');
+      out.push(...details(rule));
       if (rule.choice) out.push(`*Keuze:* ${rule.choice}`, '');
     }
   }

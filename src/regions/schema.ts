@@ -3,7 +3,7 @@
  * or changing an agreement means editing a file, and this schema says exactly what may be
  * written. Messages are Dutch because policy staff read them.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod-nl.js';
 import { parseIsoDate } from '../domain/time/index.js';
 import {
   CO_SIGNALS,
@@ -14,8 +14,6 @@ import {
   SEGMENTS,
   type Duration,
 } from '../domain/rules/index.js';
-
-z.config(z.locales.nl());
 
 const DURATION = /^(-?\d+)(wd|d|w|m|h)$/;
 
@@ -41,15 +39,23 @@ export const dateSchema = z.union([z.string(), z.date()]).transform((value, ctx)
   return day;
 });
 
-const eventType = z.enum(EVENT_TYPES);
-const matcher = z.union([
-  eventType.transform((type) => ({ type })),
-  z.strictObject({ type: eventType, kind: z.array(z.enum(EVALUATION_KINDS)).min(1).optional() }),
-]);
-/** One event type, a matcher with evaluation kinds, or a list of those. */
-const matchers = z
-  .union([matcher, z.array(matcher).min(1)])
-  .transform((value) => (Array.isArray(value) ? value : [value]));
+const eventType = z.enum(EVENT_TYPES, {
+  error: (issue) =>
+    `onbekende gebeurtenis ${JSON.stringify(issue.input)}; kies uit: ${EVENT_TYPES.join(', ')}`,
+});
+const toMatcher = (value: unknown): unknown =>
+  typeof value === 'string' ? { type: value } : value;
+const matcherObject = z.strictObject({
+  type: eventType,
+  kind: z.array(z.enum(EVALUATION_KINDS)).min(1).optional(),
+});
+/** One event type (`intake`) or `{ type, kind }`. */
+const matcher = z.preprocess(toMatcher, matcherObject);
+/** One event matcher or a list of them; always a list afterwards. */
+const matchers = z.preprocess(
+  (value) => (Array.isArray(value) ? value.map(toMatcher) : [toMatcher(value)]),
+  z.array(matcherObject).min(1),
+);
 
 const conditionSchema = z.strictObject({
   segment: z.array(z.enum(SEGMENTS)).min(1).optional(),

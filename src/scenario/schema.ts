@@ -2,7 +2,7 @@
  * The scenario file format (`casusregie evaluate <scenario.json>`): one case, its events and
  * the moment of evaluation. Field names follow issue 2 exactly; messages are Dutch.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod-nl.js';
 import {
   CO_SIGNALS,
   DURATIONS,
@@ -19,10 +19,13 @@ import {
   UNSAFETIES,
 } from '../domain/rules/index.js';
 
-z.config(z.locales.nl());
-
 const choice = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: `onbekende ${what}; kies uit: ${values.join(', ')}` });
+  z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'ontbreekt (verplicht)'
+        : `onbekende ${what} ${JSON.stringify(issue.input)}; kies uit: ${values.join(', ')}`,
+  });
 
 const count = z
   .number({ error: 'verwacht een geheel getal' })
