@@ -8,18 +8,30 @@ const zone = IANAZone.create(ZONE_NAME);
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-// Offsets only change on whole hours in this zone, so one lookup per UTC hour suffices.
-const offsetCache = new Map<number, number>();
+// The zone changes offset at most once a day, on a whole hour. Most UTC days have one offset
+// all day: cache that per day, and fall back to a per-hour cache on the two switch days.
+const MIXED = Number.NaN;
+const dayCache = new Map<number, number>();
+const hourCache = new Map<number, number>();
 
 /** The zone's UTC offset in minutes at an instant (60 in winter, 120 in summer). */
 export function offsetMinutesAt(instantMs: number): number {
-  const bucket = Math.floor(instantMs / HOUR);
-  let offset = offsetCache.get(bucket);
+  const dayBucket = Math.floor(instantMs / DAY);
+  let offset = dayCache.get(dayBucket);
   if (offset === undefined) {
-    offset = zone.offset(bucket * HOUR);
-    offsetCache.set(bucket, offset);
+    const first = zone.offset(dayBucket * DAY);
+    const last = zone.offset(dayBucket * DAY + DAY - 1);
+    offset = first === last ? first : MIXED;
+    dayCache.set(dayBucket, offset);
   }
-  return offset;
+  if (!Number.isNaN(offset)) return offset;
+  const hourBucket = Math.floor(instantMs / HOUR);
+  let hourly = hourCache.get(hourBucket);
+  if (hourly === undefined) {
+    hourly = zone.offset(hourBucket * HOUR);
+    hourCache.set(hourBucket, hourly);
+  }
+  return hourly;
 }
 
 /** The local (Europe/Amsterdam) calendar date of an instant. */
@@ -77,49 +89,71 @@ export function formatInstant(instantMs: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-const WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+// Reads `count` ASCII digits at `at`; -1 when any of them is not a digit.
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
 
 /**
- * Parses an ISO 8601 date-time. With `Z` or an offset it is that instant; without one it is
- * wall-clock time in Europe/Amsterdam. `null` when malformed or not a real time.
+ * Parses an ISO 8601 date-time `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`. With `Z` or an offset it
+ * is that instant; without one it is wall-clock time in Europe/Amsterdam. `null` when malformed
+ * or not a real time. Hand-written because scenarios carry hundreds of thousands of these.
  */
 export function parseInstant(text: string): number | null {
-  const match = WITH_OFFSET.exec(text);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s, ms, offset] = match;
-  const parts = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: Number(h),
-    minute: Number(mi),
-    second: s === undefined ? 0 : Number(s),
-    millisecond: ms === undefined ? 0 : Number(ms.padEnd(3, '0')),
-  };
-  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return null;
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1) return null;
-  if (parts.day > daysInMonth(parts.year, parts.month)) return null;
-  const civil = dayFromYmd(parts.year, parts.month, parts.day);
-  if (offset === undefined) {
-    return instantFromLocal(
-      parts.year,
-      parts.month,
-      parts.day,
-      parts.hour,
-      parts.minute,
-      parts.second,
-      parts.millisecond,
-    );
+  if (
+    text.length < 16 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':'
+  )
+    return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  let second = 0;
+  let millisecond = 0;
+  let at = 16;
+  if (text[at] === ':') {
+    second = digits(text, at + 1, 2);
+    at += 3;
+    if (text[at] === '.') {
+      let end = at + 1;
+      while (end < text.length && end - at <= 3 && digits(text, end, 1) >= 0) end++;
+      const count = end - at - 1;
+      if (count === 0 || (end < text.length && digits(text, end, 1) >= 0)) return null;
+      millisecond = digits(text, at + 1, count) * 10 ** (3 - count);
+      at = end;
+    }
   }
-  const offsetMinutes =
-    offset === 'Z'
-      ? 0
-      : (offset.startsWith('-') ? -1 : 1) *
-        (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return null;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (day > daysInMonth(year, month)) return null;
+  if (at === text.length)
+    return instantFromLocal(year, month, day, hour, minute, second, millisecond);
+  let offsetMinutes = 0;
+  if (text[at] === 'Z' && at + 1 === text.length) offsetMinutes = 0;
+  else if (
+    (text[at] === '+' || text[at] === '-') &&
+    at + 6 === text.length &&
+    text[at + 3] === ':'
+  ) {
+    const oh = digits(text, at + 1, 2);
+    const om = digits(text, at + 4, 2);
+    if (oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+    offsetMinutes = (text[at] === '-' ? -1 : 1) * (oh * 60 + om);
+  } else return null;
   return (
-    civil * DAY +
-    ((parts.hour * 60 + parts.minute - offsetMinutes) * 60 + parts.second) * 1000 +
-    parts.millisecond
+    dayFromYmd(year, month, day) * DAY +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
+    millisecond
   );
 }
