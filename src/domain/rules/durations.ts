@@ -37,17 +37,3 @@ export function addHours(startMs: number, duration: Duration): number {
 export function formatDuration(duration: Duration): string {
   return `${duration.amount}${duration.unit}`;
 }
-
-const UNIT_NL: Record<Duration['unit'], [string, string]> = {
-  d: ['dag', 'dagen'],
-  wd: ['werkdag', 'werkdagen'],
-  w: ['week', 'weken'],
-  m: ['maand', 'maanden'],
-  h: ['uur', 'uur'],
-};
-
-/** A duration in Dutch words: `14 dagen`, `1 week`, `5 werkdagen`. */
-export function durationInDutch(duration: Duration): string {
-  const [one, many] = UNIT_NL[duration.unit];
-  return `${duration.amount} ${Math.abs(duration.amount) === 1 ? one : many}`;
-}
