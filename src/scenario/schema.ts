@@ -27,6 +27,19 @@ const choice = <const T extends readonly [string, ...string[]]>(values: T, what:
         : `onbekende ${what} ${JSON.stringify(issue.input)}; kies uit: ${values.join(', ')}`,
   });
 
+/** A list in which every value may appear once; a repeat is almost always a typing mistake. */
+const uniqueList = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).superRefine((values, ctx) => {
+    values.forEach((value, index) => {
+      if (values.indexOf(value) !== index)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `"${value}" staat er twee keer in`,
+        });
+    });
+  });
+
 const count = z
   .number({ error: 'verwacht een geheel getal' })
   .int({ error: 'verwacht een geheel getal' })
@@ -59,15 +72,13 @@ export const scenarioSchema = z.strictObject({
         }),
       )
       .min(1, { error: 'een casus heeft minstens één kind' }),
-    lifeDomains: z.array(choice(LIFE_DOMAINS, 'leefgebied')).default([]),
+    lifeDomains: uniqueList(choice(LIFE_DOMAINS, 'leefgebied')).default([]),
     resultAreas: count.default(0),
-    supportElements: z
-      .array(
-        z.string().regex(/^\d{2}$/, {
-          error: 'een ondersteuningselement is een code van twee cijfers, bijv. "02"',
-        }),
-      )
-      .default([]),
+    supportElements: uniqueList(
+      z.string().regex(/^\d{2}$/, {
+        error: 'een ondersteuningselement is een code van twee cijfers, bijv. "02"',
+      }),
+    ).default([]),
     residence: z.boolean().default(false),
     familySupportsHelp: z.boolean().default(true),
     safetyAtStake: z.boolean().default(false),
@@ -84,7 +95,7 @@ export const scenarioSchema = z.strictObject({
       school: 'gaat',
       jhio: 'geen',
     }),
-    coSignals: z.array(choice(CO_SIGNALS, 'signaal')).default([]),
+    coSignals: uniqueList(choice(CO_SIGNALS, 'signaal')).default([]),
     product: z.strictObject({ freelyAccessible: z.boolean() }).default({ freelyAccessible: true }),
   }),
   events: z

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,9 +65,13 @@ describe('casusregie evaluate', () => {
   });
 
   it('evaluates every example scenario in the repository', () => {
-    for (const name of ['lek-ambulant.json']) {
+    const names = readdirSync(join(root, 'examples/scenarios')).filter((n) => n.endsWith('.json'));
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
       const run = casusregie('evaluate', join(root, 'examples/scenarios', name));
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+      const region = (JSON.parse(run.stdout) as { region: string }).region;
+      expect(name.toUpperCase().startsWith(region.split('-')[0] ?? '?'), name).toBe(true);
     }
   });
 
