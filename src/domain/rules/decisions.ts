@@ -185,12 +185,16 @@ export function decide(
     case 'age-bands':
       return facts.children.map((child) => {
         const age = ageInYears(child.birthDate, today);
-        const band =
-          logic.bands.find((b) => b.below === undefined || age < b.below) ??
-          logic.bands[logic.bands.length - 1];
-        const bound =
-          band?.below === undefined ? 'zonder bovengrens' : `jonger dan ${band.below} jaar`;
-        return result(rule, band?.outcome ?? '', [`Leeftijd ${age} jaar (${bound}).`], child.id);
+        const index = logic.bands.findIndex((b) => b.below === undefined || age < b.below);
+        const band = logic.bands[index === -1 ? logic.bands.length - 1 : index];
+        const lower = index > 0 ? logic.bands[index - 1]?.below : undefined;
+        const range =
+          band?.below !== undefined
+            ? `jonger dan ${band.below} jaar`
+            : lower !== undefined
+              ? `${lower} jaar of ouder`
+              : 'elke leeftijd';
+        return result(rule, band?.outcome ?? '', [`Leeftijd ${age} jaar (${range}).`], child.id);
       });
     case 'any-signal': {
       const present = facts.coSignals.filter((s) => logic.signals.includes(s));
