@@ -1,7 +1,7 @@
 /**
  * Engine benchmark (issue 2): evaluate 100,000 scenarios of about 20 events each.
- * Target: under 5 s on one core for the engine. Also measures validation + engine from JSON
- * objects, the path the CLI and the API take. Prints medians of several rounds and the machine.
+ * Target: under 5 s on one core. Measures the engine alone (pre-validated input) and the whole
+ * path the CLI and the API take: JSON text → parse → validate → engine. Prints medians of several rounds and the machine.
  *
  *   npm run bench:engine [-- --scenarios 100000 --rounds 5]
  */
@@ -105,21 +105,28 @@ const median = (xs: number[]): number => {
 };
 
 const profiles = loadProfiles();
-const inputs = Array.from({ length: COUNT }, scenario);
-const normalized = inputs.map((input) => normalizeScenario(input, profiles));
+// Scenarios arrive as JSON text (a file, a request body); keeping them as text also keeps the
+// heap the size a server would have, instead of 100,000 object graphs at once.
+const texts = Array.from({ length: COUNT }, () => JSON.stringify(scenario()));
+let normalized = texts.map((text) => normalizeScenario(JSON.parse(text), profiles));
 const eventCount = normalized.reduce((n, s) => n + s.events.length, 0);
 
 let sink = 0;
 const engineTimes: number[] = [];
-const fullTimes: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  let t0 = performance.now();
+  const t0 = performance.now();
   for (const s of normalized)
     sink += evaluate(s.profile, s.facts, s.events, s.now).deadlines.length;
   engineTimes.push(performance.now() - t0);
-  t0 = performance.now();
-  for (const input of inputs) {
-    const s = normalizeScenario(input, profiles);
+}
+// Release the pre-validated scenarios: the whole path handles one scenario at a time, as the
+// CLI and a server do, and should not pay for a heap it would never have.
+normalized = [];
+const fullTimes: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const t0 = performance.now();
+  for (const text of texts) {
+    const s = normalizeScenario(JSON.parse(text), profiles);
     sink += evaluate(s.profile, s.facts, s.events, s.now).deadlines.length;
   }
   fullTimes.push(performance.now() - t0);
@@ -133,11 +140,11 @@ console.log(
   `scenarios: ${COUNT}, events: ${eventCount} (${(eventCount / COUNT).toFixed(1)} per scenario), rounds: ${ROUNDS}`,
 );
 console.log(
-  `engine only:          median ${(median(engineTimes) / 1000).toFixed(2)} s  (rounds: ${engineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`,
+  `engine only:                median ${(median(engineTimes) / 1000).toFixed(2)} s  (rounds: ${engineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`,
 );
 console.log(
-  `validation + engine:  median ${(median(fullTimes) / 1000).toFixed(2)} s  (rounds: ${fullTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`,
+  `JSON + validation + engine: median ${(median(fullTimes) / 1000).toFixed(2)} s  (rounds: ${fullTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`,
 );
 console.log(
-  `target: engine under 5 s → ${median(engineTimes) < 5000 ? 'met' : 'NOT met'} (checksum ${sink})`,
+  `target under 5 s: engine ${median(engineTimes) < 5000 ? 'met' : 'NOT met'}, whole path ${median(fullTimes) < 5000 ? 'met' : 'NOT met'} (checksum ${sink})`,
 );

@@ -41,14 +41,12 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * An event time: a date-time with offset (that instant), without offset (Amsterdam wall-clock
  * time) or a date only (the start of that day in Amsterdam).
  */
 function parseMoment(text: string): number | null {
-  if (DATE_ONLY.test(text)) {
+  if (text.length === 10) {
     const day = parseIsoDate(text);
     return day === null ? null : startOfLocalDay(day);
   }
@@ -104,7 +102,7 @@ export function normalizeScenario(
   });
   const earliestBirth = Math.min(...births.values());
 
-  const events: (CaseEvent & { readonly index: number })[] = [];
+  const events: CaseEvent[] = [];
   data.events.forEach((event, i) => {
     const at = `events[${i}]`;
     const instant = parseMoment(event.at);
@@ -161,20 +159,21 @@ export function normalizeScenario(
     } else if (event.date !== undefined) {
       issues.push({ path: `${at}.date`, message: 'alleen maatregel-einde heeft een datum' });
     }
-    events.push({
-      index: i,
+    const normalized: { -readonly [K in keyof CaseEvent]: CaseEvent[K] } = {
       type: event.type,
       at: instant,
       day,
-      ...(event.child === undefined ? {} : { child: event.child }),
-      ...(event.kind === undefined ? {} : { kind: event.kind }),
-      ...(date === undefined ? {} : { date }),
-    });
+    };
+    if (event.child !== undefined) normalized.child = event.child;
+    if (event.kind !== undefined) normalized.kind = event.kind;
+    if (date !== undefined) normalized.date = date;
+    events.push(normalized);
   });
 
   if (issues.length > 0 || !profile || now === null) throw new ScenarioError(issues);
 
-  events.sort((a, b) => a.at - b.at || a.index - b.index);
+  // Array#sort is stable: events at the same instant keep the order of the file.
+  events.sort((a, b) => a.at - b.at);
   const facts: CaseFacts = {
     ...data.case,
     children: data.case.children.map((c) => ({
@@ -186,6 +185,6 @@ export function normalizeScenario(
     profile,
     now,
     facts,
-    events: events.map(({ index: _index, ...event }) => event),
+    events,
   };
 }
