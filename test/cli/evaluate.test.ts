@@ -37,7 +37,8 @@ beforeAll(() => {
     );
 }, 120_000);
 
-describe('casusregie evaluate', () => {
+// Each case starts a Node process (~0.5 s on a busy 2-core machine), so allow more than the default.
+describe('casusregie evaluate', { timeout: 60_000 }, () => {
   it('prints the result as JSON on stdout and exits 0', () => {
     const run = casusregie('evaluate', scenarioFile('ok.json', valid));
     expect(run.code).toBe(0);
