@@ -7,5 +7,9 @@ export default defineConfig({
     // Date computations must never depend on the machine's zone: the engine works in
     // Europe/Amsterdam explicitly, and a different TZ here proves it.
     env: { TZ: 'America/New_York' },
+    // Integration tests start an embedded PostgreSQL (PGlite) per file, which takes seconds on a
+    // busy 2-core machine; unit tests finish in milliseconds either way.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-23-0001-initial.js';
+
+/**
+ * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
+ * a mistake is corrected by a new migration. Listed here rather than read from disk so they
+ * run the same from `src` and from `dist`.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-0001-initial': initial,
+};

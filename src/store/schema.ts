@@ -1,0 +1,124 @@
+/** Table types for Kysely: what the database holds, column by column. */
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateColumn = ColumnType<string, string, string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  kind: 'gemeente' | 'lokaal-team' | 'aanbieder' | 'gi' | 'huisartsenpraktijk' | 'expertteam';
+  name: string;
+  region: string;
+  agb_code: string | null;
+  parent_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  roles: string[];
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface HouseholdTable {
+  id: Generated<string>;
+  label: string;
+  region: string;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  household_id: string;
+  kind: 'jeugdige' | 'ouder' | 'gezagsdrager' | 'voogd';
+  name: string;
+  birth_date: DateColumn | null;
+  bsn: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CasusTable {
+  id: Generated<string>;
+  household_id: string;
+  region: string;
+  route: 'A' | 'B' | 'C';
+  segment: string;
+  measure: 'ots' | 'voogdij' | 'jeugdreclassering' | null;
+  step: string;
+  responsible_team_id: string | null;
+  registered_by_org_id: string;
+  referrer_type: 'huisarts' | 'jeugdarts' | 'medisch-specialist' | null;
+  referrer_code: string | null;
+  court_order_date: DateColumn | null;
+  facts: Json;
+  created_at: CreatedAt;
+  closed_at: Timestamp | null;
+}
+
+export interface CaseRoleTable {
+  id: Generated<string>;
+  case_id: string;
+  role: 'procesregie' | 'casusregie' | 'behandelregie' | 'crisiscasusregie';
+  holder: 'gezin' | 'professional' | 'organisatie';
+  organisation_id: string | null;
+  staff_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  type: string;
+  at: Timestamp;
+  child_id: string | null;
+  kind: string | null;
+  date: DateColumn | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface SessionTable {
+  id: string;
+  staff_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  staff_id: string | null;
+  organisation_id: string | null;
+  role: string | null;
+  case_id: string | null;
+  action: string;
+  details: Json;
+  client_address: string | null;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  staff: StaffTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  casus: CasusTable;
+  case_role: CaseRoleTable;
+  case_event: CaseEventTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+}
