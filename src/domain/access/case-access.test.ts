@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { caseAccess, type Actor, type CaseAccessFacts } from './case-access.js';
+
+const teamMember: Actor = { staffId: 's1', organisationId: 'team-a', roles: ['casusregisseur'] };
+const provider: Actor = { staffId: 's2', organisationId: 'provider-x', roles: ['planner'] };
+const admin: Actor = { staffId: 's3', organisationId: 'team-a', roles: ['beheerder'] };
+
+const teamCase: CaseAccessFacts = { responsibleTeamId: 'team-a', activeRoles: [] };
+
+describe('caseAccess', () => {
+  it('lets a local-team professional see the cases of the team that is responsible', () => {
+    expect(caseAccess(teamMember, teamCase)).toEqual({
+      allowed: true,
+      basis: 'verantwoordelijk-team',
+    });
+  });
+
+  it('refuses a provider without a role on the case', () => {
+    expect(caseAccess(provider, teamCase).allowed).toBe(false);
+  });
+
+  it('lets a provider in once its organisation holds behandelregie', () => {
+    const facts: CaseAccessFacts = {
+      ...teamCase,
+      activeRoles: [{ role: 'behandelregie', staffId: null, organisationId: 'provider-x' }],
+    };
+    expect(caseAccess(provider, facts)).toEqual({
+      allowed: true,
+      basis: 'rol-organisatie',
+      role: 'behandelregie',
+    });
+  });
+
+  it('a personal role counts before the organisation or the team', () => {
+    const facts: CaseAccessFacts = {
+      responsibleTeamId: 'team-a',
+      activeRoles: [{ role: 'casusregie', staffId: 's1', organisationId: 'team-a' }],
+    };
+    expect(caseAccess(teamMember, facts)).toEqual({
+      allowed: true,
+      basis: 'eigen-rol',
+      role: 'casusregie',
+    });
+  });
+
+  it('does not let an administrator read case content, even in the responsible team', () => {
+    expect(caseAccess(admin, teamCase).allowed).toBe(false);
+  });
+
+  it('refuses a professional of another local team', () => {
+    const other: Actor = { ...teamMember, staffId: 's9', organisationId: 'team-b' };
+    expect(caseAccess(other, teamCase).allowed).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Who may see a case. A professional sees a case only through an active role on it — held
+ * personally, or by their organisation — or because their local team is responsible for it.
+ * Administrators and management do not read case content through those roles. Everyone else
+ * is refused, and the API answers "not found" so a case's existence does not leak.
+ */
+
+export const STAFF_ROLES = [
+  'casusregisseur',
+  'teamleider',
+  'backoffice',
+  'jeugdbeschermer',
+  'planner',
+  'behandelaar',
+  'huisarts',
+  'beheerder',
+  'management',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Roles that never open case content by themselves (they see figures, not families). */
+export const NON_CASE_ROLES: readonly StaffRole[] = ['beheerder', 'management'];
+
+export interface Actor {
+  readonly staffId: string;
+  readonly organisationId: string;
+  readonly roles: readonly StaffRole[];
+}
+
+export interface ActiveRole {
+  readonly role: 'procesregie' | 'casusregie' | 'behandelregie' | 'crisiscasusregie';
+  readonly staffId: string | null;
+  readonly organisationId: string | null;
+}
+
+export interface CaseAccessFacts {
+  readonly responsibleTeamId: string | null;
+  /** Role assignments on the case that have started and not ended. */
+  readonly activeRoles: readonly ActiveRole[];
+}
+
+/** The basis on which access is granted; recorded in the audit log. */
+export type AccessBasis = 'eigen-rol' | 'rol-organisatie' | 'verantwoordelijk-team';
+
+export type AccessDecision =
+  | { readonly allowed: true; readonly basis: AccessBasis; readonly role?: ActiveRole['role'] }
+  | { readonly allowed: false; readonly reason: string };
+
+/** True when the actor has at least one role that works with case content. */
+export function worksWithCases(actor: Actor): boolean {
+  return actor.roles.some((r) => !NON_CASE_ROLES.includes(r));
+}
+
+/** Whether the actor may read (and so act on) the case, and on which basis. */
+export function caseAccess(actor: Actor, facts: CaseAccessFacts): AccessDecision {
+  if (!worksWithCases(actor))
+    return { allowed: false, reason: 'beheer en management lezen geen casusinhoud' };
+  const own = facts.activeRoles.find((r) => r.staffId === actor.staffId);
+  if (own) return { allowed: true, basis: 'eigen-rol', role: own.role };
+  const organisation = facts.activeRoles.find((r) => r.organisationId === actor.organisationId);
+  if (organisation) return { allowed: true, basis: 'rol-organisatie', role: organisation.role };
+  if (facts.responsibleTeamId !== null && facts.responsibleTeamId === actor.organisationId)
+    return { allowed: true, basis: 'verantwoordelijk-team' };
+  return { allowed: false, reason: 'geen actieve rol op de casus en geen verantwoordelijk team' };
+}
