@@ -1,0 +1,546 @@
+/**
+ * Cases: registering a request per route, reading a case with its household, roles and
+ * timeline, adding timeline events, assigning roles over time, and listing the cases an actor
+ * may see. Every function takes the request context, checks access with the domain policy
+ * and writes its audit record in the same transaction as the data.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { caseAccess, worksWithCases, type ActiveRole } from '../domain/access/case-access.js';
+import type { EvaluationKind, EventType, Measure, Segment } from '../domain/rules/index.js';
+import { parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
+import { writeAudit } from './audit.js';
+import type { RequestContext } from './context.js';
+import { StoreError } from './errors.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PersonInput {
+  readonly name: string;
+  readonly birthDate: string;
+  readonly bsn: string | null;
+}
+
+export interface RegisterRequestInput {
+  readonly route: 'A' | 'B' | 'C';
+  readonly region: string;
+  readonly segment: Segment;
+  readonly measure: Measure | null;
+  readonly householdLabel: string;
+  readonly youngPersons: readonly PersonInput[];
+  readonly parents: readonly {
+    readonly name: string;
+    readonly kind: 'ouder' | 'gezagsdrager' | 'voogd';
+  }[];
+  /** When the request came in (an instant); the `aanmelding` event. */
+  readonly registeredAt: Date;
+  readonly responsibleTeamId: string | null;
+  readonly referrer?: {
+    readonly type: 'huisarts' | 'jeugdarts' | 'medisch-specialist';
+    readonly code: string;
+  };
+  readonly courtOrder?: { readonly date: string };
+  /** Further engine facts (life domains, regie criteria, …), stored as given. */
+  readonly facts?: Record<string, unknown>;
+}
+
+export interface CaseRoleRow {
+  readonly id: string;
+  readonly role: ActiveRole['role'];
+  readonly holder: 'gezin' | 'professional' | 'organisatie';
+  readonly organisationId: string | null;
+  readonly staffId: string | null;
+  readonly startsAt: Date;
+  readonly endsAt: Date | null;
+  readonly reason: string | null;
+}
+
+export interface CaseEventRow {
+  readonly id: string;
+  readonly type: EventType;
+  readonly at: Date;
+  readonly childId: string | null;
+  readonly kind: EvaluationKind | null;
+  readonly date: string | null;
+  readonly note: string | null;
+}
+
+export interface CaseDetail {
+  readonly id: string;
+  readonly region: string;
+  readonly route: 'A' | 'B' | 'C';
+  readonly segment: string;
+  readonly measure: string | null;
+  readonly step: string;
+  readonly responsibleTeamId: string | null;
+  readonly createdAt: Date;
+  readonly household: { readonly id: string; readonly label: string };
+  readonly persons: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly name: string;
+    readonly birthDate: string | null;
+    readonly bsn: string | null;
+  }[];
+  readonly roles: readonly CaseRoleRow[];
+  readonly events: readonly CaseEventRow[];
+  readonly facts: Record<string, unknown>;
+  readonly access: { readonly basis: string };
+}
+
+const INITIAL_STEP: Record<RegisterRequestInput['route'], string> = {
+  A: 'stap-1',
+  B: 'stap-1',
+  C: 'gi-gezinsplan',
+};
+
+/**
+ * Registers a request with everything its route requires, in one transaction: household,
+ * young people and parents, the case, the first role assignments and the `aanmelding` event
+ * (route C also the court order). A BSN that is already known is refused as a duplicate.
+ */
+export async function registerRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  input: RegisterRequestInput,
+): Promise<{ readonly caseId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const bsns = input.youngPersons.map((p) => p.bsn).filter((b): b is string => b !== null);
+    if (bsns.length > 0) {
+      const known = await trx.selectFrom('person').select('bsn').where('bsn', 'in', bsns).execute();
+      if (known.length > 0) {
+        const fields = input.youngPersons.flatMap((p, i) =>
+          known.some((k) => k.bsn === p.bsn)
+            ? [{ path: `youngPersons[${i}].bsn`, message: 'er is al een dossier met dit BSN' }]
+            : [],
+        );
+        throw new StoreError('conflict', 'Deze jeugdige is al bekend.', fields);
+      }
+    }
+    const household = await trx
+      .insertInto('household')
+      .values({ label: input.householdLabel, region: input.region })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('person')
+      .values([
+        ...input.youngPersons.map((p) => ({
+          household_id: household.id,
+          kind: 'jeugdige' as const,
+          name: p.name,
+          birth_date: p.birthDate,
+          bsn: p.bsn,
+        })),
+        ...input.parents.map((p) => ({
+          household_id: household.id,
+          kind: p.kind,
+          name: p.name,
+          birth_date: null,
+          bsn: null,
+        })),
+      ])
+      .execute();
+    const casus = await trx
+      .insertInto('casus')
+      .values({
+        household_id: household.id,
+        region: input.region,
+        route: input.route,
+        segment: input.segment,
+        measure: input.measure,
+        step: INITIAL_STEP[input.route],
+        responsible_team_id: input.responsibleTeamId,
+        registered_by_org_id: ctx.actor.organisationId,
+        referrer_type: input.referrer?.type ?? null,
+        referrer_code: input.referrer?.code ?? null,
+        court_order_date: input.courtOrder?.date ?? null,
+        facts: JSON.stringify(input.facts ?? {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const startsAt = input.registeredAt;
+    const roles = initialRoles(input, ctx);
+    await trx
+      .insertInto('case_role')
+      .values(
+        roles.map((r) => ({
+          case_id: casus.id,
+          role: r.role,
+          holder: r.holder,
+          organisation_id: r.organisationId,
+          staff_id: r.staffId,
+          starts_at: startsAt,
+          ends_at: null,
+          reason: 'bij registratie',
+          created_by: ctx.actor.staffId,
+        })),
+      )
+      .execute();
+    const events: { type: EventType; at: Date }[] = [{ type: 'aanmelding', at: startsAt }];
+    if (input.route === 'C' && input.courtOrder)
+      events.unshift({
+        type: 'rechterlijke-opdracht',
+        at: new Date(startOfLocalDay(parseIsoDate(input.courtOrder.date) ?? 0)),
+      });
+    await trx
+      .insertInto('case_event')
+      .values(
+        events.map((e) => ({
+          case_id: casus.id,
+          type: e.type,
+          at: e.at,
+          child_id: null,
+          kind: null,
+          date: null,
+          note: null,
+          recorded_by: ctx.actor.staffId,
+        })),
+      )
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'casus.registreren',
+      caseId: casus.id,
+      details: { route: input.route, region: input.region },
+    });
+    return { caseId: casus.id };
+  });
+}
+
+/**
+ * The first role assignments by route (DOMAIN.md sections 2-3): route A — the local team
+ * holds procesregie, casusregie stays with the family until triage says otherwise; route B —
+ * the provider holds behandelregie, the family casusregie; route C — the GI holds procesregie
+ * and casusregie, with the registering youth protector as casusregisseur.
+ */
+function initialRoles(
+  input: RegisterRequestInput,
+  ctx: RequestContext,
+): Omit<CaseRoleRow, 'id' | 'startsAt' | 'endsAt' | 'reason'>[] {
+  const org = ctx.actor.organisationId;
+  switch (input.route) {
+    case 'A':
+      return [
+        { role: 'procesregie', holder: 'organisatie', organisationId: org, staffId: null },
+        { role: 'casusregie', holder: 'gezin', organisationId: null, staffId: null },
+      ];
+    case 'B':
+      return [
+        { role: 'behandelregie', holder: 'organisatie', organisationId: org, staffId: null },
+        { role: 'casusregie', holder: 'gezin', organisationId: null, staffId: null },
+      ];
+    case 'C':
+      return [
+        { role: 'procesregie', holder: 'organisatie', organisationId: org, staffId: null },
+        {
+          role: 'casusregie',
+          holder: 'professional',
+          organisationId: org,
+          staffId: ctx.actor.staffId,
+        },
+      ];
+  }
+}
+
+async function activeRoles(db: Db, caseId: string, now: Date): Promise<ActiveRole[]> {
+  return db
+    .selectFrom('case_role')
+    .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
+    .where('case_id', '=', caseId)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .execute();
+}
+
+/** A refusal inside a transaction; logged after the rollback, reported as "not found". */
+class AccessDenied extends StoreError {
+  constructor(
+    readonly caseId: string,
+    readonly reason: string,
+  ) {
+    super('not-found', 'Casus niet gevonden.');
+  }
+}
+
+/**
+ * Runs a case transaction. When access is refused, the refusal is logged with its reason in
+ * its own statement (the transaction itself is rolled back) and reported as "not found".
+ */
+async function inCaseTransaction<T>(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    if (error instanceof AccessDenied) {
+      await writeAudit(db, ctx, {
+        action: 'casus.geweigerd',
+        caseId: error.caseId,
+        details: { reason: error.reason },
+      });
+      throw new StoreError('not-found', error.message);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks that the actor may see the case; a refusal looks exactly like a case that does not
+ * exist (see `inCaseTransaction` for its log record).
+ */
+async function requireAccess(
+  db: Db,
+  ctx: RequestContext,
+  caseId: string,
+  now: Date,
+): Promise<{ basis: string }> {
+  const row = await db
+    .selectFrom('casus')
+    .select(['id', 'responsible_team_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new StoreError('not-found', 'Casus niet gevonden.');
+  const decision = caseAccess(ctx.actor, {
+    responsibleTeamId: row.responsible_team_id,
+    activeRoles: await activeRoles(db, caseId, now),
+  });
+  if (!decision.allowed) throw new AccessDenied(caseId, decision.reason);
+  return { basis: decision.basis };
+}
+
+/** A case with household, roles (now and past) and timeline; the read is audited. */
+export async function getCase(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  now: Date,
+): Promise<CaseDetail> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    const { basis } = await requireAccess(trx, ctx, caseId, now);
+    const casus = await trx
+      .selectFrom('casus')
+      .selectAll()
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const household = await trx
+      .selectFrom('household')
+      .select(['id', 'label'])
+      .where('id', '=', casus.household_id)
+      .executeTakeFirstOrThrow();
+    const persons = await trx
+      .selectFrom('person')
+      .select(['id', 'kind', 'name', 'birth_date as birthDate', 'bsn'])
+      .where('household_id', '=', household.id)
+      .orderBy('created_at')
+      .orderBy('name')
+      .execute();
+    const roles = await trx
+      .selectFrom('case_role')
+      .select([
+        'id',
+        'role',
+        'holder',
+        'organisation_id as organisationId',
+        'staff_id as staffId',
+        'starts_at as startsAt',
+        'ends_at as endsAt',
+        'reason',
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('starts_at')
+      .execute();
+    const events = await trx
+      .selectFrom('case_event')
+      .select(['id', 'type', 'at', 'child_id as childId', 'kind', 'date', 'note'])
+      .where('case_id', '=', caseId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    await writeAudit(trx, ctx, { action: 'casus.lezen', caseId, details: { basis } });
+    return {
+      id: casus.id,
+      region: casus.region,
+      route: casus.route,
+      segment: casus.segment,
+      measure: casus.measure,
+      step: casus.step,
+      responsibleTeamId: casus.responsible_team_id,
+      createdAt: casus.created_at,
+      household,
+      persons,
+      roles,
+      events: events.map((e) => ({
+        ...e,
+        type: e.type as EventType,
+        kind: e.kind as EvaluationKind | null,
+      })),
+      facts: (casus.facts ?? {}) as Record<string, unknown>,
+      access: { basis },
+    };
+  });
+}
+
+export interface EventInput {
+  readonly type: EventType;
+  readonly at: Date;
+  readonly childId?: string | null;
+  readonly kind?: EvaluationKind | null;
+  readonly date?: string | null;
+  readonly note?: string | null;
+}
+
+/**
+ * Adds an event to the timeline. It may not lie before the registration (the first
+ * `aanmelding`) nor after `now`; a child must belong to the case's household.
+ */
+export async function addEvent(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  input: EventInput,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const registered = await trx
+      .selectFrom('case_event')
+      .select((eb) => eb.fn.min('at').as('at'))
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'aanmelding')
+      .executeTakeFirst();
+    const fields = [];
+    if (registered?.at && input.at < new Date(registered.at))
+      fields.push({ path: 'at', message: 'ligt vóór de aanmelding van de casus' });
+    if (input.at > now) fields.push({ path: 'at', message: 'ligt in de toekomst' });
+    if (input.childId) {
+      const child = await trx
+        .selectFrom('person')
+        .innerJoin('casus', 'casus.household_id', 'person.household_id')
+        .select('person.id')
+        .where('casus.id', '=', caseId)
+        .where('person.id', '=', input.childId)
+        .where('person.kind', '=', 'jeugdige')
+        .executeTakeFirst();
+      if (!child) fields.push({ path: 'childId', message: 'geen jeugdige van dit gezin' });
+    }
+    if (fields.length > 0) throw new StoreError('invalid', 'De gebeurtenis klopt niet.', fields);
+    const row = await trx
+      .insertInto('case_event')
+      .values({
+        case_id: caseId,
+        type: input.type,
+        at: input.at,
+        child_id: input.childId ?? null,
+        kind: input.kind ?? null,
+        date: input.date ?? null,
+        note: input.note ?? null,
+        recorded_by: ctx.actor.staffId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: 'casus.gebeurtenis-toevoegen',
+      caseId,
+      details: { type: input.type },
+    });
+    return { id: row.id };
+  });
+}
+
+export interface RoleAssignmentInput {
+  readonly role: ActiveRole['role'];
+  readonly holder: 'gezin' | 'professional' | 'organisatie';
+  readonly staffId: string | null;
+  readonly organisationId: string | null;
+  readonly startsAt: Date;
+  readonly reason: string;
+}
+
+/**
+ * Hands a role to a new holder from `startsAt`: the running assignment of the same role ends
+ * then (for behandelregie: only the same provider's), and the history stays.
+ */
+export async function assignRole(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  input: RoleAssignmentInput,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    let running = trx
+      .updateTable('case_role')
+      .set({ ends_at: input.startsAt })
+      .where('case_id', '=', caseId)
+      .where('role', '=', input.role)
+      .where('ends_at', 'is', null)
+      .where('starts_at', '<=', input.startsAt);
+    if (input.role === 'behandelregie')
+      running = running.where('organisation_id', '=', input.organisationId);
+    await running.execute();
+    const row = await trx
+      .insertInto('case_role')
+      .values({
+        case_id: caseId,
+        role: input.role,
+        holder: input.holder,
+        staff_id: input.staffId,
+        organisation_id: input.organisationId,
+        starts_at: input.startsAt,
+        ends_at: null,
+        reason: input.reason,
+        created_by: ctx.actor.staffId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: 'casus.rol-toewijzen',
+      caseId,
+      details: { role: input.role, holder: input.holder },
+    });
+    return { id: row.id };
+  });
+}
+
+/**
+ * The ids of the cases the actor may see — the access policy as a query filter (same bases as
+ * `caseAccess`: own role, organisation's role, responsible team).
+ */
+export async function visibleCaseIds(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  now: Date,
+): Promise<string[]> {
+  if (!worksWithCases(ctx.actor)) return [];
+  const { staffId, organisationId } = ctx.actor;
+  const rows = await db
+    .selectFrom('casus')
+    .select('casus.id')
+    .where((eb) =>
+      eb.or([
+        eb('casus.responsible_team_id', '=', organisationId),
+        eb.exists(
+          eb
+            .selectFrom('case_role as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.case_id', '=', 'casus.id')
+            .where('r.starts_at', '<=', now)
+            .where((inner) =>
+              inner.or([inner('r.ends_at', 'is', null), inner('r.ends_at', '>', now)]),
+            )
+            .where((inner) =>
+              inner.or([
+                inner('r.staff_id', '=', staffId),
+                inner('r.organisation_id', '=', organisationId),
+              ]),
+            ),
+        ),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,19 @@
+/** Expected refusals of the store, with a stable code the server maps to an HTTP status. */
+export const STORE_ERROR_CODES = ['not-found', 'conflict', 'invalid'] as const;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
+
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
