@@ -1,0 +1,120 @@
+/**
+ * The HTTP application: JSON API under /api/v1 with zod validation (Dutch messages naming the
+ * field), session authentication with CSRF protection, access checks and audit in every case
+ * route, and the OpenAPI document at /api/v1/openapi.json.
+ */
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Profile } from '../domain/rules/index.js';
+import { StoreError } from '../store/errors.js';
+import type { Database } from '../store/schema.js';
+import type { RequestContext } from '../store/context.js';
+import { findSession, SESSION_COOKIE, csrfMatches, type SessionInfo } from './auth/sessions.js';
+import type { Clock } from './clock.js';
+import { ApiError } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/cases.js';
+import { ruleRoutes } from './routes/rules.js';
+
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly profiles: ReadonlyMap<string, Profile>;
+  /** Secure cookies (HTTPS). Off only for local development and tests over plain HTTP. */
+  readonly secureCookies: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+    sessionToken: string | null;
+  }
+}
+
+/** The request context of a logged-in user, or a 401. */
+export function requireUser(request: FastifyRequest): RequestContext & { session: SessionInfo } {
+  if (!request.session) throw new ApiError('unauthenticated');
+  return { actor: request.session.actor, clientAddress: request.ip, session: request.session };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'casusregie API', version: '1' },
+      components: {
+        securitySchemes: {
+          sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(deps.db, token, deps.clock.now());
+    request.session = session;
+    request.sessionToken = session ? token : null;
+    const safe =
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    if (
+      session &&
+      !safe &&
+      !csrfMatches(session.csrfToken, request.headers['x-csrf-token'] as string | undefined)
+    )
+      throw new ApiError('forbidden', 'Het CSRF-token ontbreekt of klopt niet.');
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((v) => ({
+        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)]
+          .filter(Boolean)
+          .join('.'),
+        message: v.message ?? 'ongeldig',
+      }));
+      const api = new ApiError('bad-request', 'De invoer klopt niet.', fields);
+      return reply.status(api.status).send(api.body());
+    }
+    if (error instanceof ApiError) return reply.status(error.status).send(error.body());
+    if (error instanceof StoreError) {
+      const code = error.code === 'invalid' ? 'bad-request' : error.code;
+      const api = new ApiError(code, error.message, error.fields);
+      return reply.status(api.status).send(api.body());
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 400 || status === 415) {
+      const api = new ApiError('bad-request', 'De invoer is geen geldige JSON.');
+      return reply.status(400).send(api.body());
+    }
+    request.log.error({ err: error, reqId: request.id }, 'unexpected error');
+    const api = new ApiError('internal');
+    return reply.status(500).send(api.body(request.id));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const api = new ApiError('not-found');
+    return reply.status(404).send(api.body());
+  });
+
+  await app.register(authRoutes(deps), { prefix: '/api/v1' });
+  await app.register(caseRoutes(deps), { prefix: '/api/v1' });
+  await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  return app;
+}

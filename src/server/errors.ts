@@ -1,0 +1,70 @@
+/**
+ * API errors: one type, stable codes, and a mapping to HTTP status and messages that the
+ * compiler checks for completeness. Bodies: `{ error: { code, message, messageEn, fields? } }`.
+ */
+export const API_ERROR_CODES = [
+  'bad-request',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'unprocessable',
+  'locked',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiField {
+  readonly path: string;
+  readonly message: string;
+}
+
+const MAPPING: Record<ApiErrorCode, { status: number; nl: string; en: string }> = {
+  'bad-request': { status: 400, nl: 'De invoer klopt niet.', en: 'The input is invalid.' },
+  unauthenticated: { status: 401, nl: 'Log eerst in.', en: 'Please log in first.' },
+  forbidden: { status: 403, nl: 'Dit mag u niet doen.', en: 'You may not do this.' },
+  'not-found': { status: 404, nl: 'Niet gevonden.', en: 'Not found.' },
+  conflict: { status: 409, nl: 'Dit bestaat al.', en: 'This already exists.' },
+  unprocessable: {
+    status: 422,
+    nl: 'Dit kan zo niet worden vastgelegd.',
+    en: 'This cannot be recorded as given.',
+  },
+  locked: {
+    status: 429,
+    nl: 'Te veel mislukte pogingen; probeer het later opnieuw.',
+    en: 'Too many failed attempts; try again later.',
+  },
+  internal: {
+    status: 500,
+    nl: 'Er ging iets mis aan onze kant.',
+    en: 'Something went wrong on our side.',
+  },
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message?: string,
+    readonly fields: readonly ApiField[] = [],
+  ) {
+    super(message ?? MAPPING[code].nl);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return MAPPING[this.code].status;
+  }
+
+  body(requestId?: string): object {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        messageEn: MAPPING[this.code].en,
+        ...(this.fields.length > 0 ? { fields: this.fields } : {}),
+        ...(requestId ? { requestId } : {}),
+      },
+    };
+  }
+}
