@@ -12,6 +12,7 @@ import { formatTable } from './table.js';
 const USAGE = `Gebruik:
   casusregie evaluate <scenario.json> [--format json|table] [--profile extra.yaml ...]
   casusregie docs-rules
+  casusregie serve      start de webapplicatie (configuratie: zie README)
 
 evaluate   rekent een casus door met het regioprofiel uit het scenario
 docs-rules drukt de regelcatalogus af (Markdown)`;
@@ -88,4 +89,25 @@ function run(argv: string[]): number {
   }
 }
 
-process.exitCode = run(process.argv.slice(2));
+async function serve(): Promise<void> {
+  const { startServer } = await import('../server/start.js');
+  const started = await startServer();
+  process.stdout.write(`casusregie draait op ${started.url}\n`);
+  const stop = () => {
+    void started.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const args = process.argv.slice(2);
+if (args[0] === 'serve') {
+  serve().catch((error: unknown) => {
+    process.stderr.write(
+      `Starten mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  });
+} else {
+  process.exitCode = run(args);
+}

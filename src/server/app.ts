@@ -4,6 +4,7 @@
  * route, and the OpenAPI document at /api/v1/openapi.json.
  */
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
@@ -24,6 +25,7 @@ import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { ruleRoutes } from './routes/rules.js';
+import { hasWebUi, WEB_ROOT } from './static.js';
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
@@ -31,6 +33,8 @@ export interface AppDeps {
   readonly profiles: ReadonlyMap<string, Profile>;
   /** Secure cookies (HTTPS). Off only for local development and tests over plain HTTP. */
   readonly secureCookies: boolean;
+  /** Serve the built web UI from dist/web (when it has been built). */
+  readonly serveWeb?: boolean;
 }
 
 declare module 'fastify' {
@@ -107,7 +111,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const api = new ApiError('internal');
     return reply.status(500).send(api.body(request.id));
   });
-  app.setNotFoundHandler((_request, reply) => {
+  const web = deps.serveWeb === true && hasWebUi();
+  if (web) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web UI get its index.html; API paths stay JSON 404s.
+    if (web && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
     const api = new ApiError('not-found');
     return reply.status(404).send(api.body());
   });
