@@ -25,7 +25,7 @@ export function formatTable(result: EvaluationResult): string {
     result.deadlines.length === 0
       ? '(geen lopende termijnen)'
       : grid(
-          ['regel', 'kind', 'start', 'uiterlijk', 'status', 'gehaald op', 'bron'],
+          ['regel', 'kind', 'start', 'uiterlijk', 'status', 'gehaald op', 'bron', 'opmerking'],
           result.deadlines.map((d) => [
             d.sequence === undefined ? d.rule : `${d.rule} #${d.sequence}`,
             d.child ?? '',
@@ -34,6 +34,12 @@ export function formatTable(result: EvaluationResult): string {
             `${STATUS_NL[d.status] ?? d.status}${d.effect ? ` (${d.effect})` : ''}`,
             d.metAt ?? '',
             d.source,
+            [
+              d.purpose ?? '',
+              d.override ? `gewijzigd door ${d.override.profile} (${d.override.at})` : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
           ]),
         ),
   );

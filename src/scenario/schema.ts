@@ -19,12 +19,13 @@ import {
   UNSAFETIES,
 } from '../domain/rules/index.js';
 
+/** An enum whose error repeats the wrong value and lists the right ones; `what` is the phrase. */
 const choice = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {
     error: (issue) =>
       issue.input === undefined
         ? 'ontbreekt (verplicht)'
-        : `onbekende ${what} ${JSON.stringify(issue.input)}; kies uit: ${values.join(', ')}`,
+        : `${what} ${JSON.stringify(issue.input)}; kies uit: ${values.join(', ')}`,
   });
 
 /** A list in which every value may appear once; a repeat is almost always a typing mistake. */
@@ -46,23 +47,23 @@ const count = z
   .min(0, { error: 'mag niet negatief zijn' });
 
 const regieCriteria = z.strictObject({
-  severity: choice(SEVERITIES, 'ernst').default('licht'),
+  severity: choice(SEVERITIES, 'onbekende ernst').default('licht'),
   stacking: z.boolean().default(false),
-  duration: choice(DURATIONS, 'duur').default('afgebakend'),
-  unsafety: choice(UNSAFETIES, 'inschatting van onveiligheid').default('geen'),
-  motivation: choice(MOTIVATIONS, 'motivatie').default('goed'),
+  duration: choice(DURATIONS, 'onbekende duur').default('afgebakend'),
+  unsafety: choice(UNSAFETIES, 'onbekende inschatting van onveiligheid').default('geen'),
+  motivation: choice(MOTIVATIONS, 'onbekende motivatie').default('goed'),
   providers: count.default(1),
-  school: choice(SCHOOL_STATES, 'schoolsituatie').default('gaat'),
-  jhio: choice(JHIO_NEEDS, 'JHiO-behoefte').default('geen'),
+  school: choice(SCHOOL_STATES, 'onbekende schoolsituatie').default('gaat'),
+  jhio: choice(JHIO_NEEDS, 'onbekende JHiO-behoefte').default('geen'),
 });
 
 export const scenarioSchema = z.strictObject({
   region: z.string({ error: 'verwacht de code van een regioprofiel, bijv. "LEK"' }),
   now: z.string({ error: 'verwacht een datum-tijd, bijv. "2026-03-10T12:00:00+01:00"' }),
   case: z.strictObject({
-    route: choice(ROUTES, 'route'),
-    segment: choice(SEGMENTS, 'segment'),
-    measure: choice(MEASURES, 'maatregel').nullable().default(null),
+    route: choice(ROUTES, 'onbekende route'),
+    segment: choice(SEGMENTS, 'onbekend segment'),
+    measure: choice(MEASURES, 'onbekende maatregel').nullable().default(null),
     ivh: z.boolean().default(false),
     children: z
       .array(
@@ -72,7 +73,7 @@ export const scenarioSchema = z.strictObject({
         }),
       )
       .min(1, { error: 'een casus heeft minstens één kind' }),
-    lifeDomains: uniqueList(choice(LIFE_DOMAINS, 'leefgebied')).default([]),
+    lifeDomains: uniqueList(choice(LIFE_DOMAINS, 'onbekend leefgebied')).default([]),
     resultAreas: count.default(0),
     supportElements: uniqueList(
       z.string().regex(/^\d{2}$/, {
@@ -95,16 +96,16 @@ export const scenarioSchema = z.strictObject({
       school: 'gaat',
       jhio: 'geen',
     }),
-    coSignals: uniqueList(choice(CO_SIGNALS, 'signaal')).default([]),
+    coSignals: uniqueList(choice(CO_SIGNALS, 'onbekend signaal')).default([]),
     product: z.strictObject({ freelyAccessible: z.boolean() }).default({ freelyAccessible: true }),
   }),
   events: z
     .array(
       z.strictObject({
-        type: choice(EVENT_TYPES, 'gebeurtenis'),
+        type: choice(EVENT_TYPES, 'onbekende gebeurtenis'),
         at: z.string({ error: 'verwacht een datum-tijd, bijv. "2026-03-02T09:00:00+01:00"' }),
         child: z.string().optional(),
-        kind: choice(EVALUATION_KINDS, 'soort evaluatie').optional(),
+        kind: choice(EVALUATION_KINDS, 'onbekende soort evaluatie').optional(),
         date: z.string().optional(),
       }),
     )
