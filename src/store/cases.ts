@@ -91,7 +91,7 @@ export interface CaseDetail {
 const INITIAL_STEP: Record<RegisterRequestInput['route'], string> = {
   A: 'stap-1',
   B: 'stap-1',
-  C: 'gi-gezinsplan',
+  C: 'stap-1',
 };
 
 /**

@@ -153,6 +153,12 @@ describe.each(engines)('API on %s', (engine) => {
       metAt: '2026-03-09',
     });
 
+    const checklist = (
+      after as unknown as { checklist: { stap: string; items: { key: string; done: boolean }[] } }
+    ).checklist;
+    expect(checklist.stap).toBe('stap-1');
+    expect(checklist.items.find((i) => i.key === 'plan-vastgesteld')?.done).toBe(false);
+
     const list = await client.request('GET', '/api/v1/werkvoorraad');
     expect(list.statusCode).toBe(200);
     expect((list.json() as { casussen: { id: string }[] }).casussen.map((c) => c.id)).toContain(id);

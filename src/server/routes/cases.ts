@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { caseEvents, caseFacts } from '../../domain/cases/engine-input.js';
 import { bsnProblem } from '../../domain/people/bsn.js';
+import { STEP_TITLES, stepChecklist, type Step } from '../../domain/steps/checklists.js';
 import {
   EVALUATION_KINDS,
   EVENT_TYPES,
@@ -98,6 +99,8 @@ const roleBody = z.strictObject({
   reden: z.string().trim().min(1).max(500),
 });
 
+const isStep = (value: string): value is Step => value in STEP_TITLES;
+
 const REGISTERING_KIND: Record<'A' | 'B' | 'C', string> = {
   A: 'lokaal-team',
   B: 'aanbieder',
@@ -144,6 +147,13 @@ function presentCase(detail: CaseDetail, result: EvaluationResult) {
     termijnen: result.deadlines.map((d) => ({ ...d, uitleg: `/api/v1/regels/${d.rule}` })),
     beslissingen: result.decisions.map((d) => ({ ...d, uitleg: `/api/v1/regels/${d.rule}` })),
     eisen: result.requirements.map((r) => ({ ...r, uitleg: `/api/v1/regels/${r.rule}` })),
+    checklist: isStep(detail.step)
+      ? {
+          stap: detail.step,
+          titel: STEP_TITLES[detail.step],
+          items: stepChecklist(detail.step, detail.route, detail.events),
+        }
+      : null,
     toegang: detail.access.basis,
   };
 }
