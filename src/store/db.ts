@@ -22,6 +22,8 @@ export interface DatabaseOptions {
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly kind: 'pglite' | 'postgres';
+  /** The PostgreSQL schema worked in, when not the default. */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
       }
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      ...(options.schema ? { schema: options.schema } : {}),
+      close: () => db.destroy(),
+    };
   }
   const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
     parsers: { [DATE_OID]: asText, [INT8_OID]: asText },
@@ -72,9 +79,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-/** Applies every pending migration; throws with the failing migration's name on error. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<readonly string[]> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Applies every pending migration; throws with the failing migration's name on error. With a
+ * schema, the migrator keeps its own bookkeeping tables there too (otherwise it would find
+ * another schema's tables on the same server).
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  schema?: string,
+): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

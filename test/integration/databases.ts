@@ -20,7 +20,7 @@ export async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<Open
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const opened = await openDatabase({ url: process.env['TEST_DATABASE_URL'], schema });
-  await migrateToLatest(opened.db);
+  await migrateToLatest(opened.db, schema);
   return {
     ...opened,
     close: async () => {

@@ -30,7 +30,7 @@ describe.each(engines)('migrations on %s', (engine) => {
           'staff',
         ]),
       );
-      expect(await migrateToLatest(db)).toEqual([]);
+      expect(await migrateToLatest(db, opened.schema)).toEqual([]);
     }
   });
 
