@@ -12,7 +12,8 @@ import { formatTable } from './table.js';
 const USAGE = `Gebruik:
   casusregie evaluate <scenario.json> [--format json|table] [--profile extra.yaml ...]
   casusregie docs-rules
-  casusregie serve      start de webapplicatie (configuratie: zie README)
+  casusregie serve [--demo]   start de webapplicatie (met --demo: demogegevens en
+                             demo-accounts; configuratie: zie README)
 
 evaluate   rekent een casus door met het regioprofiel uit het scenario
 docs-rules drukt de regelcatalogus af (Markdown)`;
@@ -91,7 +92,7 @@ function run(argv: string[]): number {
 
 async function serve(): Promise<void> {
   const { startServer } = await import('../server/start.js');
-  const started = await startServer();
+  const started = await startServer({ demo: process.argv.includes('--demo') });
   process.stdout.write(`casusregie draait op ${started.url}\n`);
   const stop = () => {
     void started.close().then(() => process.exit(0));

@@ -1197,7 +1197,7 @@ export function planCase(
       : route === 'C'
         ? events.some((e) => e.type === 'gezinsplan')
           ? 'stap-2'
-          : 'gi-gezinsplan'
+          : 'stap-1'
         : started
           ? 'stap-2'
           : 'stap-1';

@@ -8,24 +8,35 @@ import { migrateToLatest, openDatabase } from '../store/db.js';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { readEnv } from './env.js';
+import { hashPassword } from './auth/passwords.js';
+import { DEFAULT_SEED, generateDemoData } from '../demo/generate.js';
 
 export interface Started {
   readonly url: string;
   close(): Promise<void>;
 }
 
-export async function startServer(
-  seedDemo?: (db: Awaited<ReturnType<typeof openDatabase>>['db'], cases: number) => Promise<void>,
-): Promise<Started> {
-  const env = readEnv();
+export async function startServer(options: { demo?: boolean } = {}): Promise<Started> {
+  const env = readEnv({
+    ...process.env,
+    ...(options.demo ? { DEMO: '1', COOKIE_SECURE: process.env['COOKIE_SECURE'] ?? '0' } : {}),
+  });
   if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
   const database = await openDatabase(
     env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR },
   );
   await migrateToLatest(database.db);
-  if (env.DEMO === '1' && seedDemo) {
+  if (env.DEMO === '1') {
     const existing = await database.db.selectFrom('organisation').select('id').limit(1).execute();
-    if (existing.length === 0) await seedDemo(database.db, env.DEMO_CASES);
+    if (existing.length === 0) {
+      process.stdout.write(`Demogegevens maken (${env.DEMO_CASES} casussen)…\n`);
+      await generateDemoData(database.db, {
+        cases: env.DEMO_CASES,
+        seed: DEFAULT_SEED,
+        now: new Date(),
+        hashPassword,
+      });
+    }
   }
   const app = await buildApp({
     db: database.db,
