@@ -5,7 +5,12 @@
  * and writes its audit record in the same transaction as the data.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { caseAccess, worksWithCases, type ActiveRole } from '../domain/access/case-access.js';
+import {
+  caseAccess,
+  mayAssignRoles,
+  worksWithCases,
+  type ActiveRole,
+} from '../domain/access/case-access.js';
 import type { EvaluationKind, EventType, Measure, Segment } from '../domain/rules/index.js';
 import { parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
@@ -295,6 +300,7 @@ async function requireAccess(
   ctx: RequestContext,
   caseId: string,
   now: Date,
+  policy: typeof caseAccess = caseAccess,
 ): Promise<{ basis: string }> {
   const row = await db
     .selectFrom('casus')
@@ -302,11 +308,22 @@ async function requireAccess(
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new StoreError('not-found', 'Casus niet gevonden.');
-  const decision = caseAccess(ctx.actor, {
+  const decision = policy(ctx.actor, {
     responsibleTeamId: row.responsible_team_id,
     activeRoles: await activeRoles(db, caseId, now),
   });
-  if (!decision.allowed) throw new AccessDenied(caseId, decision.reason);
+  if (!decision.allowed) {
+    // Someone who may read the case but not do this gets a 403; others never learn it exists.
+    if (
+      policy !== caseAccess &&
+      caseAccess(ctx.actor, {
+        responsibleTeamId: row.responsible_team_id,
+        activeRoles: await activeRoles(db, caseId, now),
+      }).allowed
+    )
+      throw new StoreError('forbidden', decision.reason);
+    throw new AccessDenied(caseId, decision.reason);
+  }
   return { basis: decision.basis };
 }
 
@@ -471,7 +488,7 @@ export async function assignRole(
   now: Date,
 ): Promise<{ readonly id: string }> {
   return inCaseTransaction(db, ctx, async (trx) => {
-    await requireAccess(trx, ctx, caseId, now);
+    await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
     let running = trx
       .updateTable('case_role')
       .set({ ends_at: input.startsAt })

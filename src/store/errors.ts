@@ -1,5 +1,5 @@
 /** Expected refusals of the store, with a stable code the server maps to an HTTP status. */
-export const STORE_ERROR_CODES = ['not-found', 'conflict', 'invalid'] as const;
+export const STORE_ERROR_CODES = ['not-found', 'forbidden', 'conflict', 'invalid'] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 export interface FieldProblem {

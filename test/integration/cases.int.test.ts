@@ -161,6 +161,24 @@ describe.each(engines)('cases on %s', (engine) => {
 
     const detail = await getCase(db, provider, caseId, NOW);
     expect(detail.access.basis).toBe('rol-organisatie');
+    // Reading is not commissioning: the provider cannot move casusregie.
+    const refused = await refusal(
+      assignRole(
+        db,
+        provider,
+        caseId,
+        {
+          role: 'casusregie',
+          holder: 'organisatie',
+          organisationId: providerOrg,
+          staffId: null,
+          startsAt: new Date('2026-03-07T09:00:00Z'),
+          reason: 'poging',
+        },
+        NOW,
+      ),
+    );
+    expect(refused.code).toBe('forbidden');
     const casusregie = detail.roles.filter((r) => r.role === 'casusregie');
     expect(casusregie.map((r) => [r.holder, r.endsAt?.toISOString() ?? null])).toEqual([
       ['gezin', '2026-03-06T09:00:00.000Z'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseAccess, type Actor, type CaseAccessFacts } from './case-access.js';
+import { caseAccess, mayAssignRoles, type Actor, type CaseAccessFacts } from './case-access.js';
 
 const teamMember: Actor = { staffId: 's1', organisationId: 'team-a', roles: ['casusregisseur'] };
 const provider: Actor = { staffId: 's2', organisationId: 'provider-x', roles: ['planner'] };
@@ -50,5 +50,24 @@ describe('caseAccess', () => {
   it('refuses a professional of another local team', () => {
     const other: Actor = { ...teamMember, staffId: 's9', organisationId: 'team-b' };
     expect(caseAccess(other, teamCase).allowed).toBe(false);
+  });
+});
+
+describe('mayAssignRoles', () => {
+  it('lets the organisation with procesregie assign roles, not the provider with behandelregie', () => {
+    const facts: CaseAccessFacts = {
+      responsibleTeamId: null,
+      activeRoles: [
+        { role: 'procesregie', staffId: null, organisationId: 'team-a' },
+        { role: 'behandelregie', staffId: null, organisationId: 'provider-x' },
+      ],
+    };
+    expect(mayAssignRoles(teamMember, facts).allowed).toBe(true);
+    const providerDecision = mayAssignRoles(provider, facts);
+    expect(providerDecision.allowed).toBe(false);
+  });
+
+  it('refuses whoever cannot even read the case', () => {
+    expect(mayAssignRoles(provider, teamCase).allowed).toBe(false);
   });
 });

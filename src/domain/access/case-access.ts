@@ -63,3 +63,23 @@ export function caseAccess(actor: Actor, facts: CaseAccessFacts): AccessDecision
     return { allowed: true, basis: 'verantwoordelijk-team' };
   return { allowed: false, reason: 'geen actieve rol op de casus en geen verantwoordelijk team' };
 }
+
+/**
+ * Who may hand out roles on a case: the organisation holding procesregie (it commissions the
+ * help) and the responsible local team. A provider with behandelregie or a GP cannot move
+ * casusregie or procesregie.
+ */
+export function mayAssignRoles(actor: Actor, facts: CaseAccessFacts): AccessDecision {
+  const read = caseAccess(actor, facts);
+  if (!read.allowed) return read;
+  const commissions = facts.activeRoles.some(
+    (r) => r.role === 'procesregie' && r.organisationId === actor.organisationId,
+  );
+  if (commissions) return { allowed: true, basis: 'rol-organisatie', role: 'procesregie' };
+  if (facts.responsibleTeamId !== null && facts.responsibleTeamId === actor.organisationId)
+    return { allowed: true, basis: 'verantwoordelijk-team' };
+  return {
+    allowed: false,
+    reason: 'alleen procesregie of het verantwoordelijke team wijst rollen toe',
+  };
+}
