@@ -62,7 +62,7 @@ export interface CaseRoleRow {
 
 export interface CaseEventRow {
   readonly id: string;
-  readonly type: EventType;
+  readonly type: TimelineType;
   readonly at: Date;
   readonly childId: string | null;
   readonly kind: EvaluationKind | null;
@@ -400,8 +400,15 @@ export async function getCase(
   });
 }
 
+/**
+ * Timeline entries that are not rule events: a note, and ticking off an item of the step's
+ * "done when" list (the note holds the item key).
+ */
+export const TIMELINE_ONLY_TYPES = ['notitie', 'stap-afgevinkt'] as const;
+export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
+
 export interface EventInput {
-  readonly type: EventType;
+  readonly type: TimelineType;
   readonly at: Date;
   readonly childId?: string | null;
   readonly kind?: EvaluationKind | null;

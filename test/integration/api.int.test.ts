@@ -158,6 +158,19 @@ describe.each(engines)('API on %s', (engine) => {
     ).checklist;
     expect(checklist.stap).toBe('stap-1');
     expect(checklist.items.find((i) => i.key === 'plan-vastgesteld')?.done).toBe(false);
+    const tick = await client.request('POST', `/api/v1/casussen/${id}/gebeurtenissen`, {
+      type: 'stap-afgevinkt',
+      op: '2026-03-09T11:00:00+01:00',
+      notitie: 'veiligheid-vastgesteld',
+    });
+    expect(tick.statusCode, tick.body).toBe(201);
+    const ticked = (await client.request('GET', `/api/v1/casussen/${id}`)).json() as {
+      checklist: typeof checklist;
+    };
+    expect(ticked.checklist.items.find((i) => i.key === 'veiligheid-vastgesteld')).toMatchObject({
+      done: true,
+      by: 'afgevinkt',
+    });
 
     const list = await client.request('GET', '/api/v1/werkvoorraad');
     expect(list.statusCode).toBe(200);

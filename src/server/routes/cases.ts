@@ -7,7 +7,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { caseEvents, caseFacts } from '../../domain/cases/engine-input.js';
 import { bsnProblem } from '../../domain/people/bsn.js';
-import { STEP_TITLES, stepChecklist, type Step } from '../../domain/steps/checklists.js';
+import {
+  STEP_CHECKLISTS,
+  STEP_TITLES,
+  stepChecklist,
+  type Step,
+} from '../../domain/steps/checklists.js';
 import {
   EVALUATION_KINDS,
   EVENT_TYPES,
@@ -22,6 +27,7 @@ import {
   assignRole,
   getCase,
   registerRequest,
+  TIMELINE_ONLY_TYPES,
   type CaseDetail,
 } from '../../store/cases.js';
 import { workList } from '../../store/work-list.js';
@@ -82,7 +88,7 @@ const registerBody = z.strictObject({
 });
 
 const eventBody = z.strictObject({
-  type: z.enum(EVENT_TYPES),
+  type: z.enum([...EVENT_TYPES, ...TIMELINE_ONLY_TYPES]),
   op: instant,
   jeugdigeId: uuid.nullable().optional(),
   soort: z.enum(EVALUATION_KINDS).nullable().optional(),
@@ -100,6 +106,8 @@ const roleBody = z.strictObject({
 });
 
 const isStep = (value: string): value is Step => value in STEP_TITLES;
+const isChecklistKey = (key: string): boolean =>
+  Object.values(STEP_CHECKLISTS).some((items) => items.some((i) => i.key === key));
 
 const REGISTERING_KIND: Record<'A' | 'B' | 'C', string> = {
   A: 'lokaal-team',
@@ -296,6 +304,13 @@ export const caseRoutes =
           });
         if (body.type === 'maatregel-einde' && !body.datum)
           fields.push({ path: 'body.datum', message: 'geef de geplande einddatum' });
+        if (body.type === 'notitie' && !body.notitie?.trim())
+          fields.push({ path: 'body.notitie', message: 'schrijf de notitie' });
+        if (body.type === 'stap-afgevinkt' && !isChecklistKey(body.notitie ?? ''))
+          fields.push({
+            path: 'body.notitie',
+            message: 'noem het punt van de checklist dat is afgerond',
+          });
         if (fields.length > 0) throw new ApiError('bad-request', 'De invoer klopt niet.', fields);
         try {
           const { id } = await addEvent(
