@@ -1,0 +1,75 @@
+/**
+ * Browser-test support: a real server on a free port with a fresh embedded database and a small
+ * demo data set, the system Chromium driven by playwright-core, and an axe-core check that
+ * fails on serious or critical findings.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEFAULT_SEED, generateDemoData, type DemoAccount } from '../../src/demo/generate.js';
+import { loadProfiles } from '../../src/regions/load.js';
+import { buildApp } from '../../src/server/app.js';
+import { hashPassword } from '../../src/server/auth/passwords.js';
+import { systemClock } from '../../src/server/clock.js';
+import { migrateToLatest, openDatabase } from '../../src/store/db.js';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface TestServer {
+  readonly url: string;
+  readonly accounts: readonly DemoAccount[];
+  close(): Promise<void>;
+}
+
+export async function startTestServer(cases = 40): Promise<TestServer> {
+  const database = await openDatabase();
+  await migrateToLatest(database.db);
+  const { accounts } = await generateDemoData(database.db, {
+    cases,
+    seed: DEFAULT_SEED,
+    now: new Date(),
+    hashPassword,
+  });
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    profiles: loadProfiles(),
+    secureCookies: false,
+    serveWeb: true,
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    accounts,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Headless Chromium with the flags this closed network needs (no background connections). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Serious and critical axe-core findings on the page as it is now (empty when clean). */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×)`);
+}
