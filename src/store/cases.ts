@@ -55,6 +55,9 @@ export interface CaseRoleRow {
   readonly holder: 'gezin' | 'professional' | 'organisatie';
   readonly organisationId: string | null;
   readonly staffId: string | null;
+  /** Display names of the holder, for the case page. */
+  readonly staffName: string | null;
+  readonly organisationName: string | null;
   readonly startsAt: Date;
   readonly endsAt: Date | null;
   readonly reason: string | null;
@@ -221,7 +224,7 @@ export async function registerRequest(
 function initialRoles(
   input: RegisterRequestInput,
   ctx: RequestContext,
-): Omit<CaseRoleRow, 'id' | 'startsAt' | 'endsAt' | 'reason'>[] {
+): Omit<CaseRoleRow, 'id' | 'startsAt' | 'endsAt' | 'reason' | 'staffName' | 'organisationName'>[] {
   const org = ctx.actor.organisationId;
   switch (input.route) {
     case 'A':
@@ -356,18 +359,23 @@ export async function getCase(
       .execute();
     const roles = await trx
       .selectFrom('case_role')
+      .leftJoin('staff', 'staff.id', 'case_role.staff_id')
+      .leftJoin('organisation', 'organisation.id', 'case_role.organisation_id')
       .select([
-        'id',
-        'role',
-        'holder',
-        'organisation_id as organisationId',
-        'staff_id as staffId',
-        'starts_at as startsAt',
-        'ends_at as endsAt',
-        'reason',
+        'case_role.id',
+        'case_role.role',
+        'case_role.holder',
+        'case_role.organisation_id as organisationId',
+        'case_role.staff_id as staffId',
+        'staff.name as staffName',
+        'organisation.name as organisationName',
+        'case_role.starts_at as startsAt',
+        'case_role.ends_at as endsAt',
+        'case_role.reason',
       ])
-      .where('case_id', '=', caseId)
-      .orderBy('starts_at')
+      .where('case_role.case_id', '=', caseId)
+      .orderBy('case_role.starts_at')
+      .orderBy('case_role.id')
       .execute();
     const events = await trx
       .selectFrom('case_event')

@@ -17,6 +17,8 @@ export interface SessionInfo {
   readonly actor: Actor;
   readonly name: string;
   readonly organisationName: string;
+  readonly organisationKind: string;
+  readonly region: string;
   readonly csrfToken: string;
 }
 
@@ -51,6 +53,8 @@ export async function findSession(
       'staff.name',
       'staff.active',
       'organisation.name as organisationName',
+      'organisation.kind as organisationKind',
+      'organisation.region',
       'session.csrf_token as csrfToken',
       'session.expires_at as expiresAt',
     ])
@@ -65,6 +69,8 @@ export async function findSession(
     },
     name: row.name,
     organisationName: row.organisationName,
+    organisationKind: row.organisationKind,
+    region: row.region,
     csrfToken: row.csrfToken,
   };
 }

@@ -4,7 +4,13 @@ import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
 import { checkCredentials } from '../auth/login.js';
-import { createSession, endSession, SESSION_COOKIE } from '../auth/sessions.js';
+import {
+  createSession,
+  endSession,
+  findSession,
+  SESSION_COOKIE,
+  type SessionInfo,
+} from '../auth/sessions.js';
 
 const sessionView = z.object({
   medewerker: z.object({
@@ -12,10 +18,27 @@ const sessionView = z.object({
     naam: z.string(),
     organisatieId: z.string(),
     organisatie: z.string(),
+    organisatieSoort: z.string(),
+    regio: z.string(),
     rollen: z.array(z.string()),
   }),
   csrfToken: z.string(),
 });
+
+function sessionBody(session: SessionInfo): z.infer<typeof sessionView> {
+  return {
+    medewerker: {
+      id: session.actor.staffId,
+      naam: session.name,
+      organisatieId: session.actor.organisationId,
+      organisatie: session.organisationName,
+      organisatieSoort: session.organisationKind,
+      regio: session.region,
+      rollen: [...session.actor.roles],
+    },
+    csrfToken: session.csrfToken,
+  };
+}
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
@@ -43,18 +66,8 @@ export const authRoutes =
           now,
         );
         const session = await createSession(deps.db, staffId, now);
-        const staff = await deps.db
-          .selectFrom('staff')
-          .innerJoin('organisation', 'organisation.id', 'staff.organisation_id')
-          .select([
-            'staff.id',
-            'staff.name',
-            'staff.organisation_id',
-            'staff.roles',
-            'organisation.name as organisationName',
-          ])
-          .where('staff.id', '=', staffId)
-          .executeTakeFirstOrThrow();
+        const info = await findSession(deps.db, session.token, now);
+        if (!info) throw new Error('a session just created must be found');
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
           httpOnly: true,
@@ -62,16 +75,7 @@ export const authRoutes =
           secure: deps.secureCookies,
           expires: session.expiresAt,
         });
-        return {
-          medewerker: {
-            id: staff.id,
-            naam: staff.name,
-            organisatieId: staff.organisation_id,
-            organisatie: staff.organisationName,
-            rollen: staff.roles,
-          },
-          csrfToken: session.csrfToken,
-        };
+        return sessionBody(info);
       },
     );
 
@@ -79,17 +83,7 @@ export const authRoutes =
       '/sessie',
       { schema: { summary: 'Wie ben ik', response: { 200: sessionView } } },
       (request) => {
-        const { session } = requireUser(request);
-        return {
-          medewerker: {
-            id: session.actor.staffId,
-            naam: session.name,
-            organisatieId: session.actor.organisationId,
-            organisatie: session.organisationName,
-            rollen: [...session.actor.roles],
-          },
-          csrfToken: session.csrfToken,
-        };
+        return sessionBody(requireUser(request).session);
       },
     );
 

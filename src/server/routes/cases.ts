@@ -139,6 +139,8 @@ function presentCase(detail: CaseDetail, result: EvaluationResult) {
       houder: r.holder,
       organisatieId: r.organisationId,
       medewerkerId: r.staffId,
+      medewerker: r.staffName,
+      organisatie: r.organisationName,
       vanaf: r.startsAt.toISOString(),
       tot: r.endsAt?.toISOString() ?? null,
       reden: r.reason,
