@@ -116,7 +116,11 @@ const REGISTERING_KIND: Record<'A' | 'B' | 'C', string> = {
 };
 
 /** The case as the API shows it: data plus what the rules engine says, with rule IDs. */
-function presentCase(detail: CaseDetail, result: EvaluationResult) {
+function presentCase(
+  detail: CaseDetail,
+  result: EvaluationResult,
+  titleOf: (rule: string) => string | null,
+) {
   return {
     id: detail.id,
     regio: detail.region,
@@ -154,9 +158,21 @@ function presentCase(detail: CaseDetail, result: EvaluationResult) {
       datum: e.date,
       notitie: e.note,
     })),
-    termijnen: result.deadlines.map((d) => ({ ...d, uitleg: `/api/v1/regels/${d.rule}` })),
-    beslissingen: result.decisions.map((d) => ({ ...d, uitleg: `/api/v1/regels/${d.rule}` })),
-    eisen: result.requirements.map((r) => ({ ...r, uitleg: `/api/v1/regels/${r.rule}` })),
+    termijnen: result.deadlines.map((d) => ({
+      ...d,
+      titel: titleOf(d.rule),
+      uitleg: `/api/v1/regels/${d.rule}`,
+    })),
+    beslissingen: result.decisions.map((d) => ({
+      ...d,
+      titel: titleOf(d.rule),
+      uitleg: `/api/v1/regels/${d.rule}`,
+    })),
+    eisen: result.requirements.map((r) => ({
+      ...r,
+      titel: titleOf(r.rule),
+      uitleg: `/api/v1/regels/${r.rule}`,
+    })),
     checklist: isStep(detail.step)
       ? {
           stap: detail.step,
@@ -275,7 +291,12 @@ export const caseRoutes =
       async (request) => {
         const ctx = requireUser(request);
         const detail = await getCase(deps.db, ctx, request.params.id, deps.clock.now());
-        return presentCase(detail, evaluateCase(detail));
+        const rules = deps.profiles.get(detail.region)?.rules ?? [];
+        return presentCase(
+          detail,
+          evaluateCase(detail),
+          (id) => rules.find((r) => r.id === id)?.title ?? null,
+        );
       },
     );
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
+import { requireUser } from '../app.js';
 import { ApiError } from '../errors.js';
 
 /** A rule's explanation by ID, so every deadline and suggestion can link to its "why". */
@@ -9,6 +10,20 @@ export const ruleRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/regios',
+      {
+        schema: {
+          summary: 'De regio-profielen waarin casussen kunnen lopen',
+          response: { 200: z.array(z.object({ id: z.string(), naam: z.string() })) },
+        },
+      },
+      (request) => {
+        requireUser(request);
+        return [...deps.profiles.values()].map((p) => ({ id: p.id, naam: p.name }));
+      },
+    );
+
     app.get(
       '/regels/:id',
       {

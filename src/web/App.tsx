@@ -1,0 +1,69 @@
+/** Routes of the web UI. Everything except the login page needs a session. */
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Layout } from './Layout.js';
+import { Alert, Paragraph } from './nl/index.js';
+import { PageHeading } from './page.js';
+import { CasePage } from './pages/CasePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NewCasePage } from './pages/NewCasePage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { RulePage } from './pages/RulePage.js';
+import { WorkListPage } from './pages/WorkListPage.js';
+import { useSession } from './session.js';
+import type { Me } from './api.js';
+
+function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending)
+    return (
+      <Layout me={null}>
+        <p className="utrecht-paragraph" role="status">
+          Even geduld…
+        </p>
+      </Layout>
+    );
+  if (session.isError)
+    return (
+      <Layout me={null}>
+        <PageHeading title="Geen verbinding" />
+        <Alert type="error">{session.error.message}</Alert>
+      </Layout>
+    );
+  if (!session.data) {
+    const back = `${location.pathname}${location.search}`;
+    return <Navigate to={`/inloggen?terug=${encodeURIComponent(back)}`} replace />;
+  }
+  return <Layout me={session.data}>{children(session.data)}</Layout>;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/inloggen" element={<LoginPage />} />
+      <Route
+        path="/"
+        element={<RequireSession>{(me) => <WorkListPage me={me} />}</RequireSession>}
+      />
+      <Route
+        path="/casussen/nieuw"
+        element={<RequireSession>{(me) => <NewCasePage me={me} />}</RequireSession>}
+      />
+      <Route path="/casussen/:id" element={<RequireSession>{() => <CasePage />}</RequireSession>} />
+      <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
+      <Route
+        path="*"
+        element={
+          <RequireSession>
+            {() => (
+              <NotFoundPage>
+                <Paragraph>Deze pagina bestaat niet.</Paragraph>
+              </NotFoundPage>
+            )}
+          </RequireSession>
+        }
+      />
+    </Routes>
+  );
+}

@@ -1,0 +1,70 @@
+/** The frame around every page after login: skip link, header with user and logout, nav. */
+import type { ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import type { Me } from './api.js';
+import { ROUTE_OF_ORGANISATION } from './labels.js';
+import { Button } from './nl/index.js';
+import { useLogout } from './session.js';
+
+export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const registers = me ? me.medewerker.organisatieSoort in ROUTE_OF_ORGANISATION : false;
+  return (
+    <div className="pagina">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header className="kop">
+        <div className="kop__binnen">
+          <a className="kop__naam" href="/">
+            Casusregie
+          </a>
+          {me && (
+            <nav aria-label="Hoofdmenu" className="kop__menu">
+              <ul>
+                <li>
+                  <NavLink to="/" end className="utrecht-link">
+                    Werkvoorraad
+                  </NavLink>
+                </li>
+                {registers && (
+                  <li>
+                    <NavLink to="/casussen/nieuw" className="utrecht-link">
+                      Nieuwe hulpvraag
+                    </NavLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
+          {me && (
+            <div className="kop__gebruiker">
+              <span>
+                {me.medewerker.naam}
+                <span className="kop__organisatie"> · {me.medewerker.organisatie}</span>
+              </span>
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  void logout().then(() => navigate('/inloggen'));
+                }}
+              >
+                Uitloggen
+              </Button>
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="inhoud" className="inhoud" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="voet">
+        <p className="utrecht-paragraph utrecht-paragraph--small">
+          Casusregie – termijnen en afspraken uit de regionale werkafspraken jeugdhulp. Elke termijn
+          noemt zijn regel en bron.
+        </p>
+      </footer>
+    </div>
+  );
+}

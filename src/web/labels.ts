@@ -1,0 +1,117 @@
+/**
+ * Dutch words for the codes the API uses. The codes themselves come from the domain (shared,
+ * pure constants), so a new event type or segment fails the type check here until it has a
+ * label.
+ */
+import type { EventType, Measure, Segment } from '../domain/rules/types.js';
+import type { DeadlineStatus } from './api.js';
+
+export const EVENT_LABELS: Record<EventType | 'notitie' | 'stap-afgevinkt', string> = {
+  aanmelding: 'Aanmelding',
+  'eerste-contact': 'Eerste contact',
+  intake: 'Intake',
+  'plan-vastgesteld': 'Plan vastgesteld',
+  hulpverleningsplan: 'Hulpverleningsplan',
+  'start-hulp': 'Start van de hulp',
+  toekomstplan: 'Toekomstplan',
+  'rechterlijke-opdracht': 'Rechterlijke opdracht',
+  gezinsplan: 'Gezinsplan',
+  evaluatie: 'Evaluatie',
+  'verslag-verspreid': 'Verslag verspreid',
+  contact: 'Contact',
+  'toewijzing-ontvangen': 'Toewijzing ontvangen',
+  'bezwaar-arrangement': 'Bezwaar tegen arrangement',
+  opschorting: 'Opschorting',
+  hervatting: 'Hervatting',
+  'maatregel-einde': 'Einde maatregel gepland',
+  'rvdk-toetsing': 'Toetsing Raad voor de Kinderbescherming',
+  'escalatie-proces': 'Escalatie gestart',
+  'escalatie-gesprek': 'Escalatiegesprek',
+  'doorbraakteam-overleg': 'Overleg doorbraakteam',
+  'escalatie-afspraken': 'Afspraken na escalatie',
+  notitie: 'Notitie',
+  'stap-afgevinkt': 'Punt afgevinkt',
+};
+
+export const STATUS_LABELS: Record<DeadlineStatus, string> = {
+  met: 'op tijd',
+  'met-late': 'te laat gehaald',
+  overdue: 'verlopen',
+  open: 'open',
+};
+
+export const STATUS_BADGE: Record<DeadlineStatus, string> = {
+  met: 'safe',
+  'met-late': 'warning',
+  overdue: 'danger',
+  open: 'neutral',
+};
+
+export const SEGMENT_LABELS: Record<Segment, string> = {
+  ambulant: 'Ambulant',
+  jhio: 'Jeugdhulp in onderwijs (JHiO)',
+  forensisch: 'Forensisch',
+  'crisis-residentieel': 'Crisis, residentieel',
+  'crisis-ambulant': 'Crisis, ambulant',
+  verblijf: 'Verblijf',
+  dagbehandeling: 'Dagbehandeling',
+  'gezinsvormen-kort': 'Gezinsvormen, kort',
+  'gezinsvormen-lang': 'Gezinsvormen, lang',
+};
+
+export const MEASURE_LABELS: Record<Measure, string> = {
+  ots: 'Ondertoezichtstelling (OTS)',
+  voogdij: 'Voogdij',
+  jeugdreclassering: 'Jeugdreclassering',
+};
+
+export const ROUTE_LABELS: Record<string, string> = {
+  A: 'A – via het lokale team',
+  B: 'B – verwijzing huisarts, jeugdarts of medisch specialist',
+  C: 'C – maatregel van de kinderrechter',
+};
+
+/** Which route an organisation registers (the server checks this too). */
+export const ROUTE_OF_ORGANISATION: Record<string, 'A' | 'B' | 'C'> = {
+  'lokaal-team': 'A',
+  aanbieder: 'B',
+  gi: 'C',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  procesregie: 'Procesregie',
+  casusregie: 'Casusregie',
+  behandelregie: 'Behandelregie',
+  crisiscasusregie: 'Crisiscasusregie',
+};
+
+export const HOLDER_LABELS: Record<string, string> = {
+  gezin: 'het gezin zelf',
+  professional: 'professional',
+  organisatie: 'organisatie',
+};
+
+export const PERSON_LABELS: Record<string, string> = {
+  jeugdige: 'Jeugdige',
+  ouder: 'Ouder',
+  gezagsdrager: 'Gezagsdrager',
+  voogd: 'Voogd',
+};
+
+export const STEP_LABELS: Record<string, string> = {
+  'stap-1': 'Stap 1',
+  'stap-2': 'Stap 2',
+  'stap-3': 'Stap 3',
+};
+
+export const EVALUATION_KIND_LABELS: Record<string, string> = {
+  tussen: 'Tussenevaluatie',
+  eind: 'Eindevaluatie',
+  gezinsplan: 'Evaluatie gezinsplan',
+};
+
+export const ACCESS_LABELS: Record<string, string> = {
+  'eigen-rol': 'u hebt een rol in deze casus',
+  'rol-organisatie': 'uw organisatie heeft een rol in deze casus',
+  'verantwoordelijk-team': 'uw team is verantwoordelijk voor deze casus',
+};
