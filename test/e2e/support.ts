@@ -10,6 +10,7 @@ import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { systemClock } from '../../src/server/clock.js';
+import { hasWebUi } from '../../src/server/static.js';
 import { migrateToLatest, openDatabase } from '../../src/store/db.js';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -21,6 +22,8 @@ export interface TestServer {
 }
 
 export async function startTestServer(cases = 40): Promise<TestServer> {
+  if (!hasWebUi())
+    throw new Error('The web UI is not built: run `npm run build` (npm test does) first.');
   const database = await openDatabase();
   await migrateToLatest(database.db);
   const { accounts } = await generateDemoData(database.db, {
