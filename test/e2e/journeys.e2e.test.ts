@@ -185,8 +185,9 @@ describe('browser journeys', () => {
     await new LoginPage(page).logIn(CASUSREGISSEUR, DEMO_PASSWORD);
     const workList = new WorkListPage(page);
     await workList.table().waitFor();
+    // Evaluated in the page (a string, as this file is type-checked without the DOM library).
     const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(await overflow()).toBeLessThanOrEqual(0);
     await workList.table().getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: 'Termijnen' }).waitFor();
