@@ -24,6 +24,7 @@ import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
+import { organisationRoutes } from './routes/organisations.js';
 import { ruleRoutes } from './routes/rules.js';
 import { hasWebUi, WEB_ROOT } from './static.js';
 
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
+  await app.register(organisationRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -93,7 +93,7 @@ export interface CaseDetail {
   readonly roles: readonly CaseRoleRow[];
   readonly events: readonly CaseEventRow[];
   readonly facts: Record<string, unknown>;
-  readonly access: { readonly basis: string };
+  readonly access: { readonly basis: string; readonly mayAssignRoles: boolean };
 }
 
 const INITIAL_STEP: Record<RegisterRequestInput['route'], string> = {
@@ -304,30 +304,58 @@ async function requireAccess(
   caseId: string,
   now: Date,
   policy: typeof caseAccess = caseAccess,
-): Promise<{ basis: string }> {
+): Promise<{ basis: string; mayAssignRoles: boolean }> {
   const row = await db
     .selectFrom('casus')
     .select(['id', 'responsible_team_id'])
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new StoreError('not-found', 'Casus niet gevonden.');
-  const decision = policy(ctx.actor, {
+  const facts = {
     responsibleTeamId: row.responsible_team_id,
     activeRoles: await activeRoles(db, caseId, now),
-  });
+  };
+  const decision = policy(ctx.actor, facts);
   if (!decision.allowed) {
     // Someone who may read the case but not do this gets a 403; others never learn it exists.
-    if (
-      policy !== caseAccess &&
-      caseAccess(ctx.actor, {
-        responsibleTeamId: row.responsible_team_id,
-        activeRoles: await activeRoles(db, caseId, now),
-      }).allowed
-    )
+    if (policy !== caseAccess && caseAccess(ctx.actor, facts).allowed)
       throw new StoreError('forbidden', decision.reason);
     throw new AccessDenied(caseId, decision.reason);
   }
-  return { basis: decision.basis };
+  return { basis: decision.basis, mayAssignRoles: mayAssignRoles(ctx.actor, facts).allowed };
+}
+
+/**
+ * The holder of a role must exist: an active staff member (of the named organisation, when
+ * one is named) or an organisation. Refused as bad input, naming the field.
+ */
+async function checkRoleHolder(db: Db, input: RoleAssignmentInput): Promise<void> {
+  if (input.staffId !== null) {
+    const staff = await db
+      .selectFrom('staff')
+      .select(['organisation_id', 'active'])
+      .where('id', '=', input.staffId)
+      .executeTakeFirst();
+    if (!staff || !staff.active)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'staffId', message: 'onbekende of niet-actieve medewerker' },
+      ]);
+    if (input.organisationId !== null && staff.organisation_id !== input.organisationId)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'staffId', message: 'deze medewerker werkt niet bij de gekozen organisatie' },
+      ]);
+  }
+  if (input.organisationId !== null) {
+    const organisation = await db
+      .selectFrom('organisation')
+      .select('id')
+      .where('id', '=', input.organisationId)
+      .executeTakeFirst();
+    if (!organisation)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'organisationId', message: 'onbekende organisatie' },
+      ]);
+  }
 }
 
 /** A case with household, roles (now and past) and timeline; the read is audited. */
@@ -339,7 +367,7 @@ export async function getCase(
 ): Promise<CaseDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
-    const { basis } = await requireAccess(trx, ctx, caseId, now);
+    const { basis, mayAssignRoles: assigns } = await requireAccess(trx, ctx, caseId, now);
     const casus = await trx
       .selectFrom('casus')
       .selectAll()
@@ -403,7 +431,7 @@ export async function getCase(
         kind: e.kind as EvaluationKind | null,
       })),
       facts: (casus.facts ?? {}) as Record<string, unknown>,
-      access: { basis },
+      access: { basis, mayAssignRoles: assigns },
     };
   });
 }
@@ -504,6 +532,7 @@ export async function assignRole(
 ): Promise<{ readonly id: string }> {
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
+    await checkRoleHolder(trx, input);
     let running = trx
       .updateTable('case_role')
       .set({ ends_at: input.startsAt })

@@ -30,6 +30,7 @@ import {
   TIMELINE_ONLY_TYPES,
   type CaseDetail,
 } from '../../store/cases.js';
+import { StoreError } from '../../store/errors.js';
 import { workList } from '../../store/work-list.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
@@ -104,6 +105,14 @@ const roleBody = z.strictObject({
   vanaf: instant,
   reden: z.string().trim().min(1).max(500),
 });
+
+/** Store field names → the API's (Dutch) names, for errors on a role assignment. */
+const ROLE_FIELD_NAMES: Record<string, string> = {
+  staffId: 'medewerkerId',
+  organisationId: 'organisatieId',
+  startsAt: 'vanaf',
+  reason: 'reden',
+};
 
 const isStep = (value: string): value is Step => value in STEP_TITLES;
 const isChecklistKey = (key: string): boolean =>
@@ -181,6 +190,7 @@ function presentCase(
         }
       : null,
     toegang: detail.access.basis,
+    magRollenToewijzen: detail.access.mayAssignRoles,
   };
 }
 
@@ -383,21 +393,34 @@ export const caseRoutes =
           throw new ApiError('bad-request', 'De invoer klopt niet.', [
             { path: 'body.organisatieId', message: 'kies de organisatie' },
           ]);
-        const { id } = await assignRole(
-          deps.db,
-          ctx,
-          request.params.id,
-          {
-            role: body.rol,
-            holder: body.houder,
-            staffId: body.medewerkerId,
-            organisationId: body.organisatieId,
-            startsAt: new Date(parseInstant(body.vanaf) ?? 0),
-            reason: body.reden,
-          },
-          deps.clock.now(),
-        );
-        return reply.status(201).send({ id });
+        try {
+          const { id } = await assignRole(
+            deps.db,
+            ctx,
+            request.params.id,
+            {
+              role: body.rol,
+              holder: body.houder,
+              staffId: body.medewerkerId,
+              organisationId: body.organisatieId,
+              startsAt: new Date(parseInstant(body.vanaf) ?? 0),
+              reason: body.reden,
+            },
+            deps.clock.now(),
+          );
+          return await reply.status(201).send({ id });
+        } catch (error) {
+          if (error instanceof StoreError && error.fields)
+            throw new StoreError(
+              error.code,
+              error.message,
+              error.fields.map((f) => ({
+                path: `body.${ROLE_FIELD_NAMES[f.path] ?? f.path}`,
+                message: f.message,
+              })),
+            );
+          throw error;
+        }
       },
     );
 
