@@ -162,6 +162,20 @@ export interface CaseView {
     }[];
   } | null;
   readonly toegang: string;
+  readonly magRollenToewijzen: boolean;
+}
+
+export interface OrganisationView {
+  readonly id: string;
+  readonly naam: string;
+  readonly soort: string;
+  readonly regio: string;
+}
+
+export interface StaffView {
+  readonly id: string;
+  readonly naam: string;
+  readonly rollen: readonly string[];
 }
 
 export interface WorkListItem {

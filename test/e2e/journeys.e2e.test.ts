@@ -148,6 +148,21 @@ describe('browser journeys', () => {
     expect(await casePage.timeline().first().innerText()).toContain('Intake');
     await expectAccessible(page);
 
+    // Triage puts casusregie with a professional: the family's period ends, and stays visible.
+    const me = server.accounts.find((a) => a.email === CASUSREGISSEUR);
+    await casePage.assignRole(
+      'Casusregie',
+      me?.organisation ?? '',
+      me?.name ?? '',
+      'triage: casusregie buiten het gezin',
+    );
+    await expect
+      .poll(() => casePage.rolesTable().innerText())
+      .toContain(`${me?.name ?? ''}, ${me?.organisation ?? ''}`);
+    const roles = await casePage.rolesTable().innerText();
+    expect(roles).toMatch(/Casusregie \(eerder\)\s+Het gezin zelf/);
+    await expectAccessible(page);
+
     // The rule behind a deadline is one click away.
     await intake.getByRole('link', { name: 'LEK-TERM-INTAKE-AMBULANT' }).click();
     await page.getByRole('heading', { level: 1, name: /LEK-TERM-INTAKE-AMBULANT/ }).waitFor();

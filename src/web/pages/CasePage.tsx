@@ -41,6 +41,7 @@ import {
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { RoleForm } from './RoleForm.js';
 
 const label = (map: Record<string, string>, key: string | null | undefined): string =>
   key ? (map[key] ?? key) : '';
@@ -258,6 +259,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
           </tbody>
         </Table>
       </section>
+
+      {casus.magRollenToewijzen && <RoleForm casus={casus} />}
 
       <EventForm casus={casus} />
 

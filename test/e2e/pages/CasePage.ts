@@ -39,4 +39,29 @@ export class CasePage {
   timeline(): Locator {
     return this.page.getByRole('region', { name: 'Tijdlijn' }).getByRole('listitem');
   }
+
+  async assignRole(role: string, organisation: string, person: string, reason: string) {
+    const form = this.page.getByRole('region', { name: 'Regie toewijzen' });
+    await form.getByLabel('Rol', { exact: true }).selectOption({ label: role });
+    await form.getByLabel('Wie krijgt de rol').selectOption({ label: 'Een professional' });
+    const organisations = form.getByLabel('Organisatie');
+    await organisations
+      .locator('option', { hasText: organisation })
+      .first()
+      .waitFor({ state: 'attached' });
+    await organisations.selectOption({
+      label: await organisations.locator('option', { hasText: organisation }).first().innerText(),
+    });
+    const people = form.getByLabel('Professional');
+    await people.locator('option', { hasText: person }).first().waitFor({ state: 'attached' });
+    await people.selectOption({
+      label: await people.locator('option', { hasText: person }).first().innerText(),
+    });
+    await form.getByLabel('Reden').fill(reason);
+    await form.getByRole('button', { name: 'Toewijzen' }).click();
+  }
+
+  rolesTable(): Locator {
+    return this.page.getByRole('region', { name: 'Regie', exact: true }).getByRole('table');
+  }
 }
