@@ -6,7 +6,7 @@
  * through every constraint of the schema like any other write.
  */
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { StaffRole } from '../domain/access/case-access.js';
 import type { Database } from '../store/schema.js';
 import { planCase, type PlannedCase } from './cases.js';
@@ -234,5 +234,8 @@ export async function generateDemoData(
       region: organisation?.region ?? '',
     };
   });
+  // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and without them
+  // PostgreSQL misjudges the work list's joins by orders of magnitude.
+  await sql`analyze`.execute(db);
   return { accounts, cases: options.cases };
 }

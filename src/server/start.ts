@@ -3,6 +3,7 @@
  * demo data when asked and empty, and listen.
  */
 import { mkdirSync } from 'node:fs';
+import { sql } from 'kysely';
 import { loadProfiles } from '../regions/load.js';
 import { migrateToLatest, openDatabase } from '../store/db.js';
 import { buildApp } from './app.js';
@@ -38,6 +39,9 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
       });
     }
   }
+  // The embedded PGlite has no autovacuum: refresh planner statistics on every start (a
+  // PostgreSQL server does this itself).
+  if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
   const app = await buildApp({
     db: database.db,
     clock: systemClock,

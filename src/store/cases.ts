@@ -4,7 +4,7 @@
  * may see. Every function takes the request context, checks access with the domain policy
  * and writes its audit record in the same transaction as the data.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import {
   caseAccess,
   mayAssignRoles,
@@ -568,40 +568,46 @@ export async function assignRole(
 }
 
 /**
- * The ids of the cases the actor may see — the access policy as a query filter (same bases as
- * `caseAccess`: own role, organisation's role, responsible team).
+ * The access policy as a SQL condition on `casus` (same bases as `caseAccess`: own role,
+ * organisation's role, responsible team), for lists that must never show more than a
+ * professional may open.
  */
+export function visibleCaseCondition(
+  eb: ExpressionBuilder<Database & { casus: Database['casus'] }, 'casus'>,
+  actor: RequestContext['actor'],
+  now: Date,
+) {
+  const { staffId, organisationId } = actor;
+  return eb.or([
+    eb('casus.responsible_team_id', '=', organisationId),
+    eb.exists(
+      eb
+        .selectFrom('case_role as r')
+        .select(sql`1`.as('one'))
+        .whereRef('r.case_id', '=', 'casus.id')
+        .where('r.starts_at', '<=', now)
+        .where((inner) => inner.or([inner('r.ends_at', 'is', null), inner('r.ends_at', '>', now)]))
+        .where((inner) =>
+          inner.or([
+            inner('r.staff_id', '=', staffId),
+            inner('r.organisation_id', '=', organisationId),
+          ]),
+        ),
+    ),
+  ]);
+}
+
+/** The ids of the cases the actor may see (see `visibleCaseCondition`). */
 export async function visibleCaseIds(
   db: Kysely<Database>,
   ctx: RequestContext,
   now: Date,
 ): Promise<string[]> {
   if (!worksWithCases(ctx.actor)) return [];
-  const { staffId, organisationId } = ctx.actor;
   const rows = await db
     .selectFrom('casus')
     .select('casus.id')
-    .where((eb) =>
-      eb.or([
-        eb('casus.responsible_team_id', '=', organisationId),
-        eb.exists(
-          eb
-            .selectFrom('case_role as r')
-            .select(sql`1`.as('one'))
-            .whereRef('r.case_id', '=', 'casus.id')
-            .where('r.starts_at', '<=', now)
-            .where((inner) =>
-              inner.or([inner('r.ends_at', 'is', null), inner('r.ends_at', '>', now)]),
-            )
-            .where((inner) =>
-              inner.or([
-                inner('r.staff_id', '=', staffId),
-                inner('r.organisation_id', '=', organisationId),
-              ]),
-            ),
-        ),
-      ]),
-    )
+    .where((eb) => visibleCaseCondition(eb, ctx.actor, now))
     .execute();
   return rows.map((r) => r.id);
 }

@@ -1,8 +1,15 @@
 /**
  * The work list (werkvoorraad): the cases an actor may see, each with its next and overdue
- * deadlines from the rules engine, most urgent first. One audit record per list read.
+ * deadlines from the rules engine, most urgent first, one page at a time. One audit record
+ * per list read.
+ *
+ * One query fetches the visible open cases with their people and engine events aggregated
+ * per case (JSON), so the database returns one row per case instead of one per event; the
+ * engine then evaluates every case, because urgency is only known after evaluation. Keeping
+ * deadlines up to date incrementally is issue 11's work.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { worksWithCases } from '../domain/access/case-access.js';
 import {
   caseEvents,
   caseFacts,
@@ -11,7 +18,7 @@ import {
 } from '../domain/cases/engine-input.js';
 import { evaluate, type DeadlineResult, type Profile } from '../domain/rules/index.js';
 import { writeAudit } from './audit.js';
-import { visibleCaseIds } from './cases.js';
+import { TIMELINE_ONLY_TYPES, visibleCaseCondition } from './cases.js';
 import type { RequestContext } from './context.js';
 import type { Database } from './schema.js';
 
@@ -21,7 +28,13 @@ export interface WorkListFilters {
   readonly regio?: string | undefined;
   readonly stap?: string | undefined;
   readonly status: 'verlopen' | 'open' | 'alle';
+  /** 1-based page number. */
+  readonly pagina?: number | undefined;
+  readonly perPagina?: number | undefined;
 }
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
 
 export interface WorkListItem {
   readonly id: string;
@@ -36,13 +49,17 @@ export interface WorkListItem {
   readonly open: number;
 }
 
-const CHUNK = 2000;
-
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
+export interface WorkList {
+  /** Totals over every matching case, not just this page. */
+  readonly aantallen: { casussen: number; verlopen: number; open: number };
+  readonly pagina: number;
+  readonly perPagina: number;
+  readonly casussen: WorkListItem[];
 }
+
+/** [id, kind, birth date] per person; [type, at (ms), child, kind, date] per event. */
+type PersonTuple = [string, string, string | null];
+type EventTuple = [string, number, string | null, string | null, string | null];
 
 export async function workList(
   db: Kysely<Database>,
@@ -50,34 +67,16 @@ export async function workList(
   profiles: ReadonlyMap<string, Profile>,
   filters: WorkListFilters,
   now: Date,
-): Promise<{
-  aantallen: { casussen: number; verlopen: number; open: number };
-  casussen: WorkListItem[];
-}> {
-  let ids = await visibleCaseIds(db, ctx, now);
-  if (filters.bereik === 'eigen' && ids.length > 0) {
-    const own = new Set<string>();
-    for (const part of chunks(ids)) {
-      const rows = await db
-        .selectFrom('case_role')
-        .select('case_id')
-        .where('case_id', 'in', part)
-        .where('staff_id', '=', ctx.actor.staffId)
-        .where('starts_at', '<=', now)
-        .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-        .execute();
-      for (const r of rows) own.add(r.case_id);
-    }
-    ids = ids.filter((id) => own.has(id));
-  }
+): Promise<WorkList> {
+  const page = Math.max(1, filters.pagina ?? 1);
+  const perPage = Math.min(MAX_PAGE_SIZE, Math.max(1, filters.perPagina ?? DEFAULT_PAGE_SIZE));
   const items: WorkListItem[] = [];
-  for (const part of chunks(ids)) {
+  if (worksWithCases(ctx.actor)) {
     let query = db
       .selectFrom('casus')
       .innerJoin('household', 'household.id', 'casus.household_id')
       .select([
         'casus.id',
-        'casus.household_id',
         'casus.region',
         'casus.route',
         'casus.step',
@@ -85,40 +84,52 @@ export async function workList(
         'casus.measure',
         'casus.facts',
         'household.label',
+        sql<PersonTuple[] | null>`(
+          select json_agg(json_build_array(p.id, p.kind, p.birth_date))
+          from person p where p.household_id = casus.household_id
+        )`.as('persons'),
+        sql<EventTuple[] | null>`(
+          select json_agg(json_build_array(
+            e.type, (extract(epoch from e.at) * 1000)::float8, e.child_id, e.kind, e.date
+          ))
+          from case_event e
+          where e.case_id = casus.id and e.type not in (${sql.join([...TIMELINE_ONLY_TYPES])})
+        )`.as('events'),
       ])
-      .where('casus.id', 'in', part)
-      .where('casus.closed_at', 'is', null);
+      .where('casus.closed_at', 'is', null)
+      .where((eb) => visibleCaseCondition(eb, ctx.actor, now));
+    if (filters.bereik === 'eigen')
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_role as own')
+            .select(sql`1`.as('one'))
+            .whereRef('own.case_id', '=', 'casus.id')
+            .where('own.staff_id', '=', ctx.actor.staffId)
+            .where('own.starts_at', '<=', now)
+            .where((inner) =>
+              inner.or([inner('own.ends_at', 'is', null), inner('own.ends_at', '>', now)]),
+            ),
+        ),
+      );
     if (filters.route) query = query.where('casus.route', '=', filters.route);
     if (filters.regio) query = query.where('casus.region', '=', filters.regio);
     if (filters.stap) query = query.where('casus.step', '=', filters.stap);
-    const cases = await query.execute();
-    if (cases.length === 0) continue;
-    const caseIds = cases.map((c) => c.id);
-    const persons = await db
-      .selectFrom('person')
-      .select(['id', 'household_id', 'kind', 'birth_date as birthDate'])
-      .where(
-        'household_id',
-        'in',
-        cases.map((c) => c.household_id),
-      )
-      .execute();
-    const events = await db
-      .selectFrom('case_event')
-      .select(['case_id', 'type', 'at', 'child_id as childId', 'kind', 'date'])
-      .where('case_id', 'in', caseIds)
-      .execute();
-    const personsBy = new Map<string, StoredPerson[]>();
-    for (const p of persons)
-      personsBy.set(p.household_id, [...(personsBy.get(p.household_id) ?? []), p]);
-    const eventsBy = new Map<string, StoredEvent[]>();
-    for (const e of events) {
-      const list = eventsBy.get(e.case_id);
-      if (list) list.push(e);
-      else eventsBy.set(e.case_id, [e]);
-    }
-    for (const c of cases) {
+
+    for (const c of await query.execute()) {
       const profile = profiles.get(c.region);
+      const persons: StoredPerson[] = (c.persons ?? []).map(([id, kind, birthDate]) => ({
+        id,
+        kind,
+        birthDate: birthDate === null ? null : String(birthDate).slice(0, 10),
+      }));
+      const events: StoredEvent[] = (c.events ?? []).map(([type, at, childId, kind, date]) => ({
+        type,
+        at: Math.round(at),
+        childId,
+        kind,
+        date: date === null ? null : String(date).slice(0, 10),
+      }));
       const deadlines = profile
         ? evaluate(
             profile,
@@ -129,9 +140,9 @@ export async function workList(
                 measure: c.measure,
                 facts: (c.facts ?? {}) as Record<string, unknown>,
               },
-              personsBy.get(c.household_id) ?? [],
+              persons,
             ),
-            caseEvents(eventsBy.get(c.id) ?? []),
+            caseEvents(events),
             now.getTime(),
           ).deadlines
         : [];
@@ -139,8 +150,10 @@ export async function workList(
         .filter((d) => d.status === 'overdue' || d.status === 'open')
         .sort((a, b) => a.due.localeCompare(b.due));
       const overdue = pending.filter((d) => d.status === 'overdue').length;
+      if (filters.status === 'verlopen' && overdue === 0) continue;
+      if (filters.status === 'open' && pending.length === 0) continue;
       const next = pending[0];
-      const item: WorkListItem = {
+      items.push({
         id: c.id,
         gezin: c.label,
         regio: c.region,
@@ -152,23 +165,21 @@ export async function workList(
           : null,
         verlopen: overdue,
         open: pending.length - overdue,
-      };
-      if (filters.status === 'verlopen' && overdue === 0) continue;
-      if (filters.status === 'open' && pending.length === 0) continue;
-      items.push(item);
+      });
     }
   }
-  // Most urgent first: cases with overdue deadlines, then by the earliest pending due date.
+  // Most urgent first: cases with overdue deadlines, then by the earliest pending due date;
+  // the id settles ties so pages never overlap.
   items.sort((a, b) => {
     if (a.verlopen > 0 !== b.verlopen > 0) return a.verlopen > 0 ? -1 : 1;
     // Dates (YYYY-MM-DD) and instants (YYYY-MM-DDThh:mm…) sort together by their text.
     const ad = a.volgende?.due ?? '9999';
     const bd = b.volgende?.due ?? '9999';
-    return ad.localeCompare(bd);
+    return ad.localeCompare(bd) || a.id.localeCompare(b.id);
   });
   await writeAudit(db, ctx, {
     action: 'werkvoorraad.lezen',
-    details: { ...filters, aantal: items.length },
+    details: { ...filters, pagina: page, perPagina: perPage, aantal: items.length },
   });
   return {
     aantallen: {
@@ -176,6 +187,8 @@ export async function workList(
       verlopen: items.reduce((n, i) => n + i.verlopen, 0),
       open: items.reduce((n, i) => n + i.open, 0),
     },
-    casussen: items,
+    pagina: page,
+    perPagina: perPage,
+    casussen: items.slice((page - 1) * perPage, page * perPage),
   };
 }

@@ -47,13 +47,23 @@ export class Client {
     return res;
   }
 
-  request(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) {
-    return this.app.inject({
-      method,
-      url,
-      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf },
-      ...(payload === undefined ? {} : { payload }),
-    });
+  /** A string payload is sent as-is with a JSON content type (to test malformed JSON). */
+  request(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    payload?: object | string,
+    headers: Record<string, string> = {},
+  ) {
+    const base = { cookie: this.cookie, 'x-csrf-token': this.csrf, ...headers };
+    if (payload === undefined) return this.app.inject({ method, url, headers: base });
+    if (typeof payload === 'string')
+      return this.app.inject({
+        method,
+        url,
+        payload,
+        headers: { ...base, 'content-type': 'application/json' },
+      });
+    return this.app.inject({ method, url, headers: base, payload });
   }
 }
 

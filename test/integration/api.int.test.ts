@@ -1,87 +1,13 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
-import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation, freshBsn } from '../factories.js';
+import { createOrganisation } from '../factories.js';
+import { Client, routeARequest, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
-const PASSWORD = 'Een-lang-wachtwoord-2026';
 let clockNow = new Date('2026-03-10T11:00:00Z');
-
-async function staffAccount(
-  opened: OpenDatabase,
-  organisationId: string,
-  roles: string[],
-  email: string,
-) {
-  await opened.db
-    .insertInto('staff')
-    .values({
-      organisation_id: organisationId,
-      name: email,
-      email,
-      password_hash: await hashPassword(PASSWORD),
-      roles,
-    })
-    .execute();
-}
-
-class Client {
-  cookie = '';
-  csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
-  async login(email: string, password = PASSWORD): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({
-      method: 'POST',
-      url: '/api/v1/sessie',
-      payload: { email, wachtwoord: password },
-    });
-    const set = res.headers['set-cookie'];
-    const raw = Array.isArray(set) ? set[0] : set;
-    if (raw) this.cookie = raw.split(';')[0] ?? '';
-    if (res.statusCode === 200) this.csrf = (res.json() as { csrfToken: string }).csrfToken;
-    return res;
-  }
-  request(
-    method: 'GET' | 'POST' | 'DELETE',
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    return this.app.inject({
-      method,
-      url,
-      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...headers },
-      ...(payload === undefined
-        ? {}
-        : typeof payload === 'string'
-          ? {
-              payload,
-              headers: {
-                cookie: this.cookie,
-                'x-csrf-token': this.csrf,
-                'content-type': 'application/json',
-              },
-            }
-          : { payload: payload as object }),
-    });
-  }
-}
-
-function routeA(overrides: Record<string, unknown> = {}) {
-  return {
-    route: 'A',
-    regio: 'LEK',
-    segment: 'ambulant',
-    gezin: { naam: 'Gezin Jansen' },
-    jeugdigen: [{ naam: 'Noor Jansen', geboortedatum: '2013-05-20', bsn: freshBsn() }],
-    ouders: [{ naam: 'Kim Jansen', soort: 'ouder' }],
-    aangemeldOp: '2026-03-02T09:00:00+01:00',
-    ...overrides,
-  };
-}
 
 describe.each(engines)('API on %s', (engine) => {
   let opened: OpenDatabase;
@@ -124,7 +50,7 @@ describe.each(engines)('API on %s', (engine) => {
     const client = new Client(app);
     expect((await client.login(`regisseur-${engine}@test.nl`)).statusCode).toBe(200);
     expect(client.cookie).toContain('casusregie_sessie=');
-    const created = await client.request('POST', '/api/v1/casussen', routeA());
+    const created = await client.request('POST', '/api/v1/casussen', routeARequest());
     expect(created.statusCode, created.body).toBe(201);
     const id = (created.json() as { id: string }).id;
 
@@ -184,7 +110,7 @@ describe.each(engines)('API on %s', (engine) => {
     const owner = new Client(app);
     await owner.login(`regisseur-${engine}@test.nl`);
     const id = (
-      (await owner.request('POST', '/api/v1/casussen', routeA())).json() as { id: string }
+      (await owner.request('POST', '/api/v1/casussen', routeARequest())).json() as { id: string }
     ).id;
     const provider = new Client(app);
     await provider.login(`planner-${engine}@test.nl`);
@@ -200,18 +126,18 @@ describe.each(engines)('API on %s', (engine) => {
 
   it.each([
     ['malformed JSON', '{"route": ', 'body'],
-    ['an unknown field', { ...routeA(), kleur: 'blauw' }, 'body'],
+    ['an unknown field', { ...routeARequest(), kleur: 'blauw' }, 'body'],
     [
       'an invalid BSN',
-      routeA({ jeugdigen: [{ naam: 'X', geboortedatum: '2013-05-20', bsn: '123456789' }] }),
+      routeARequest({ jeugdigen: [{ naam: 'X', geboortedatum: '2013-05-20', bsn: '123456789' }] }),
       'body.jeugdigen.0.bsn',
     ],
     [
       'a birth date in the future',
-      routeA({ jeugdigen: [{ naam: 'X', geboortedatum: '2027-01-01', bsn: null }] }),
+      routeARequest({ jeugdigen: [{ naam: 'X', geboortedatum: '2027-01-01', bsn: null }] }),
       'body.jeugdigen.0.geboortedatum',
     ],
-    ['route B without a referrer', routeA({ route: 'B' }), 'body.verwijzer'],
+    ['route B without a referrer', routeARequest({ route: 'B' }), 'body.verwijzer'],
   ])('refuses %s with 400, names the field, and stores nothing', async (_name, payload, path) => {
     const client = new Client(app);
     await client.login(`regisseur-${engine}@test.nl`);
@@ -234,7 +160,7 @@ describe.each(engines)('API on %s', (engine) => {
     const client = new Client(app);
     await client.login(`regisseur-${engine}@test.nl`);
     const id = (
-      (await client.request('POST', '/api/v1/casussen', routeA())).json() as { id: string }
+      (await client.request('POST', '/api/v1/casussen', routeARequest())).json() as { id: string }
     ).id;
     const res = await client.request('POST', `/api/v1/casussen/${id}/gebeurtenissen`, {
       type: 'intake',
@@ -255,7 +181,7 @@ describe.each(engines)('API on %s', (engine) => {
   it('refuses a state change without the CSRF token, and any case route without a session', async () => {
     const client = new Client(app);
     await client.login(`regisseur-${engine}@test.nl`);
-    const res = await client.request('POST', '/api/v1/casussen', routeA(), {
+    const res = await client.request('POST', '/api/v1/casussen', routeARequest(), {
       'x-csrf-token': 'verkeerd',
     });
     expect(res.statusCode).toBe(403);

@@ -31,7 +31,7 @@ import {
   type CaseDetail,
 } from '../../store/cases.js';
 import { StoreError } from '../../store/errors.js';
-import { workList } from '../../store/work-list.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, workList } from '../../store/work-list.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
@@ -428,13 +428,15 @@ export const caseRoutes =
       '/werkvoorraad',
       {
         schema: {
-          summary: 'Werkvoorraad: casussen met hun volgende en verlopen termijnen',
+          summary: 'Werkvoorraad: casussen met hun volgende en verlopen termijnen, per pagina',
           querystring: z.strictObject({
             bereik: z.enum(['eigen', 'team']).default('team'),
             route: z.enum(['A', 'B', 'C']).optional(),
             regio: z.string().max(40).optional(),
             stap: z.string().max(40).optional(),
             status: z.enum(['verlopen', 'open', 'alle']).default('alle'),
+            pagina: z.coerce.number().int().min(1).max(100_000).default(1),
+            perPagina: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
           }),
         },
       },

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-0001-initial.js';
+import * as workListIndexes from './2026-11-23-0002-work-list-indexes.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -8,4 +9,5 @@ import * as initial from './2026-11-23-0001-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
+  '2026-11-23-0002-work-list-indexes': workListIndexes,
 };
