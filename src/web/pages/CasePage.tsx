@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { EVALUATION_KINDS, EVENT_TYPES } from '../../domain/rules/types.js';
+import { DateField, DateTimeFields, formFailure, RuleLink } from '../forms.js';
 import { api, ApiFailure, type CaseView } from '../api.js';
-import { ErrorSummary, fieldId, toFieldErrors, type FieldErrors } from '../errors.js';
+import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
 import {
   formatDate,
   formatDateTime,
@@ -31,13 +32,11 @@ import {
   DataList,
   FormField,
   Heading,
-  Link,
   Paragraph,
   Select,
   StatusBadge,
   Table,
   Textarea,
-  Textbox,
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -129,9 +128,7 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
               {casus.termijnen.map((d, i) => (
                 <tr key={`${d.rule}-${d.child ?? ''}-${d.sequence ?? 0}-${i}`} data-regel={d.rule}>
                   <td>
-                    <Link to={`/regels/${d.rule}`} className="regel-id">
-                      {d.rule}
-                    </Link>
+                    <RuleLink id={d.rule} />
                   </td>
                   <td>
                     {d.titel ?? ''}
@@ -170,10 +167,7 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
           <ul className="utrecht-unordered-list kaartjes">
             {casus.beslissingen.map((d, i) => (
               <li key={`b-${d.rule}-${i}`} className="utrecht-unordered-list__item">
-                <Link to={`/regels/${d.rule}`} className="regel-id">
-                  {d.rule}
-                </Link>{' '}
-                {d.titel}
+                <RuleLink id={d.rule} /> {d.titel}
                 {d.child ? ` – ${nameOf(d.child)}` : ''}: <strong>{d.outcome}</strong>
                 {d.reasons.length > 0 && <span className="redenen"> ({d.reasons.join('; ')})</span>}
                 <span className="bron"> Bron: {d.source}</span>
@@ -181,10 +175,7 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
             ))}
             {casus.eisen.map((r, i) => (
               <li key={`e-${r.rule}-${i}`} className="utrecht-unordered-list__item">
-                <Link to={`/regels/${r.rule}`} className="regel-id">
-                  {r.rule}
-                </Link>{' '}
-                {r.titel}:{' '}
+                <RuleLink id={r.rule} /> {r.titel}:{' '}
                 <StatusBadge status={r.outcome === 'voldaan' ? 'safe' : 'warning'}>
                   {r.outcome === 'voldaan' ? 'voldaan' : 'nog niet voldaan'}
                 </StatusBadge>
@@ -417,11 +408,9 @@ function EventForm({ casus }: { casus: CaseView }) {
       setNotitie('');
       setEinde('');
     } catch (error) {
-      if (error instanceof ApiFailure) {
-        const fields = toFieldErrors(error.fields);
-        setErrors(fields);
-        setGeneral(Object.keys(fields).length > 0 ? null : error.message);
-      } else setGeneral('Vastleggen lukte niet. Probeer het opnieuw.');
+      const failure = formFailure(error, 'Vastleggen lukte niet. Probeer het opnieuw.');
+      setErrors(failure.errors);
+      setGeneral(failure.general);
     } finally {
       setBusy(false);
     }
@@ -448,28 +437,15 @@ function EventForm({ casus }: { casus: CaseView }) {
             </Select>
           )}
         </FormField>
-        <div className="naast-elkaar">
-          <FormField label="Datum" description="dd-mm-jjjj" {...field('op')} required>
-            {(w) => (
-              <Textbox
-                {...w}
-                value={datum}
-                inputMode="numeric"
-                onChange={(e) => setDatum(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField label="Tijd" description="uu:mm" required>
-            {(w) => (
-              <Textbox
-                {...w}
-                value={tijd}
-                inputMode="numeric"
-                onChange={(e) => setTijd(e.target.value)}
-              />
-            )}
-          </FormField>
-        </div>
+        <DateTimeFields
+          dateLabel="Datum"
+          timeLabel="Tijd"
+          date={datum}
+          time={tijd}
+          onDate={setDatum}
+          onTime={setTijd}
+          {...field('op')}
+        />
         {youngPersons.length > 0 && (
           <FormField
             label="Jeugdige"
@@ -503,21 +479,12 @@ function EventForm({ casus }: { casus: CaseView }) {
           </FormField>
         )}
         {type === 'maatregel-einde' && (
-          <FormField
+          <DateField
             label="Geplande einddatum"
-            description="dd-mm-jjjj"
+            value={einde}
+            onChange={setEinde}
             {...field('datum')}
-            required
-          >
-            {(w) => (
-              <Textbox
-                {...w}
-                value={einde}
-                inputMode="numeric"
-                onChange={(e) => setEinde(e.target.value)}
-              />
-            )}
-          </FormField>
+          />
         )}
         <FormField label="Toelichting" {...field('notitie')} required={type === 'notitie'}>
           {(w) => (

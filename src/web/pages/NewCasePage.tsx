@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { MEASURES, SEGMENTS } from '../../domain/rules/types.js';
-import { api, ApiFailure, type Me } from '../api.js';
-import { ErrorSummary, fieldId, toFieldErrors, type FieldErrors } from '../errors.js';
+import { DateField, DateTimeFields, formFailure } from '../forms.js';
+import { api, type Me } from '../api.js';
+import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
 import { nowFields, parseDutchDate, toInstant } from '../format.js';
 import {
   MEASURE_LABELS,
@@ -150,11 +151,9 @@ export function NewCasePage({ me }: { me: Me }) {
       await navigate(`/casussen/${id}`, { state: { melding: 'De hulpvraag is geregistreerd.' } });
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiFailure) {
-        const fields = toFieldErrors(error.fields);
-        setErrors(fields);
-        setGeneral(Object.keys(fields).length > 0 ? null : error.message);
-      } else setGeneral('Registreren lukte niet. Probeer het opnieuw.');
+      const failure = formFailure(error, 'Registreren lukte niet. Probeer het opnieuw.');
+      setErrors(failure.errors);
+      setGeneral(failure.general);
     }
   }
 
@@ -207,33 +206,15 @@ export function NewCasePage({ me }: { me: Me }) {
               )}
             </FormField>
           )}
-          <div className="naast-elkaar">
-            <FormField
-              label="Aangemeld op (datum)"
-              description="dd-mm-jjjj"
-              {...field('aangemeldOp')}
-              required
-            >
-              {(w) => (
-                <Textbox
-                  {...w}
-                  value={datum}
-                  onChange={(e) => setDatum(e.target.value)}
-                  inputMode="numeric"
-                />
-              )}
-            </FormField>
-            <FormField label="Tijd" description="uu:mm" required>
-              {(w) => (
-                <Textbox
-                  {...w}
-                  value={tijd}
-                  onChange={(e) => setTijd(e.target.value)}
-                  inputMode="numeric"
-                />
-              )}
-            </FormField>
-          </div>
+          <DateTimeFields
+            dateLabel="Aangemeld op (datum)"
+            timeLabel="Tijd"
+            date={datum}
+            time={tijd}
+            onDate={setDatum}
+            onTime={setTijd}
+            {...field('aangemeldOp')}
+          />
         </Fieldset>
 
         {route === 'B' && (
@@ -272,21 +253,12 @@ export function NewCasePage({ me }: { me: Me }) {
 
         {route === 'C' && (
           <Fieldset legend="Rechterlijke opdracht">
-            <FormField
+            <DateField
               label="Datum van de uitspraak"
-              description="dd-mm-jjjj"
+              value={opdrachtDatum}
+              onChange={setOpdrachtDatum}
               {...field('rechterlijkeOpdracht.datum')}
-              required
-            >
-              {(w) => (
-                <Textbox
-                  {...w}
-                  value={opdrachtDatum}
-                  onChange={(e) => setOpdrachtDatum(e.target.value)}
-                  inputMode="numeric"
-                />
-              )}
-            </FormField>
+            />
           </Fieldset>
         )}
 
@@ -312,21 +284,12 @@ export function NewCasePage({ me }: { me: Me }) {
                 />
               )}
             </FormField>
-            <FormField
+            <DateField
               label="Geboortedatum"
-              description="dd-mm-jjjj"
+              value={c.geboortedatum}
+              onChange={(value) => updateChild(i, { geboortedatum: value })}
               {...field(`jeugdigen.${i}.geboortedatum`)}
-              required
-            >
-              {(w) => (
-                <Textbox
-                  {...w}
-                  value={c.geboortedatum}
-                  inputMode="numeric"
-                  onChange={(e) => updateChild(i, { geboortedatum: e.target.value })}
-                />
-              )}
-            </FormField>
+            />
             <FormField
               label="BSN"
               description="9 cijfers; wordt gecontroleerd met de elfproef"

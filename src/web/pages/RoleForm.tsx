@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiFailure, type CaseView, type OrganisationView, type StaffView } from '../api.js';
-import { ErrorSummary, fieldId, toFieldErrors, type FieldErrors } from '../errors.js';
+import { DateTimeFields, formFailure } from '../forms.js';
+import { api, type CaseView, type OrganisationView, type StaffView } from '../api.js';
+import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
 import { nowFields, toInstant } from '../format.js';
 import { ROLE_LABELS } from '../labels.js';
 import { Alert, Button, FormField, Heading, Paragraph, Select, Textbox } from '../nl/index.js';
@@ -89,11 +90,9 @@ export function RoleForm({ casus }: { casus: CaseView }) {
       setDone(`${ROLE_LABELS[rol] ?? rol} is toegewezen vanaf ${datum} ${tijd}.`);
       setReden('');
     } catch (error) {
-      if (error instanceof ApiFailure) {
-        const fields = toFieldErrors(error.fields);
-        setErrors(fields);
-        setGeneral(Object.keys(fields).length > 0 ? null : error.message);
-      } else setGeneral('Toewijzen lukte niet. Probeer het opnieuw.');
+      const failure = formFailure(error, 'Toewijzen lukte niet. Probeer het opnieuw.');
+      setErrors(failure.errors);
+      setGeneral(failure.general);
     } finally {
       setBusy(false);
     }
@@ -177,28 +176,15 @@ export function RoleForm({ casus }: { casus: CaseView }) {
             )}
           </FormField>
         )}
-        <div className="naast-elkaar">
-          <FormField label="Vanaf (datum)" description="dd-mm-jjjj" {...field('vanaf')} required>
-            {(w) => (
-              <Textbox
-                {...w}
-                value={datum}
-                inputMode="numeric"
-                onChange={(e) => setDatum(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField label="Vanaf (tijd)" description="uu:mm" required>
-            {(w) => (
-              <Textbox
-                {...w}
-                value={tijd}
-                inputMode="numeric"
-                onChange={(e) => setTijd(e.target.value)}
-              />
-            )}
-          </FormField>
-        </div>
+        <DateTimeFields
+          dateLabel="Vanaf (datum)"
+          timeLabel="Vanaf (tijd)"
+          date={datum}
+          time={tijd}
+          onDate={setDatum}
+          onTime={setTijd}
+          {...field('vanaf')}
+        />
         <FormField
           label="Reden"
           description="Bijvoorbeeld: triage, overdracht, crisis"

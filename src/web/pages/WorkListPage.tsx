@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { RuleLink } from '../forms.js';
 import { api, type Me, type RegionView, type WorkList } from '../api.js';
 import { formatDue } from '../format.js';
 import { STATUS_BADGE, STATUS_LABELS, STEP_LABELS } from '../labels.js';
@@ -179,10 +180,7 @@ export function WorkListPage({ me }: { me: Me }) {
                           <StatusBadge status={STATUS_BADGE[c.volgende.status]}>
                             {STATUS_LABELS[c.volgende.status]}
                           </StatusBadge>{' '}
-                          {formatDue(c.volgende.due)}{' '}
-                          <Link to={`/regels/${c.volgende.rule}`} className="regel-id">
-                            {c.volgende.rule}
-                          </Link>
+                          {formatDue(c.volgende.due)} <RuleLink id={c.volgende.rule} />
                         </span>
                       ) : (
                         'geen'
