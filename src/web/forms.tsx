@@ -2,8 +2,9 @@
  * Form pieces the pages share: date (dd-mm-jjjj) and time (uu:mm) fields, turning an API
  * failure into field errors, and the link from a rule ID to its explanation.
  */
+import { useState } from 'react';
 import { ApiFailure } from './api.js';
-import { toFieldErrors, type FieldErrors } from './errors.js';
+import { fieldId, toFieldErrors, type FieldErrors } from './errors.js';
 import { FormField, Link, Textbox } from './nl/index.js';
 
 interface DateFieldProps {
@@ -85,6 +86,38 @@ export function formFailure(
   if (!(error instanceof ApiFailure)) return { errors: {}, general: fallback };
   const errors = toFieldErrors(error.fields);
   return { errors, general: Object.keys(errors).length > 0 ? null : error.message };
+}
+
+/**
+ * The life of a form submission: problems found in the browser are shown without a request;
+ * otherwise `send` runs, and its confirmation (or the server's problems) is shown.
+ */
+export function useSubmission(fallback: string) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(found: FieldErrors, send: () => Promise<string | null>): Promise<void> {
+    setErrors(found);
+    setGeneral(null);
+    setDone(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      setDone(await send());
+    } catch (error) {
+      const failure = formFailure(error, fallback);
+      setErrors(failure.errors);
+      setGeneral(failure.general);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Input id and error of a field, by its API path. */
+  const field = (path: string) => ({ inputId: fieldId(path), error: errors[path] });
+  return { errors, general, done, busy, run, field };
 }
 
 /** A rule ID that links to the rule's explanation. */

@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { EVALUATION_KINDS, EVENT_TYPES } from '../../domain/rules/types.js';
-import { DateField, DateTimeFields, formFailure, RuleLink } from '../forms.js';
+import { DateField, DateTimeFields, RuleLink, useSubmission } from '../forms.js';
 import { api, ApiFailure, type CaseView } from '../api.js';
-import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
+import { ErrorSummary, type FieldErrors } from '../errors.js';
 import {
   formatDate,
   formatDateTime,
@@ -366,10 +366,9 @@ function EventForm({ casus }: { casus: CaseView }) {
   const [soort, setSoort] = useState('');
   const [einde, setEinde] = useState('');
   const [notitie, setNotitie] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, general, done, busy, run, field } = useSubmission(
+    'Vastleggen lukte niet. Probeer het opnieuw.',
+  );
   const youngPersons = casus.personen.filter((p) => p.soort === 'jeugdige');
 
   async function submit(event: FormEvent) {
@@ -386,12 +385,7 @@ function EventForm({ casus }: { casus: CaseView }) {
     if (type === 'toekomstplan' && !jeugdige)
       found.jeugdigeId = 'kies over welke jeugdige het gaat';
     if (type === 'notitie' && !notitie.trim()) found.notitie = 'schrijf de notitie';
-    setErrors(found);
-    setGeneral(null);
-    setDone(null);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+    await run(found, async () => {
       await api('POST', `/casussen/${casus.id}/gebeurtenissen`, {
         type,
         op,
@@ -402,21 +396,11 @@ function EventForm({ casus }: { casus: CaseView }) {
       });
       await client.invalidateQueries({ queryKey: ['casus', casus.id] });
       void client.invalidateQueries({ queryKey: ['werkvoorraad'] });
-      setDone(
-        `Vastgelegd: ${label(EVENT_LABELS as Record<string, string>, type)} op ${datum} ${tijd}.`,
-      );
       setNotitie('');
       setEinde('');
-    } catch (error) {
-      const failure = formFailure(error, 'Vastleggen lukte niet. Probeer het opnieuw.');
-      setErrors(failure.errors);
-      setGeneral(failure.general);
-    } finally {
-      setBusy(false);
-    }
+      return `Vastgelegd: ${label(EVENT_LABELS as Record<string, string>, type)} op ${datum} ${tijd}.`;
+    });
   }
-
-  const field = (path: string) => ({ inputId: fieldId(path), error: errors[path] });
 
   return (
     <section aria-labelledby="kop-vastleggen">

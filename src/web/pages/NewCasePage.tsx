@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { MEASURES, SEGMENTS } from '../../domain/rules/types.js';
-import { DateField, DateTimeFields, formFailure } from '../forms.js';
+import { DateField, DateTimeFields, useSubmission } from '../forms.js';
 import { api, type Me } from '../api.js';
-import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
+import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { nowFields, parseDutchDate, toInstant } from '../format.js';
 import {
   MEASURE_LABELS,
@@ -80,9 +80,9 @@ export function NewCasePage({ me }: { me: Me }) {
   const [verwijzerSoort, setVerwijzerSoort] = useState<keyof typeof REFERRERS>('huisarts');
   const [verwijzerCode, setVerwijzerCode] = useState('');
   const [opdrachtDatum, setOpdrachtDatum] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, general, busy, run, field } = useSubmission(
+    'Registreren lukte niet. Probeer het opnieuw.',
+  );
 
   if (!route)
     return (
@@ -128,11 +128,7 @@ export function NewCasePage({ me }: { me: Me }) {
       if (!opdracht) found['rechterlijkeOpdracht.datum'] = 'vul een datum in als dd-mm-jjjj';
     }
     if (route === 'B' && !verwijzerCode.trim()) found['verwijzer.code'] = 'vul de code in';
-    setGeneral(null);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+    await run(found, async () => {
       const { id } = await api<{ id: string }>('POST', '/casussen', {
         route,
         regio,
@@ -149,18 +145,9 @@ export function NewCasePage({ me }: { me: Me }) {
       });
       await client.invalidateQueries({ queryKey: ['werkvoorraad'] });
       await navigate(`/casussen/${id}`, { state: { melding: 'De hulpvraag is geregistreerd.' } });
-    } catch (error) {
-      setBusy(false);
-      const failure = formFailure(error, 'Registreren lukte niet. Probeer het opnieuw.');
-      setErrors(failure.errors);
-      setGeneral(failure.general);
-    }
+      return null;
+    });
   }
-
-  const field = (path: string) => ({
-    inputId: fieldId(path),
-    error: errors[path],
-  });
 
   return (
     <>

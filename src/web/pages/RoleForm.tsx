@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { DateTimeFields, formFailure } from '../forms.js';
+import { DateTimeFields, useSubmission } from '../forms.js';
 import { api, type CaseView, type OrganisationView, type StaffView } from '../api.js';
-import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
+import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { nowFields, toInstant } from '../format.js';
 import { ROLE_LABELS } from '../labels.js';
 import { Alert, Button, FormField, Heading, Paragraph, Select, Textbox } from '../nl/index.js';
@@ -41,10 +41,9 @@ export function RoleForm({ casus }: { casus: CaseView }) {
   const [datum, setDatum] = useState(initial.date);
   const [tijd, setTijd] = useState(initial.time);
   const [reden, setReden] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, general, done, busy, run, field } = useSubmission(
+    'Toewijzen lukte niet. Probeer het opnieuw.',
+  );
 
   const organisations = useQuery({
     queryKey: ['organisaties', casus.regio],
@@ -71,12 +70,7 @@ export function RoleForm({ casus }: { casus: CaseView }) {
     if (effectiveHolder === 'professional' && !medewerker)
       found.medewerkerId = 'kies de professional';
     if (!reden.trim()) found.reden = 'geef de reden';
-    setErrors(found);
-    setGeneral(null);
-    setDone(null);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+    await run(found, async () => {
       await api('POST', `/casussen/${casus.id}/rollen`, {
         rol,
         houder: effectiveHolder,
@@ -87,18 +81,10 @@ export function RoleForm({ casus }: { casus: CaseView }) {
       });
       await client.invalidateQueries({ queryKey: ['casus', casus.id] });
       void client.invalidateQueries({ queryKey: ['werkvoorraad'] });
-      setDone(`${ROLE_LABELS[rol] ?? rol} is toegewezen vanaf ${datum} ${tijd}.`);
       setReden('');
-    } catch (error) {
-      const failure = formFailure(error, 'Toewijzen lukte niet. Probeer het opnieuw.');
-      setErrors(failure.errors);
-      setGeneral(failure.general);
-    } finally {
-      setBusy(false);
-    }
+      return `${ROLE_LABELS[rol] ?? rol} is toegewezen vanaf ${datum} ${tijd}.`;
+    });
   }
-
-  const field = (path: string) => ({ inputId: fieldId(path), error: errors[path] });
 
   return (
     <section aria-labelledby="kop-toewijzen">
