@@ -25,6 +25,7 @@ import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { planRoutes } from './routes/plans.js';
 import { ruleRoutes } from './routes/rules.js';
 import { hasWebUi, WEB_ROOT } from './static.js';
 
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(organisationRoutes(deps), { prefix: '/api/v1' });
+  await app.register(planRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -274,7 +274,7 @@ class AccessDenied extends StoreError {
  * Runs a case transaction. When access is refused, the refusal is logged with its reason in
  * its own statement (the transaction itself is rolled back) and reported as "not found".
  */
-async function inCaseTransaction<T>(
+export async function inCaseTransaction<T>(
   db: Kysely<Database>,
   ctx: RequestContext,
   work: (trx: Transaction<Database>) => Promise<T>,
@@ -298,7 +298,7 @@ async function inCaseTransaction<T>(
  * Checks that the actor may see the case; a refusal looks exactly like a case that does not
  * exist (see `inCaseTransaction` for its log record).
  */
-async function requireAccess(
+export async function requireAccess(
   db: Db,
   ctx: RequestContext,
   caseId: string,

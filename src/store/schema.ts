@@ -111,6 +111,41 @@ export interface AuditLogTable {
   client_address: string | null;
 }
 
+export interface PlanTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  subject_person_id: string | null;
+  created_at: CreatedAt;
+  created_by: string;
+}
+
+export interface PlanVersionTable {
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  status: 'concept' | 'vastgesteld' | 'vervangen';
+  start_date: DateColumn;
+  content: Json;
+  content_hash: string;
+  created_at: CreatedAt;
+  created_by: string;
+  updated_at: Timestamp;
+  fixed_at: Timestamp | null;
+  fixed_by: string | null;
+}
+
+export interface PlanSignatureTable {
+  id: Generated<string>;
+  plan_version_id: string;
+  person_id: string;
+  signed_at: Timestamp;
+  method: string;
+  content_hash: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -121,4 +156,7 @@ export interface Database {
   case_event: CaseEventTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  plan: PlanTable;
+  plan_version: PlanVersionTable;
+  plan_signature: PlanSignatureTable;
 }

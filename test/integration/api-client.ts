@@ -49,7 +49,7 @@ export class Client {
 
   /** A string payload is sent as-is with a JSON content type (to test malformed JSON). */
   request(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: object | string,
     headers: Record<string, string> = {},

@@ -38,13 +38,17 @@ export interface RequiredSigner {
 
 const CUSTODIANS = ['ouder', 'gezagsdrager', 'voogd'];
 
-/** The people who must sign a plan signed on `day`. */
+/** The people who must sign a plan signed on `day`: parents and custodians first. */
 export function requiredSigners(
   members: readonly HouseholdMember[],
   day: DayNumber,
 ): RequiredSigner[] {
   const out: RequiredSigner[] = [];
-  for (const m of members) {
+  const ordered = [
+    ...members.filter((m) => CUSTODIANS.includes(m.kind)),
+    ...members.filter((m) => !CUSTODIANS.includes(m.kind)),
+  ];
+  for (const m of ordered) {
     if (CUSTODIANS.includes(m.kind)) {
       out.push({
         personId: m.id,

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-0001-initial.js';
 import * as workListIndexes from './2026-11-23-0002-work-list-indexes.js';
+import * as plans from './2026-11-23-0003-plans.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -10,4 +11,5 @@ import * as workListIndexes from './2026-11-23-0002-work-list-indexes.js';
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
   '2026-11-23-0002-work-list-indexes': workListIndexes,
+  '2026-11-23-0003-plans': plans,
 };

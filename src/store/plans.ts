@@ -1,0 +1,508 @@
+/**
+ * Plans of a case: create (version 1 as concept), revise the concept, sign it, fix it, and
+ * adjust a fixed plan into a new concept version. Every command runs in one transaction with
+ * the case's access check and an audit record; fixing adds `plan-vastgesteld` to the timeline
+ * so the rules engine sees it. What makes a plan complete and who signs is the domain's
+ * (`domain/plans`); this module keeps the versions and the evidence.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  diffPlans,
+  planProblems,
+  signingState,
+  type FieldProblem,
+  type HouseholdMember,
+  type PlanChange,
+  type PlanContent,
+  type PlanKind,
+  type SigningMethod,
+  type SigningState,
+} from '../domain/plans/index.js';
+import { localDay } from '../domain/time/index.js';
+import { writeAudit } from './audit.js';
+import { inCaseTransaction, requireAccess } from './cases.js';
+import type { RequestContext } from './context.js';
+import { StoreError } from './errors.js';
+import type { Database } from './schema.js';
+
+type Trx = Transaction<Database>;
+
+/** A stable hash of what was signed: the start date and the content, keys sorted. */
+export function contentHash(startDate: string, content: PlanContent): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(
+        Object.keys(value as Record<string, unknown>)
+          .sort()
+          .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+      );
+    return value;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify({ startDate, content: canonical(content) }))
+    .digest('hex');
+}
+
+export interface PlanVersionView {
+  readonly id: string;
+  readonly version: number;
+  readonly status: 'concept' | 'vastgesteld' | 'vervangen';
+  readonly startDate: string;
+  readonly content: PlanContent;
+  readonly createdAt: Date;
+  readonly fixedAt: Date | null;
+  readonly signatures: readonly {
+    readonly personId: string;
+    readonly name: string;
+    readonly at: Date;
+    readonly method: string;
+    /** False when the content changed after this signature (it no longer counts). */
+    readonly valid: boolean;
+  }[];
+  /** For the concept: who must still sign, and what is still missing in the content. */
+  readonly signing: SigningState | null;
+  readonly problems: readonly FieldProblem[];
+  /** Changes from the previous version (empty for version 1). */
+  readonly changes: readonly PlanChange[];
+}
+
+export interface PlanView {
+  readonly id: string;
+  readonly caseId: string;
+  readonly kind: PlanKind;
+  readonly subjectPersonId: string | null;
+  readonly versions: readonly PlanVersionView[];
+}
+
+async function members(trx: Trx, caseId: string): Promise<HouseholdMember[]> {
+  return trx
+    .selectFrom('person')
+    .innerJoin('casus', 'casus.household_id', 'person.household_id')
+    .select(['person.id', 'person.name', 'person.kind', 'person.birth_date as birthDate'])
+    .where('casus.id', '=', caseId)
+    .orderBy('person.created_at')
+    .execute();
+}
+
+/** The plan's case, after checking the actor may see it (404 otherwise, as for cases). */
+async function planCase(trx: Trx, ctx: RequestContext, planId: string, now: Date) {
+  if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new StoreError('not-found', 'Plan niet gevonden.');
+  const plan = await trx
+    .selectFrom('plan')
+    .select(['id', 'case_id', 'kind', 'subject_person_id'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw new StoreError('not-found', 'Plan niet gevonden.');
+  await requireAccess(trx, ctx, plan.case_id, now);
+  return plan;
+}
+
+async function concept(trx: Trx, planId: string) {
+  return trx
+    .selectFrom('plan_version')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'concept')
+    .executeTakeFirst();
+}
+
+export interface NewPlanInput {
+  readonly kind: PlanKind;
+  readonly subjectPersonId: string | null;
+  readonly startDate: string;
+  readonly content: PlanContent;
+}
+
+export async function createPlan(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  input: NewPlanInput,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const household = await members(trx, caseId);
+    if (input.kind === 'toekomstplan') {
+      const subject = household.find(
+        (m) => m.id === input.subjectPersonId && m.kind === 'jeugdige',
+      );
+      if (!subject)
+        throw new StoreError('invalid', 'De invoer klopt niet.', [
+          {
+            path: 'subjectPersonId',
+            message: 'een toekomstplan gaat over één jeugdige van dit gezin',
+          },
+        ]);
+    } else if (input.subjectPersonId !== null)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'subjectPersonId', message: 'alleen een toekomstplan gaat over één jeugdige' },
+      ]);
+    const open = await trx
+      .selectFrom('plan')
+      .innerJoin('plan_version', 'plan_version.plan_id', 'plan.id')
+      .select('plan.id')
+      .where('plan.case_id', '=', caseId)
+      .where('plan.kind', '=', input.kind)
+      .where((eb) =>
+        input.subjectPersonId === null
+          ? eb('plan.subject_person_id', 'is', null)
+          : eb('plan.subject_person_id', '=', input.subjectPersonId),
+      )
+      .executeTakeFirst();
+    if (open)
+      throw new StoreError(
+        'conflict',
+        'Deze casus heeft dit plan al; stel het bestaande plan bij.',
+        [{ path: 'kind', message: 'er is al een plan van deze soort' }],
+      );
+    const plan = await trx
+      .insertInto('plan')
+      .values({
+        case_id: caseId,
+        kind: input.kind,
+        subject_person_id: input.subjectPersonId,
+        created_by: ctx.actor.staffId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('plan_version')
+      .values({
+        plan_id: plan.id,
+        version: 1,
+        status: 'concept',
+        start_date: input.startDate,
+        content: JSON.stringify(input.content),
+        content_hash: contentHash(input.startDate, input.content),
+        created_by: ctx.actor.staffId,
+        updated_at: now,
+      })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'plan.maken',
+      caseId,
+      details: { planId: plan.id, kind: input.kind },
+    });
+    return { id: plan.id };
+  });
+}
+
+/** Replaces the concept's content; signatures given for the old content stop counting. */
+export async function reviseConcept(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  planId: string,
+  input: { readonly startDate: string; readonly content: PlanContent },
+  now: Date,
+): Promise<void> {
+  await inCaseTransaction(db, ctx, async (trx) => {
+    const plan = await planCase(trx, ctx, planId, now);
+    const current = await concept(trx, planId);
+    if (!current)
+      throw new StoreError(
+        'conflict',
+        'Dit plan is vastgesteld; stel het bij voor een nieuwe versie.',
+      );
+    await trx
+      .updateTable('plan_version')
+      .set({
+        start_date: input.startDate,
+        content: JSON.stringify(input.content),
+        content_hash: contentHash(input.startDate, input.content),
+        updated_at: now,
+      })
+      .where('id', '=', current.id)
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'plan.bewerken',
+      caseId: plan.case_id,
+      details: { planId, version: current.version },
+    });
+  });
+}
+
+export async function signConcept(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  planId: string,
+  input: { readonly personId: string; readonly at: Date; readonly method: SigningMethod },
+  now: Date,
+): Promise<void> {
+  await inCaseTransaction(db, ctx, async (trx) => {
+    const plan = await planCase(trx, ctx, planId, now);
+    const current = await concept(trx, planId);
+    if (!current) throw new StoreError('conflict', 'Er is geen conceptversie om te tekenen.');
+    const person = (await members(trx, plan.case_id)).find((m) => m.id === input.personId);
+    if (!person)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'personId', message: 'deze persoon hoort niet bij dit gezin' },
+      ]);
+    if (input.at > now)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'at', message: 'ligt in de toekomst' },
+      ]);
+    await trx
+      .insertInto('plan_signature')
+      .values({
+        plan_version_id: current.id,
+        person_id: input.personId,
+        signed_at: input.at,
+        method: input.method,
+        content_hash: current.content_hash,
+        recorded_by: ctx.actor.staffId,
+      })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'plan.ondertekenen',
+      caseId: plan.case_id,
+      details: { planId, version: current.version, personId: input.personId, method: input.method },
+    });
+  });
+}
+
+/**
+ * Fixes the concept: refused (400, with every problem) while content is missing or a required
+ * signature is absent; otherwise the concept becomes the fixed version, the previous fixed one
+ * is superseded, and `plan-vastgesteld` joins the timeline at `at`.
+ */
+export async function fixConcept(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  planId: string,
+  at: Date,
+  now: Date,
+): Promise<{ readonly version: number }> {
+  return inCaseTransaction(db, ctx, async (trx) => {
+    const plan = await planCase(trx, ctx, planId, now);
+    const current = await concept(trx, planId);
+    if (!current) throw new StoreError('conflict', 'Er is geen conceptversie om vast te stellen.');
+    if (at > now)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        { path: 'at', message: 'ligt in de toekomst' },
+      ]);
+    const content = current.content as PlanContent;
+    const problems: FieldProblem[] = planProblems(
+      plan.kind as PlanKind,
+      content,
+      current.start_date,
+    ).map((p) => ({ path: `content.${p.path}`, message: p.message }));
+    const signatures = await validSignatures(trx, current.id, current.content_hash);
+    const signing = signingState(
+      await members(trx, plan.case_id),
+      signatures,
+      localDay(at.getTime()),
+    );
+    if (signing.problem) problems.push({ path: 'handtekeningen', message: signing.problem });
+    if (problems.length > 0)
+      throw new StoreError('invalid', 'Het plan kan nog niet worden vastgesteld.', problems);
+    await trx
+      .updateTable('plan_version')
+      .set({ status: 'vervangen' })
+      .where('plan_id', '=', planId)
+      .where('status', '=', 'vastgesteld')
+      .execute();
+    await trx
+      .updateTable('plan_version')
+      .set({ status: 'vastgesteld', fixed_at: at, fixed_by: ctx.actor.staffId, updated_at: now })
+      .where('id', '=', current.id)
+      .execute();
+    for (const type of FIXING_EVENTS[plan.kind as PlanKind])
+      await trx
+        .insertInto('case_event')
+        .values({
+          case_id: plan.case_id,
+          type,
+          at,
+          child_id: plan.subject_person_id,
+          kind: null,
+          date: null,
+          note: `${plan.kind} versie ${current.version} vastgesteld`,
+          recorded_by: ctx.actor.staffId,
+        })
+        .execute();
+    await writeAudit(trx, ctx, {
+      action: 'plan.vaststellen',
+      caseId: plan.case_id,
+      details: { planId, version: current.version },
+    });
+    return { version: current.version };
+  });
+}
+
+/** Starts a new concept version from the fixed one (bijstellen); the fixed one stays. */
+export async function adjustPlan(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  planId: string,
+  now: Date,
+): Promise<{ readonly version: number }> {
+  return inCaseTransaction(db, ctx, async (trx) => {
+    const plan = await planCase(trx, ctx, planId, now);
+    if (await concept(trx, planId))
+      throw new StoreError('conflict', 'Er is al een conceptversie; werk die bij.');
+    const fixed = await trx
+      .selectFrom('plan_version')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('status', '=', 'vastgesteld')
+      .executeTakeFirstOrThrow();
+    const version = fixed.version + 1;
+    await trx
+      .insertInto('plan_version')
+      .values({
+        plan_id: planId,
+        version,
+        status: 'concept',
+        start_date: fixed.start_date,
+        content: JSON.stringify(fixed.content),
+        content_hash: fixed.content_hash,
+        created_by: ctx.actor.staffId,
+        updated_at: now,
+      })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'plan.bijstellen',
+      caseId: plan.case_id,
+      details: { planId, version },
+    });
+    return { version };
+  });
+}
+
+/**
+ * The timeline events a fixed plan adds, so the rules engine sees it: the ondersteuningsplan
+ * (and ZTM's gezinsplan, "ons plan") is the case's plan (`plan-vastgesteld`); the GI's
+ * gezinsplan, the hulpverleningsplan and the toekomstplan meet their own deadlines. Plans
+ * without a deadline of their own are noted on the timeline.
+ */
+const FIXING_EVENTS: Record<PlanKind, readonly string[]> = {
+  ondersteuningsplan: ['plan-vastgesteld'],
+  gezinsplan: ['gezinsplan', 'plan-vastgesteld'],
+  hulpverleningsplan: ['hulpverleningsplan'],
+  toekomstplan: ['toekomstplan'],
+  veiligheidsplan: ['notitie'],
+  familiegroepsplan: ['notitie'],
+};
+
+async function validSignatures(trx: Trx, versionId: string, hash: string) {
+  const rows = await trx
+    .selectFrom('plan_signature')
+    .select(['person_id', 'signed_at', 'method'])
+    .where('plan_version_id', '=', versionId)
+    .where('content_hash', '=', hash)
+    .execute();
+  return rows.map((r) => ({
+    personId: r.person_id,
+    at: new Date(r.signed_at).getTime(),
+    method: r.method as SigningMethod,
+  }));
+}
+
+/** A plan with all its versions, signatures, what is still missing and the changes. */
+export async function getPlan(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  planId: string,
+  now: Date,
+): Promise<PlanView> {
+  return inCaseTransaction(db, ctx, async (trx) => {
+    const plan = await planCase(trx, ctx, planId, now);
+    const household = await members(trx, plan.case_id);
+    const versions = await trx
+      .selectFrom('plan_version')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('version')
+      .execute();
+    const signatures = await trx
+      .selectFrom('plan_signature')
+      .select(['plan_version_id', 'person_id', 'signed_at', 'method', 'content_hash'])
+      .where(
+        'plan_version_id',
+        'in',
+        versions.map((v) => v.id),
+      )
+      .orderBy('signed_at')
+      .execute();
+    const view: PlanVersionView[] = versions.map((v, i) => {
+      const content = v.content as PlanContent;
+      const own = signatures.filter((s) => s.plan_version_id === v.id);
+      const valid = own.filter((s) => s.content_hash === v.content_hash);
+      const previous = versions[i - 1];
+      return {
+        id: v.id,
+        version: v.version,
+        status: v.status,
+        startDate: v.start_date,
+        content,
+        createdAt: v.created_at,
+        fixedAt: v.fixed_at,
+        signatures: own.map((s) => ({
+          personId: s.person_id,
+          name: household.find((m) => m.id === s.person_id)?.name ?? '',
+          at: s.signed_at,
+          method: s.method,
+          valid: s.content_hash === v.content_hash,
+        })),
+        signing:
+          v.status === 'concept'
+            ? signingState(
+                household,
+                valid.map((s) => ({
+                  personId: s.person_id,
+                  at: new Date(s.signed_at).getTime(),
+                  method: s.method as SigningMethod,
+                })),
+                localDay(now.getTime()),
+              )
+            : null,
+        problems:
+          v.status === 'concept' ? planProblems(plan.kind as PlanKind, content, v.start_date) : [],
+        changes: previous ? diffPlans(previous.content as PlanContent, content) : [],
+      };
+    });
+    await writeAudit(trx, ctx, { action: 'plan.lezen', caseId: plan.case_id, details: { planId } });
+    return {
+      id: plan.id,
+      caseId: plan.case_id,
+      kind: plan.kind as PlanKind,
+      subjectPersonId: plan.subject_person_id,
+      versions: view,
+    };
+  });
+}
+
+/** The plans of a case, each with its latest version's number and status. */
+export async function listPlans(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  now: Date,
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const rows = await trx
+      .selectFrom('plan')
+      .innerJoin('plan_version', 'plan_version.plan_id', 'plan.id')
+      .select([
+        'plan.id',
+        'plan.kind',
+        'plan.subject_person_id as subjectPersonId',
+        'plan_version.version',
+        'plan_version.status',
+        'plan_version.fixed_at as fixedAt',
+      ])
+      .where('plan.case_id', '=', caseId)
+      .orderBy('plan.created_at')
+      .orderBy('plan_version.version')
+      .execute();
+    await writeAudit(trx, ctx, { action: 'plan.lijst', caseId });
+    const latest = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) latest.set(r.id, r);
+    return [...latest.values()];
+  });
+}
