@@ -71,6 +71,8 @@ export interface PlanVersionView {
 export interface PlanView {
   readonly id: string;
   readonly caseId: string;
+  /** The household's name, for the page title. */
+  readonly householdLabel: string;
   readonly kind: PlanKind;
   readonly subjectPersonId: string | null;
   readonly versions: readonly PlanVersionView[];
@@ -411,6 +413,12 @@ export async function getPlan(
   return inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
     const household = await members(trx, plan.case_id);
+    const { label } = await trx
+      .selectFrom('casus')
+      .innerJoin('household', 'household.id', 'casus.household_id')
+      .select('household.label')
+      .where('casus.id', '=', plan.case_id)
+      .executeTakeFirstOrThrow();
     const versions = await trx
       .selectFrom('plan_version')
       .selectAll()
@@ -468,6 +476,7 @@ export async function getPlan(
     return {
       id: plan.id,
       caseId: plan.case_id,
+      householdLabel: label,
       kind: plan.kind as PlanKind,
       subjectPersonId: plan.subject_person_id,
       versions: view,

@@ -8,6 +8,7 @@ import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PlanPage } from './pages/PlanPage.js';
 import { RulePage } from './pages/RulePage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
 import { useSession } from './session.js';
@@ -51,6 +52,7 @@ export function App() {
         element={<RequireSession>{(me) => <NewCasePage me={me} />}</RequireSession>}
       />
       <Route path="/casussen/:id" element={<RequireSession>{() => <CasePage />}</RequireSession>} />
+      <Route path="/plannen/:id" element={<RequireSession>{() => <PlanPage />}</RequireSession>} />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route
         path="*"

@@ -215,3 +215,86 @@ export interface RegionView {
   readonly id: string;
   readonly naam: string;
 }
+
+// --- Plans -------------------------------------------------------------------------------
+
+export interface ApiGoal {
+  id: string;
+  resultaatgebied: string;
+  omschrijving: string;
+  meetbaarResultaat: string;
+  eigenaar: { soort: string; naam: string };
+  streefdatum: string;
+  voortgang: string;
+}
+
+export interface ApiPlanContent {
+  uitkomstAnalyse?: string;
+  uitkomstRisicotaxatie?: string;
+  doelen?: ApiGoal[];
+  intensiteit?: string;
+  verwachteDuur?: string;
+  afstemmingSchool?: string;
+  samenwerking?: string;
+  afsprakenCasusregie?: Record<string, string>;
+  huidigeSituatie?: string;
+  redenMaatregel?: string;
+  visieClient?: string;
+  soortHulp?: string;
+  frequentie?: string;
+  perspectief?: string;
+  toekomstdomeinen?: Record<string, string>;
+  veiligheidsafspraken?: string;
+  bodemeisen?: { eis: string; wie: string }[];
+  gewensteHulp?: string;
+}
+
+export interface PlanVersionView {
+  readonly id: string;
+  readonly versie: number;
+  readonly status: 'concept' | 'vastgesteld' | 'vervangen';
+  readonly ingangsdatum: string;
+  readonly inhoud: ApiPlanContent;
+  readonly gemaaktOp: string;
+  readonly vastgesteldOp: string | null;
+  readonly handtekeningen: readonly {
+    readonly persoonId: string;
+    readonly naam: string;
+    readonly op: string;
+    readonly methode: string;
+    readonly geldig: boolean;
+  }[];
+  readonly ondertekening: {
+    readonly regel: string;
+    readonly nodig: readonly { persoonId: string; naam: string; reden: string }[];
+    readonly ontbreekt: readonly string[];
+    readonly compleet: boolean;
+    readonly melding: string | null;
+  } | null;
+  readonly nogNodig: readonly { pad: string; melding: string }[];
+  readonly wijzigingen: readonly {
+    readonly pad: string;
+    readonly wat: string;
+    readonly soort: string;
+    readonly was: string | null;
+    readonly wordt: string | null;
+  }[];
+}
+
+export interface PlanView {
+  readonly id: string;
+  readonly casusId: string;
+  readonly gezin: string;
+  readonly soort: string;
+  readonly jeugdigeId: string | null;
+  readonly versies: readonly PlanVersionView[];
+}
+
+export interface PlanSummary {
+  readonly id: string;
+  readonly soort: string;
+  readonly jeugdigeId: string | null;
+  readonly versie: number;
+  readonly status: string;
+  readonly vastgesteldOp: string | null;
+}

@@ -59,6 +59,7 @@ function present(plan: PlanView) {
   return {
     id: plan.id,
     casusId: plan.caseId,
+    gezin: plan.householdLabel,
     soort: plan.kind,
     jeugdigeId: plan.subjectPersonId,
     versies: plan.versions.map((v) => ({

@@ -40,6 +40,7 @@ import {
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { PlansSection } from './PlansSection.js';
 import { RoleForm } from './RoleForm.js';
 
 const label = (map: Record<string, string>, key: string | null | undefined): string =>
@@ -186,6 +187,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
           </ul>
         </section>
       )}
+
+      <PlansSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 

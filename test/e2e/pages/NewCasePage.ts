@@ -49,4 +49,15 @@ export class NewCasePage {
   childField(index: number, field: 'Naam' | 'Geboortedatum' | 'BSN') {
     return this.child(index).getByLabel(field, { exact: field !== 'BSN' });
   }
+
+  async addChild(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Nog een jeugdige toevoegen' }).click();
+  }
+
+  async fillParent(index: number, name: string): Promise<void> {
+    await this.page
+      .getByRole('group', { name: `Ouder of gezagsdrager ${index + 1}` })
+      .getByLabel('Naam')
+      .fill(name);
+  }
 }

@@ -1,0 +1,200 @@
+/**
+ * Browser journey for plans (issue 4, first part): a ZTM local-team casusregisseur registers a
+ * family with children of 3 and 13, starts an ondersteuningsplan with three SMART goals, sees
+ * that an unmeasurable goal blocks fixing, has the parent and the 13-year-old sign on screen,
+ * fixes the plan (ZTM-TERM-PLAN becomes met), adjusts it and sees version 2 with the change.
+ * axe-core runs on every page state visited.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/generate.js';
+import { freshBsn } from '../factories.js';
+import { CasePage } from './pages/CasePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NewCasePage } from './pages/NewCasePage.js';
+import { PlanPage } from './pages/PlanPage.js';
+import { WorkListPage } from './pages/WorkListPage.js';
+import {
+  accessibilityProblems,
+  launchBrowser,
+  startTestServer,
+  type TestServer,
+} from './support.js';
+
+describe('plan journey in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(20), launchBrowser()]);
+    context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  });
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await accessibilityProblems(page), page.url()).toEqual([]);
+  }
+
+  it('from registration to a signed, fixed plan, then version 2 with its changes', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    const year = Number(
+      new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(
+        new Date(),
+      ),
+    );
+
+    await page.goto(`${server.url}/inloggen`);
+    await new LoginPage(page).logIn('casusregisseur.ztm@demo.casusregie.nl', DEMO_PASSWORD);
+    const workList = new WorkListPage(page);
+    await workList.heading().waitFor();
+    await workList.openNewRequest();
+
+    const form = new NewCasePage(page);
+    await form.heading().waitFor();
+    await form.fillHousehold('Gezin Visser');
+    await form.fillChild(0, {
+      naam: 'Noor Visser',
+      geboortedatum: `01-01-${year - 13}`,
+      bsn: freshBsn(),
+    });
+    await form.addChild();
+    await form.fillChild(1, { naam: 'Bo Visser', geboortedatum: `01-01-${year - 3}` });
+    await form.fillParent(0, 'Kim Visser');
+    await form.submit();
+
+    const casePage = new CasePage(page);
+    await casePage.heading('Gezin Visser').waitFor();
+    const { date, time } = await page.evaluate(() => {
+      const f = new Intl.DateTimeFormat('nl-NL', {
+        timeZone: 'Europe/Amsterdam',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      const p = Object.fromEntries(f.formatToParts(new Date()).map((x) => [x.type, x.value]));
+      return {
+        date: `${p['day']}-${p['month']}-${p['year']}`,
+        time: `${p['hour']}:${p['minute']}`,
+      };
+    });
+    await casePage.recordEvent('Eerste contact', date, time);
+    await expect.poll(() => casePage.deadlineRows('ZTM-TERM-PLAN').count()).toBe(1);
+    expect(await casePage.deadlineRows('ZTM-TERM-PLAN').innerText()).toContain('open');
+
+    await page.getByRole('button', { name: 'Plan beginnen' }).click();
+    const plan = new PlanPage(page);
+    await plan.heading().filter({ hasText: 'Ondersteuningsplan – Gezin Visser' }).waitFor();
+    await expectAccessible(page);
+
+    await plan.fillSection(
+      'Uitkomst van de vraaganalyse',
+      'Zorgen over opvoeding, school en geld.',
+    );
+    await plan.fillSection(
+      'Uitkomst van de risicotaxatie',
+      'Onveilig: een veiligheidsplan is gemaakt.',
+    );
+    await plan.fillSection('Intensiteit', 'Trede 4: twee keer per week');
+    await plan.fillSection('Verwachte duur', 'Negen maanden');
+    await plan.fillSection(
+      'Samenwerking en rolverdeling',
+      'Casusregisseur, school en Kim; Kim houdt het weekschema bij.',
+    );
+    const target = `31-12-${year + 1}`;
+    await plan.addGoal(0, {
+      area: 'Onderwijs',
+      description: 'Noor gaat weer naar school',
+      target: 'Noor is vier dagen per week op school, zes weken achter elkaar',
+      ownerName: 'Mentor van Noor',
+      date: target,
+    });
+    await plan.addGoal(1, {
+      area: 'Opvoeding',
+      description: 'Rust in huis bij het naar bed gaan',
+      target: 'Bo ligt vijf avonden per week om half acht in bed zonder ruzie',
+      ownerName: 'Kim Visser',
+      date: target,
+    });
+    await plan.addGoal(2, {
+      area: 'Financiën',
+      description: 'Geldzorgen in beeld',
+      target: '',
+      ownerName: 'Schuldhulpverlener',
+      date: target,
+    });
+    await plan.save();
+    // The unmeasurable goal is named as still needed before the plan can be fixed.
+    await expect.poll(() => plan.stillNeeded().innerText()).toMatch(/maak het doel meetbaar/);
+    await expectAccessible(page);
+    await plan.fix();
+    await expect.poll(() => plan.stillNeeded().innerText()).toMatch(/Kim Visser en Noor Visser/);
+
+    await plan
+      .goal(2)
+      .getByLabel('Zo zien we dat het gelukt is')
+      .fill('Er is een overzicht van alle schulden en een afspraak bij de schuldhulp');
+    await plan.save();
+    // Parent and the 13-year-old sign; nobody asks the 3-year-old.
+    const signers = await plan.signingSection().getByRole('listitem').allInnerTexts();
+    expect(signers.map((s) => s.split('\n')[0])).toEqual([
+      expect.stringContaining('Kim Visser'),
+      expect.stringContaining('Noor Visser'),
+    ]);
+    expect(await plan.signingSection().innerText()).not.toContain('Bo Visser');
+    await plan.signOnScreen('Kim Visser');
+    await plan
+      .signingSection()
+      .getByRole('button', { name: 'Noor Visser tekent op het scherm' })
+      .click();
+    await expect.poll(() => plan.signingSection().getByText('Getekend op').count()).toBe(2);
+    await expectAccessible(page);
+    await plan.fix();
+    await page.getByText('Versie 1 is vastgesteld').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Terug naar de casus' }).click();
+    await casePage.heading('Gezin Visser').waitFor();
+    await expect
+      .poll(() => casePage.deadlineRows('ZTM-TERM-PLAN').innerText())
+      .toContain('op tijd');
+
+    await page
+      .getByRole('region', { name: 'Plannen' })
+      .getByRole('link', { name: 'Ondersteuningsplan' })
+      .click();
+    await plan.adjust();
+    await page.getByText('Versie 2 is een concept').waitFor();
+    await plan
+      .goal(0)
+      .getByLabel('Streefdatum')
+      .fill(`30-06-${year + 1}`);
+    await plan.save();
+    await expect
+      .poll(() => plan.changes().innerText())
+      .toContain('Doel 1 (onderwijs): streefdatum');
+    const changes = await plan.changes().innerText();
+    expect(changes).toContain(`${year + 1}-12-31`);
+    expect(changes).toContain(`${year + 1}-06-30`);
+    await expectAccessible(page);
+    // Version 1 stays readable.
+    await page
+      .getByRole('navigation', { name: 'Versies' })
+      .getByRole('link', { name: /Versie 1/ })
+      .click();
+    await page.getByText('Versie 1 is vastgesteld').waitFor();
+  });
+});
