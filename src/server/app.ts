@@ -24,6 +24,7 @@ import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
+import { assessmentRoutes } from './routes/assessments.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { planRoutes } from './routes/plans.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(organisationRoutes(deps), { prefix: '/api/v1' });
   await app.register(planRoutes(deps), { prefix: '/api/v1' });
+  await app.register(assessmentRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

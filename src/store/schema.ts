@@ -146,6 +146,16 @@ export interface PlanSignatureTable {
   recorded_at: CreatedAt;
 }
 
+export interface AssessmentTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  kind: string;
+  content: Json;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -159,4 +169,5 @@ export interface Database {
   plan: PlanTable;
   plan_version: PlanVersionTable;
   plan_signature: PlanSignatureTable;
+  assessment: AssessmentTable;
 }

@@ -1,0 +1,314 @@
+/**
+ * Step 1 assessments through the API: the immediate safety check, the needs analysis, the
+ * risk assessment, the criteria for the weight of regie, and the triage decision with the
+ * engine's suggestions ("zo doen we het, tenzij"). Access follows the case; every save is a
+ * new, audited record.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { triageProfile, triageSuggestions } from '../../domain/assessment/index.js';
+import { caseEvents, caseFacts } from '../../domain/cases/engine-input.js';
+import { TRIAGE_FIELDS, triageProblems, type TriageField } from '../../domain/plans/index.js';
+import {
+  CO_SIGNALS,
+  DURATIONS,
+  JHIO_NEEDS,
+  LIFE_DOMAINS,
+  MOTIVATIONS,
+  SCHOOL_STATES,
+  SEVERITIES,
+  evaluate,
+} from '../../domain/rules/index.js';
+import { parseInstant } from '../../domain/time/index.js';
+import {
+  caseAssessments,
+  recordAssessment,
+  type AssessmentKind,
+  type AssessmentRecord,
+} from '../../store/assessments.js';
+import { getCase } from '../../store/cases.js';
+import { z } from '../../validation/zod-nl.js';
+import type { AppDeps } from '../app.js';
+import { requireUser } from '../app.js';
+import { ApiError } from '../errors.js';
+
+const text = z.string().trim().max(4000);
+const required = z.string().trim().min(1).max(4000);
+const instant = z.string().refine((v) => parseInstant(v) !== null, {
+  error: 'geen geldig tijdstip, bijv. 2026-03-02T09:00:00+01:00',
+});
+const SOURCES = ['jeugdige', 'ouder', 'professional', 'document'] as const;
+const sourced = z.strictObject({ tekst: text, bron: z.enum(SOURCES) });
+
+const safetyCheck = z.strictObject({
+  uitkomst: z.enum(['veilig', 'zorgen', 'acuut']),
+  toelichting: required,
+  crisisteam: z.strictObject({ gebeldOp: instant, met: required }).optional(),
+});
+
+const needsAnalysis = z.strictObject({
+  ontwikkeling: z
+    .array(
+      z.strictObject({
+        jeugdigeId: z.string().max(64),
+        gebied: z.enum(['psychisch', 'sociaal', 'zelfredzaamheid', 'leren', 'lichamelijk']),
+        tekst: required,
+        bron: z.enum(SOURCES),
+      }),
+    )
+    .max(60)
+    .default([]),
+  opvoedvaardigheden: sourced.optional(),
+  gezinEnOmgeving: sourced.optional(),
+  krachten: sourced.optional(),
+  zorgen: sourced.optional(),
+  netwerk: z
+    .array(z.strictObject({ naam: required, relatie: text, kanBijdragen: text }))
+    .max(30)
+    .default([]),
+  geschiedenis: z
+    .array(
+      z.strictObject({
+        periode: text,
+        wat: required,
+        doel: text.optional(),
+        resultaat: text.optional(),
+      }),
+    )
+    .max(30)
+    .default([]),
+  vraagAchterDeVraag: text.optional(),
+  leefgebieden: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).default([]),
+  gezinStaatAchterHulp: z.boolean(),
+  gezinKanRegieVoeren: z.boolean(),
+  coSignalen: z.array(z.enum(CO_SIGNALS)).max(CO_SIGNALS.length).default([]),
+});
+
+const riskAssessment = z.strictObject({
+  uitkomst: z.enum(['veilig', 'zorgen', 'onveilig']),
+  instrument: required,
+  toelichting: required,
+});
+
+const regieCriteria = z.strictObject({
+  ernst: z.enum(SEVERITIES),
+  stapeling: z.boolean(),
+  duur: z.enum(DURATIONS),
+  motivatie: z.enum(MOTIVATIONS),
+  aanbieders: z.number().int().min(0).max(20),
+  school: z.enum(SCHOOL_STATES),
+  jhio: z.enum(JHIO_NEEDS),
+});
+
+const triageDecision = z.strictObject({
+  domein: z.enum(TRIAGE_FIELDS.domein),
+  complexiteit: z.enum(TRIAGE_FIELDS.complexiteit),
+  casusregie: z.enum(TRIAGE_FIELDS.casusregie),
+  gewicht: z.enum(TRIAGE_FIELDS.gewicht),
+  motivatie: text.default(''),
+});
+
+const id = z.object({ id: z.string().max(64) });
+
+function present(r: AssessmentRecord) {
+  return {
+    id: r.id,
+    soort: r.kind,
+    inhoud: r.content,
+    op: r.recordedAt.toISOString(),
+    door: r.recordedBy,
+  };
+}
+
+export const assessmentRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (plugin) => {
+    const app = plugin.withTypeProvider<ZodTypeProvider>();
+
+    /** Stores one assessment record for the case in the request. */
+    const store = (
+      request: Parameters<typeof requireUser>[0] & { params: { id: string } },
+      kind: AssessmentKind,
+      content: Record<string, unknown>,
+    ) =>
+      recordAssessment(
+        deps.db,
+        requireUser(request),
+        request.params.id,
+        kind,
+        content,
+        deps.clock.now(),
+      );
+
+    app.get(
+      '/casussen/:id/beoordelingen',
+      {
+        schema: {
+          summary: 'Veiligheid, vraaganalyse, risicotaxatie en triage van een casus',
+          params: id,
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        const { all, latest } = await caseAssessments(
+          deps.db,
+          ctx,
+          request.params.id,
+          deps.clock.now(),
+        );
+        return {
+          actueel: Object.fromEntries(
+            Object.entries(latest).map(([kind, r]) => [kind, present(r)]),
+          ),
+          geschiedenis: all.map(present),
+        };
+      },
+    );
+
+    app.post(
+      '/casussen/:id/veiligheidscheck',
+      {
+        schema: {
+          summary: 'De directe veiligheidscheck vastleggen',
+          params: id,
+          body: safetyCheck,
+        },
+      },
+      async (request, reply) => {
+        if (request.body.uitkomst === 'acuut' && !request.body.crisisteam)
+          throw new ApiError('bad-request', 'De invoer klopt niet.', [
+            {
+              path: 'body.crisisteam',
+              message:
+                'bij acuut gevaar: neem contact op met het crisisteam en leg vast wanneer en met wie',
+            },
+          ]);
+        return reply.status(201).send(await store(request, 'veiligheidscheck', request.body));
+      },
+    );
+
+    app.post(
+      '/casussen/:id/vraaganalyse',
+      {
+        schema: {
+          summary: 'De vraaganalyse vastleggen (nieuwe versie)',
+          params: id,
+          body: needsAnalysis,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await store(request, 'vraaganalyse', request.body)),
+    );
+
+    app.post(
+      '/casussen/:id/risicotaxatie',
+      { schema: { summary: 'De risicotaxatie vastleggen', params: id, body: riskAssessment } },
+      async (request, reply) =>
+        reply.status(201).send(await store(request, 'risicotaxatie', request.body)),
+    );
+
+    app.post(
+      '/casussen/:id/regiecriteria',
+      {
+        schema: {
+          summary: 'De criteria voor de zwaarte van de regie vastleggen (opnieuw te beoordelen)',
+          params: id,
+          body: regieCriteria,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await store(request, 'regiecriteria', request.body)),
+    );
+
+    /** The engine's triage suggestions for the case as it is now. */
+    async function suggestions(request: Parameters<typeof requireUser>[0], caseId: string) {
+      const ctx = requireUser(request);
+      const detail = await getCase(deps.db, ctx, caseId, deps.clock.now());
+      const own = deps.profiles.get(detail.region);
+      if (!own) return [];
+      const result = evaluate(
+        triageProfile(own, [...deps.profiles.values()]),
+        caseFacts(
+          {
+            route: detail.route,
+            segment: detail.segment,
+            measure: detail.measure,
+            facts: detail.facts,
+          },
+          detail.persons,
+        ),
+        caseEvents(detail.events),
+        deps.clock.now().getTime(),
+      );
+      return triageSuggestions(result.decisions).map((s) => ({
+        ...s,
+        source: result.decisions.find((d) => d.rule === s.rule)?.source ?? '',
+      }));
+    }
+
+    app.get(
+      '/casussen/:id/triage',
+      {
+        schema: {
+          summary: 'Triagevoorstellen met regel en reden, en de besluiten tot nu toe',
+          params: id,
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        const proposed = await suggestions(request, request.params.id);
+        const { all } = await caseAssessments(deps.db, ctx, request.params.id, deps.clock.now());
+        return {
+          voorstellen: proposed.map((s) => ({
+            veld: s.field,
+            regel: s.rule,
+            uitkomst: s.outcome,
+            redenen: s.reasons,
+            bron: s.source,
+            uitleg: `/api/v1/regels/${s.rule}`,
+          })),
+          besluiten: all.filter((r) => r.kind === 'triage').map(present),
+        };
+      },
+    );
+
+    app.post(
+      '/casussen/:id/triage',
+      {
+        schema: {
+          summary: 'Het triagebesluit vastleggen: volgen of gemotiveerd afwijken',
+          params: id,
+          body: triageDecision,
+        },
+      },
+      async (request, reply) => {
+        const proposed = await suggestions(request, request.params.id);
+        const { motivatie, ...choices } = request.body;
+        const problems = triageProblems(
+          proposed,
+          choices as Record<TriageField, string>,
+          motivatie,
+        );
+        if (problems.length > 0)
+          throw new ApiError(
+            'bad-request',
+            'Het triagebesluit klopt niet.',
+            problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+          );
+        const deviating = proposed
+          .filter((s) => s.outcome !== 'ter-beoordeling' && choices[s.field] !== s.outcome)
+          .map((s) => ({ veld: s.field, regel: s.rule, voorstel: s.outcome }));
+        return reply.status(201).send(
+          await store(request, 'triage', {
+            ...request.body,
+            voorstellen: proposed.map((p) => ({
+              veld: p.field,
+              regel: p.rule,
+              uitkomst: p.outcome,
+            })),
+            afwijkingen: deviating,
+          }),
+        );
+      },
+    );
+  };

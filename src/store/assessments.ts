@@ -1,0 +1,166 @@
+/**
+ * Assessments of a case (safety check, needs analysis, risk assessment, regie criteria,
+ * triage): each save is a new, audited record; afterwards the engine facts on the case are
+ * brought in line with the latest record of each kind (`domain/assessment/facts.ts`), so the
+ * deadlines, decisions and triage suggestions follow what was assessed.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { factsFromAssessments, type AssessmentFacts } from '../domain/assessment/index.js';
+import { writeAudit } from './audit.js';
+import { inCaseTransaction, requireAccess } from './cases.js';
+import type { RequestContext } from './context.js';
+import { StoreError } from './errors.js';
+import type { Database } from './schema.js';
+
+export const ASSESSMENT_KINDS = [
+  'veiligheidscheck',
+  'vraaganalyse',
+  'risicotaxatie',
+  'regiecriteria',
+  'triage',
+] as const;
+export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+
+export interface AssessmentRecord {
+  readonly id: string;
+  readonly kind: AssessmentKind;
+  readonly content: Record<string, unknown>;
+  readonly recordedAt: Date;
+  readonly recordedBy: string;
+}
+
+async function records(trx: Transaction<Database>, caseId: string): Promise<AssessmentRecord[]> {
+  const rows = await trx
+    .selectFrom('assessment')
+    .innerJoin('staff', 'staff.id', 'assessment.recorded_by')
+    .select([
+      'assessment.id',
+      'assessment.kind',
+      'assessment.content',
+      'assessment.recorded_at',
+      'staff.name',
+    ])
+    .where('assessment.case_id', '=', caseId)
+    .orderBy('assessment.seq')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as AssessmentKind,
+    content: r.content as Record<string, unknown>,
+    recordedAt: r.recorded_at,
+    recordedBy: r.name,
+  }));
+}
+
+function latest(
+  list: readonly AssessmentRecord[],
+): Partial<Record<AssessmentKind, AssessmentRecord>> {
+  const out: Partial<Record<AssessmentKind, AssessmentRecord>> = {};
+  for (const r of list) out[r.kind] = r;
+  return out;
+}
+
+/** What the API's assessment content says in the engine's terms. */
+function assessmentFacts(
+  current: Partial<Record<AssessmentKind, AssessmentRecord>>,
+): AssessmentFacts {
+  const analysis = current.vraaganalyse?.content;
+  const criteria = current.regiecriteria?.content;
+  return {
+    ...(analysis
+      ? {
+          lifeDomains: analysis['leefgebieden'] as AssessmentFacts['lifeDomains'],
+          familySupportsHelp: analysis['gezinStaatAchterHulp'] as boolean,
+          coSignals: analysis['coSignalen'] as AssessmentFacts['coSignals'],
+        }
+      : {}),
+    ...(current.veiligheidscheck
+      ? {
+          safetyCheck: current.veiligheidscheck.content[
+            'uitkomst'
+          ] as AssessmentFacts['safetyCheck'],
+        }
+      : {}),
+    ...(current.risicotaxatie
+      ? { risk: current.risicotaxatie.content['uitkomst'] as AssessmentFacts['risk'] }
+      : {}),
+    ...(criteria
+      ? {
+          regieCriteria: {
+            severity: criteria['ernst'],
+            stacking: criteria['stapeling'],
+            duration: criteria['duur'],
+            motivation: criteria['motivatie'],
+            providers: criteria['aanbieders'],
+            school: criteria['school'],
+            jhio: criteria['jhio'],
+          } as AssessmentFacts['regieCriteria'],
+        }
+      : {}),
+  };
+}
+
+/** Records an assessment and updates the case's engine facts; returns the record id. */
+export async function recordAssessment(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  kind: AssessmentKind,
+  content: Record<string, unknown>,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const row = await trx
+      .insertInto('assessment')
+      .values({
+        case_id: caseId,
+        kind,
+        content: JSON.stringify(content),
+        recorded_by: ctx.actor.staffId,
+        recorded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const derived = factsFromAssessments(assessmentFacts(latest(await records(trx, caseId))));
+    const casus = await trx
+      .selectFrom('casus')
+      .select('facts')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const facts = { ...((casus.facts ?? {}) as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(derived))
+      facts[key] =
+        key === 'regieCriteria'
+          ? { ...((facts[key] as object | undefined) ?? {}), ...(value as object) }
+          : value;
+    await trx
+      .updateTable('casus')
+      .set({ facts: JSON.stringify(facts) })
+      .where('id', '=', caseId)
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: `beoordeling.${kind}`,
+      caseId,
+      details: { id: row.id },
+    });
+    return { id: row.id };
+  });
+}
+
+/** All assessments of a case (oldest first) and the latest of each kind; the read is audited. */
+export async function caseAssessments(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  now: Date,
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const all = await records(trx, caseId);
+    await writeAudit(trx, ctx, { action: 'beoordeling.lezen', caseId });
+    return { all, latest: latest(all) };
+  });
+}
