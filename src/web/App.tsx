@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './Layout.js';
 import { Alert, Paragraph } from './nl/index.js';
 import { PageHeading } from './page.js';
+import { AnalysisPage } from './pages/AnalysisPage.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
@@ -52,6 +53,10 @@ export function App() {
         element={<RequireSession>{(me) => <NewCasePage me={me} />}</RequireSession>}
       />
       <Route path="/casussen/:id" element={<RequireSession>{() => <CasePage />}</RequireSession>} />
+      <Route
+        path="/casussen/:id/analyse"
+        element={<RequireSession>{() => <AnalysisPage />}</RequireSession>}
+      />
       <Route path="/plannen/:id" element={<RequireSession>{() => <PlanPage />}</RequireSession>} />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route

@@ -27,8 +27,11 @@ export function ErrorSummary({
   general,
   labelOf,
   onlyFields,
+  scope,
 }: {
   errors: FieldErrors;
+  /** The form's id scope (see `useSubmission`). */
+  scope?: string | undefined;
   general: string | null;
   labelOf: (path: string) => string;
   /** Paths that have a visible field; others are listed without a link. */
@@ -62,9 +65,11 @@ export function ErrorSummary({
                   {!onlyFields || onlyFields(path) ? (
                     <a
                       className="utrecht-link"
-                      href={`#${fieldId(path)}`}
+                      href={`#${fieldId(scope ? `${scope}.${path}` : path)}`}
                       onClick={(event) => {
-                        const target = document.getElementById(fieldId(path));
+                        const target = document.getElementById(
+                          fieldId(scope ? `${scope}.${path}` : path),
+                        );
                         if (!target) return;
                         event.preventDefault();
                         target.focus();

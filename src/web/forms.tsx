@@ -92,7 +92,7 @@ export function formFailure(
  * The life of a form submission: problems found in the browser are shown without a request;
  * otherwise `send` runs, and its confirmation (or the server's problems) is shown.
  */
-export function useSubmission(fallback: string) {
+export function useSubmission(fallback: string, scope?: string) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -115,9 +115,12 @@ export function useSubmission(fallback: string) {
     }
   }
 
-  /** Input id and error of a field, by its API path. */
-  const field = (path: string) => ({ inputId: fieldId(path), error: errors[path] });
-  return { errors, general, done, busy, run, field };
+  /** Input id and error of a field, by its API path (ids carry the scope: one page, many forms). */
+  const field = (path: string) => ({
+    inputId: fieldId(scope ? `${scope}.${path}` : path),
+    error: errors[path],
+  });
+  return { errors, general, done, busy, run, field, scope };
 }
 
 /** A rule ID that links to the rule's explanation. */

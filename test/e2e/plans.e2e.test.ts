@@ -1,6 +1,9 @@
 /**
- * Browser journey for plans (issue 4, first part): a ZTM local-team casusregisseur registers a
- * family with children of 3 and 13, starts an ondersteuningsplan with three SMART goals, sees
+ * Browser journey of issue 4: a ZTM local-team casusregisseur registers a family with children
+ * of 3 and 13, records the safety check, the needs analysis, an unsafe risk assessment (and
+ * starts the safety plan it calls for), the weight criteria and the triage (multi-domain,
+ * complex → casusregie outside the family, heavy), starts an ondersteuningsplan with three
+ * SMART goals, sees
  * that an unmeasurable goal blocks fixing, has the parent and the 13-year-old sign on screen,
  * fixes the plan (ZTM-TERM-PLAN becomes met), adjusts it and sees version 2 with the change.
  * axe-core runs on every page state visited.
@@ -9,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { freshBsn } from '../factories.js';
+import { AnalysisPage } from './pages/AnalysisPage.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
@@ -94,6 +98,54 @@ describe('plan journey in the browser', () => {
     await casePage.recordEvent('Eerste contact', date, time);
     await expect.poll(() => casePage.deadlineRows('ZTM-TERM-PLAN').count()).toBe(1);
     expect(await casePage.deadlineRows('ZTM-TERM-PLAN').innerText()).toContain('open');
+
+    // Safety, needs analysis, risk assessment (unsafe → safety plan), weight criteria, triage.
+    await page
+      .getByRole('link', { name: 'Veiligheidscheck, vraaganalyse, risicotaxatie en triage' })
+      .click();
+    const analysis = new AnalysisPage(page);
+    await page.getByRole('heading', { level: 1, name: /Analyse, veiligheid en triage/ }).waitFor();
+    await expectAccessible(page);
+    await analysis.recordSafetyCheck(
+      'Zorgen, geen acuut gevaar',
+      'Spanningen thuis, geen direct gevaar',
+    );
+    await analysis.recordNeedsAnalysis({
+      domains: ['Opvoeding', 'Onderwijs', 'Financiën'],
+      strengths: 'Oma helpt elke dag mee',
+      familySupports: true,
+      familyCoordinates: false,
+    });
+    await analysis.recordRisk('Onveilig', 'LIRIK', 'Huiselijk geweld in de afgelopen maand');
+    await analysis.riskSection().getByText('maak een veiligheidsplan').waitFor();
+    await analysis.recordCriteria(
+      { 'Aard en ernst van de problemen': 'Zwaar', 'Motivatie van het gezin': 'Wisselend' },
+      true,
+    );
+    const proposals = await analysis.triage().innerText();
+    expect(proposals).toMatch(
+      /Enkelvoudig of meervoudig: voorstel Meervoudig \(RIJ-DEC-MEERVOUDIG/,
+    );
+    expect(proposals).toMatch(/Complexiteit: voorstel Complex \(RIJ-DEC-COMPLEX/);
+    expect(proposals).toMatch(
+      /Waar ligt de casusregie: voorstel Buiten het gezin \(RIJ-DEC-CASUSREGIE-LOCATION/,
+    );
+    expect(proposals).toMatch(/Zwaarte van de regie: voorstel Zwaar \(LEK-DEC-REGIE-WEIGHT/);
+    await analysis.confirmTriage();
+    await expectAccessible(page);
+
+    // Unsafe: a safety plan with a bottom line and who watches it.
+    await analysis.riskSection().getByRole('button', { name: 'Veiligheidsplan maken' }).click();
+    const safety = new PlanPage(page);
+    await safety.heading().filter({ hasText: 'Veiligheidsplan – Gezin Visser' }).waitFor();
+    await safety.fillSection('Veiligheidsafspraken', 'Vader komt niet in huis zonder afspraak');
+    await page.getByRole('button', { name: 'Bodemeis toevoegen' }).click();
+    await page.getByLabel('Bodemeis 1').fill('Geen geweld in het bijzijn van de kinderen');
+    await page.getByLabel('Wie let erop').fill('Casusregisseur en oma');
+    await safety.save();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Terug naar de casus' }).click();
+    await casePage.heading('Gezin Visser').waitFor();
 
     await page.getByRole('button', { name: 'Plan beginnen' }).click();
     const plan = new PlanPage(page);

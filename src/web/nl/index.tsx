@@ -200,3 +200,87 @@ export function DataList({ items }: { items: readonly [string, ReactNode][] }) {
     </dl>
   );
 }
+
+/** A group of checkboxes (several answers) or radio buttons (one answer) with a legend. */
+export function ChoiceGroup({
+  legend,
+  type,
+  name,
+  options,
+  selected,
+  onChange,
+  error,
+  description,
+}: {
+  legend: string;
+  type: 'checkbox' | 'radio';
+  name: string;
+  options: readonly (readonly [string, string])[];
+  selected: readonly string[];
+  onChange: (values: string[]) => void;
+  error?: string | undefined;
+  description?: string;
+}) {
+  const id = useId();
+  const errorId = error ? `${id}-fout` : undefined;
+  const descriptionId = description ? `${id}-uitleg` : undefined;
+  return (
+    <fieldset
+      className={cx(
+        'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset keuzes',
+        error && 'utrecht-form-fieldset--invalid',
+      )}
+      aria-describedby={[errorId, descriptionId].filter(Boolean).join(' ') || undefined}
+      id={`veld-${name.replace(/[^a-zA-Z0-9]+/g, '-')}`}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {legend}
+      </legend>
+      {description && (
+        <div className="utrecht-form-field__description" id={descriptionId}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <div className="utrecht-form-field__error-message" id={errorId}>
+          {error}
+        </div>
+      )}
+      {options.map(([value, label]) => {
+        const optionId = `${id}-${value}`;
+        const checked = selected.includes(value);
+        return (
+          <div
+            key={value}
+            className={`utrecht-form-field utrecht-form-field--${type === 'checkbox' ? 'checkbox' : 'radio'}`}
+          >
+            <input
+              id={optionId}
+              type={type}
+              name={name}
+              value={value}
+              checked={checked}
+              className={
+                type === 'checkbox'
+                  ? 'utrecht-checkbox utrecht-checkbox--html-input'
+                  : 'utrecht-radio-button utrecht-radio-button--html-input'
+              }
+              onChange={(e) =>
+                onChange(
+                  type === 'radio'
+                    ? [value]
+                    : e.target.checked
+                      ? [...selected, value]
+                      : selected.filter((v) => v !== value),
+                )
+              }
+            />
+            <label className="utrecht-form-label keuzes__label" htmlFor={optionId}>
+              {label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -32,6 +32,7 @@ import {
   DataList,
   FormField,
   Heading,
+  Link,
   Paragraph,
   Select,
   StatusBadge,
@@ -187,6 +188,17 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
           </ul>
         </section>
       )}
+
+      <section aria-labelledby="kop-analyse">
+        <Heading level={2} id="kop-analyse">
+          Analyse, veiligheid en triage
+        </Heading>
+        <Paragraph>
+          <Link to={`/casussen/${casus.id}/analyse`}>
+            Veiligheidscheck, vraaganalyse, risicotaxatie en triage
+          </Link>
+        </Paragraph>
+      </section>
 
       <PlansSection casus={casus} />
 
