@@ -18,6 +18,9 @@ export const ASSESSMENT_KINDS = [
   'risicotaxatie',
   'regiecriteria',
   'triage',
+  'kindcontact',
+  'co-overleg',
+  'meldcode',
 ] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 
@@ -108,10 +111,26 @@ export async function recordAssessment(
   kind: AssessmentKind,
   content: Record<string, unknown>,
   now: Date,
+  /** A timeline event that goes with it (a report to Veilig Thuis, a crisis team call). */
+  event?: { readonly type: string; readonly at: Date; readonly note: string },
 ): Promise<{ readonly id: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
+    if (event)
+      await trx
+        .insertInto('case_event')
+        .values({
+          case_id: caseId,
+          type: event.type,
+          at: event.at,
+          child_id: null,
+          kind: null,
+          date: null,
+          note: event.note,
+          recorded_by: ctx.actor.staffId,
+        })
+        .execute();
     const row = await trx
       .insertInto('assessment')
       .values({

@@ -440,7 +440,12 @@ export async function getCase(
  * Timeline entries that are not rule events: a note, and ticking off an item of the step's
  * "done when" list (the note holds the item key).
  */
-export const TIMELINE_ONLY_TYPES = ['notitie', 'stap-afgevinkt'] as const;
+export const TIMELINE_ONLY_TYPES = [
+  'notitie',
+  'stap-afgevinkt',
+  'melding-veilig-thuis',
+  'crisisteam-contact',
+] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 
 export interface EventInput {

@@ -6,7 +6,10 @@
 import type { EventType, Measure, Segment } from '../domain/rules/types.js';
 import type { DeadlineStatus } from './api.js';
 
-export const EVENT_LABELS: Record<EventType | 'notitie' | 'stap-afgevinkt', string> = {
+export const EVENT_LABELS: Record<
+  EventType | 'notitie' | 'stap-afgevinkt' | 'melding-veilig-thuis' | 'crisisteam-contact',
+  string
+> = {
   aanmelding: 'Aanmelding',
   'eerste-contact': 'Eerste contact',
   intake: 'Intake',
@@ -31,6 +34,8 @@ export const EVENT_LABELS: Record<EventType | 'notitie' | 'stap-afgevinkt', stri
   'escalatie-afspraken': 'Afspraken na escalatie',
   notitie: 'Notitie',
   'stap-afgevinkt': 'Punt afgevinkt',
+  'melding-veilig-thuis': 'Melding bij Veilig Thuis',
+  'crisisteam-contact': 'Contact met het crisisteam',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

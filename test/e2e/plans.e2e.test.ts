@@ -110,14 +110,51 @@ describe('plan journey in the browser', () => {
       'Zorgen, geen acuut gevaar',
       'Spanningen thuis, geen direct gevaar',
     );
+    // Contact by age (ZTM-DEC-CHILD-CONTACT): the 3-year-old is seen, the 13-year-old spoken to.
+    expect(await analysis.childContactRow('Bo Visser')).toMatch(/Zien\s[\s\S]*Nog doen/);
+    expect(await analysis.childContactRow('Noor Visser')).toMatch(/Spreken[\s\S]*Nog doen/);
+    await analysis.recordChildContact('Bo Visser', 'Gezien', date, time);
+    await analysis.recordChildContact('Noor Visser', 'Gezien', date, time);
+    expect(await analysis.childContactRow('Bo Visser')).toMatch(/Gedaan/);
+    expect(await analysis.childContactRow('Noor Visser')).toMatch(/Nog doen/);
+    await analysis.recordChildContact('Noor Visser', 'Gesproken', date, time);
+    expect(await analysis.childContactRow('Noor Visser')).toMatch(/Gedaan/);
+
     await analysis.recordNeedsAnalysis({
       domains: ['Opvoeding', 'Onderwijs', 'Financiën'],
       strengths: 'Oma helpt elke dag mee',
       familySupports: true,
       familyCoordinates: false,
+      coSignals: ['Huiselijk geweld'],
     });
+    // A CO signal asks for a case consultation until one is recorded.
+    await analysis
+      .consultation()
+      .getByText(/Weeg deze casus in het casuïstiekoverleg/)
+      .waitFor();
+    await analysis.recordConsultation({
+      expert: 'Drs. P. de Boer',
+      decision: 'Meldcode doorlopen en veiligheidsplan maken',
+      considerations: 'Geweld in de afgelopen maand; moeder wil hulp.',
+      noAction: false,
+    });
+    await analysis
+      .consultation()
+      .getByText(/overleg .* is gehouden/)
+      .waitFor();
     await analysis.recordRisk('Onveilig', 'LIRIK', 'Huiselijk geweld in de afgelopen maand');
     await analysis.riskSection().getByText('maak een veiligheidsplan').waitFor();
+    await analysis.recordMeldcodeStep(1, 'Moeder vertelt over geweld; school ziet blauwe plekken');
+    await analysis.recordMeldcodeStep(
+      5,
+      'Structureel geweld: melden en hulp bieden',
+      'Melden bij Veilig Thuis én hulp bieden',
+    );
+    await analysis
+      .meldcode()
+      .getByText(/melding bij Veilig Thuis staat in de tijdlijn/)
+      .waitFor();
+    await expectAccessible(page);
     await analysis.recordCriteria(
       { 'Aard en ernst van de problemen': 'Zwaar', 'Motivatie van het gezin': 'Wisselend' },
       true,

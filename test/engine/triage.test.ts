@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  CHILD_CONTACT_RULE,
+  contactMet,
   factsFromAssessments,
   TRIAGE_RULES,
   triageProfile,
@@ -100,5 +102,34 @@ describe('facts from the assessments', () => {
         coSignals: ['draaglast', 'onbekend' as never],
       }),
     ).toEqual({ lifeDomains: ['wonen'], coSignals: ['draaglast'] });
+  });
+});
+
+describe('child contact by age (ZTM-DEC-CHILD-CONTACT)', () => {
+  it('a LEK case borrows the rule: a 3-year-old is seen, a 13-year-old spoken to', () => {
+    const own = profiles.get('LEK');
+    if (!own) throw new Error('LEK');
+    const facts = caseFacts({ route: 'A', segment: 'ambulant', measure: null, facts: {} }, [
+      { id: 'sem', kind: 'jeugdige', birthDate: '2022-06-01' },
+      { id: 'lot', kind: 'jeugdige', birthDate: '2012-11-02' },
+    ]);
+    const decisions = evaluate(triageProfile(own, all), facts, [], NOW).decisions.filter(
+      (d) => d.rule === CHILD_CONTACT_RULE,
+    );
+    expect(decisions.map((d) => [d.child, d.outcome])).toEqual([
+      ['sem', 'zien'],
+      ['lot', 'spreken'],
+    ]);
+  });
+
+  it('seeing and speaking meets every requirement; seeing alone does not meet speaking', () => {
+    expect(contactMet('zien', ['zien-en-spreken'])).toBe(true);
+    expect(contactMet('spreken', ['zien'])).toBe(false);
+    expect(contactMet('spreken', ['zien', 'spreken'])).toBe(true);
+    expect(contactMet('zien-en-spreken', ['zien'])).toBe(false);
+    // Seen at home, spoken to at school later: together that is seen and spoken to.
+    expect(contactMet('zien-en-spreken', ['zien', 'spreken'])).toBe(true);
+    expect(contactMet('zien', [])).toBe(false);
+    expect(contactMet('onbekend', ['zien'])).toBe(false);
   });
 });

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation } from '../factories.js';
+import { createOrganisation, freshBsn } from '../factories.js';
 import { Client, routeARequest, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
 interface Triage {
+  coOverleg: { regel: string; gehouden: boolean } | null;
   voorstellen: { veld: string; regel: string; uitkomst: string; redenen: string[]; bron: string }[];
   besluiten: { inhoud: Record<string, unknown> }[];
 }
@@ -174,6 +175,159 @@ describe.each(engines)('assessments API on %s', (engine) => {
     };
     expect(page.beslissingen.find((d) => d.rule === 'ZTM-DEC-CO-SIGNALS')?.outcome).toBe(
       'co-weging-nodig',
+    );
+  });
+
+  it('says per child how to make contact by age and records that it happened', async () => {
+    const created = await jgh.request(
+      'POST',
+      '/api/v1/casussen',
+      routeARequest({
+        regio: 'ZTM',
+        jeugdigen: [
+          // On 2026-03-10: Sem is 3, Lot is 13.
+          { naam: 'Sem de Vries', geboortedatum: '2022-06-01', bsn: freshBsn() },
+          { naam: 'Lot de Vries', geboortedatum: '2012-11-02', bsn: freshBsn() },
+        ],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const contact = async () =>
+      (await jgh.request('GET', `/api/v1/casussen/${id}/kindcontact`)).json() as {
+        jeugdigeId: string;
+        naam: string;
+        vereist: string;
+        regel: string;
+        voldaan: boolean;
+        bron: string;
+      }[];
+    const byName = async () =>
+      Object.fromEntries((await contact()).map((c) => [c.naam, c] as const));
+    const before = await byName();
+    expect(before['Sem de Vries']).toMatchObject({ vereist: 'zien', voldaan: false });
+    expect(before['Lot de Vries']).toMatchObject({ vereist: 'spreken', voldaan: false });
+    expect(before['Sem de Vries']?.regel).toBe('ZTM-DEC-CHILD-CONTACT');
+    expect(before['Sem de Vries']?.bron).not.toBe('');
+    const sem = before['Sem de Vries'];
+    const lot = before['Lot de Vries'];
+    const met = async () => {
+      const now = await byName();
+      return [now['Sem de Vries']?.voldaan, now['Lot de Vries']?.voldaan];
+    };
+    // Seeing the 13-year-old is not enough: she must be spoken to.
+    const seen = await jgh.request('POST', `/api/v1/casussen/${id}/kindcontact`, {
+      jeugdigeId: lot?.jeugdigeId,
+      vorm: 'zien',
+      op: '2026-03-09T15:00:00+01:00',
+    });
+    expect(seen.statusCode, seen.body).toBe(201);
+    await jgh.request('POST', `/api/v1/casussen/${id}/kindcontact`, {
+      jeugdigeId: sem?.jeugdigeId,
+      vorm: 'zien-en-spreken',
+      op: '2026-03-09T15:00:00+01:00',
+      toelichting: 'Thuis, spelend met blokken',
+    });
+    expect(await met()).toEqual([true, false]);
+    await jgh.request('POST', `/api/v1/casussen/${id}/kindcontact`, {
+      jeugdigeId: lot?.jeugdigeId,
+      vorm: 'spreken',
+      op: '2026-03-10T16:00:00+01:00',
+    });
+    expect(await met()).toEqual([true, true]);
+    // A parent is not a child of the family.
+    const page = (await jgh.request('GET', `/api/v1/casussen/${id}`)).json() as {
+      personen: { id: string; soort: string }[];
+    };
+    const parent = page.personen.find((p) => p.soort !== 'jeugdige');
+    const wrong = await jgh.request('POST', `/api/v1/casussen/${id}/kindcontact`, {
+      jeugdigeId: parent?.id,
+      vorm: 'spreken',
+      op: '2026-03-10T16:00:00+01:00',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      error: { fields: [{ path: 'body.jeugdigeId', message: 'geen jeugdige van dit gezin' }] },
+    });
+  });
+
+  it('raises a case consultation for a CO signal until one is recorded, also a decision not to act', async () => {
+    const before = await triage();
+    expect(before.coOverleg).toMatchObject({
+      regel: 'ZTM-DEC-CO-SIGNALS',
+      gehouden: false,
+    });
+    const incomplete = await jgh.request('POST', `/api/v1/casussen/${caseId}/co-overleg`, {
+      signalen: [],
+      gedragswetenschapper: '',
+      besluit: 'Geen extra actie',
+      overwegingen: 'Oma vangt op',
+      nietHandelen: true,
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(
+      (incomplete.json() as { error: { fields: { path: string }[] } }).error.fields.map(
+        (f) => f.path,
+      ),
+    ).toEqual(expect.arrayContaining(['body.signalen', 'body.gedragswetenschapper']));
+    const held = await jgh.request('POST', `/api/v1/casussen/${caseId}/co-overleg`, {
+      signalen: ['draaglast'],
+      gedragswetenschapper: 'Drs. P. de Boer',
+      besluit: 'Geen extra actie nu; volgen in het plan',
+      overwegingen: 'Oma vangt dagelijks op; draaglast wordt lichter met de hulp die start.',
+      nietHandelen: true,
+    });
+    expect(held.statusCode, held.body).toBe(201);
+    expect((await triage()).coOverleg).toMatchObject({ gehouden: true });
+  });
+
+  it('guides the meldcode step by step; deciding to report puts Veilig Thuis on the timeline', async () => {
+    const noDecision = await jgh.request('POST', `/api/v1/casussen/${caseId}/meldcode`, {
+      stap: 'beslissen',
+      op: '2026-03-10T12:00:00+01:00',
+      overweging: 'Het geweld houdt aan',
+    });
+    expect(noDecision.statusCode).toBe(400);
+    expect(noDecision.json()).toMatchObject({
+      error: { fields: [{ path: 'body.besluit', message: expect.stringMatching(/melden/) }] },
+    });
+    const early = await jgh.request('POST', `/api/v1/casussen/${caseId}/meldcode`, {
+      stap: 'signalen',
+      op: '2026-03-10T12:00:00+01:00',
+      overweging: 'Blauwe plekken',
+      besluit: 'melden',
+    });
+    expect(early.statusCode).toBe(400);
+    for (const [stap, overweging] of [
+      ['signalen', 'Blauwe plekken bij Noor, gemeld door school'],
+      ['collegiale-consultatie', 'Besproken met aandachtsfunctionaris'],
+      ['gesprek', 'Moeder erkent de spanningen thuis'],
+      ['wegen', 'Acuut onveilig niet, wel structureel; hulp alleen is niet genoeg'],
+    ] as const) {
+      const res = await jgh.request('POST', `/api/v1/casussen/${caseId}/meldcode`, {
+        stap,
+        op: '2026-03-10T12:00:00+01:00',
+        overweging,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const timelineTypes = async () =>
+      (
+        (await jgh.request('GET', `/api/v1/casussen/${caseId}`)).json() as {
+          tijdlijn: { type: string }[];
+        }
+      ).tijdlijn.map((e) => e.type);
+    expect(await timelineTypes()).not.toContain('melding-veilig-thuis');
+    const decided = await jgh.request('POST', `/api/v1/casussen/${caseId}/meldcode`, {
+      stap: 'beslissen',
+      op: '2026-03-10T13:00:00+01:00',
+      overweging: 'Melden en hulp bieden: het gezin werkt mee, het geweld is structureel',
+      besluit: 'hulp-en-melden',
+    });
+    expect(decided.statusCode, decided.body).toBe(201);
+    // The acute safety check of the first test put the crisis team call there as well.
+    expect(await timelineTypes()).toEqual(
+      expect.arrayContaining(['melding-veilig-thuis', 'crisisteam-contact']),
     );
   });
 

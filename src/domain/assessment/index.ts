@@ -1,2 +1,3 @@
 export * from './facts.js';
 export * from './triage-rules.js';
+export * from './child-contact.js';

@@ -8,6 +8,7 @@
  */
 import type { DecisionResult, Profile, Rule } from '../rules/types.js';
 import type { TriageField, TriageSuggestion } from '../plans/triage.js';
+import { CHILD_CONTACT_RULE, CO_SIGNALS_RULE } from './child-contact.js';
 
 export const TRIAGE_RULES: Readonly<Record<TriageField, string>> = {
   domein: 'RIJ-DEC-MEERVOUDIG',
@@ -17,13 +18,24 @@ export const TRIAGE_RULES: Readonly<Record<TriageField, string>> = {
 };
 
 /**
- * The case's profile with the triage rules it lacks borrowed from the profiles that define
- * them, so the engine can evaluate the triage for any region.
+ * Rules of step 1 that every region applies (DOMAIN.md section 4): the triage, talking to the
+ * child by age (ZTM-DEC-CHILD-CONTACT) and the signals that ask for a case consultation
+ * (ZTM-DEC-CO-SIGNALS).
+ */
+export const CORE_STEP1_RULES: readonly string[] = [
+  ...Object.values(TRIAGE_RULES),
+  CHILD_CONTACT_RULE,
+  CO_SIGNALS_RULE,
+];
+
+/**
+ * The case's profile with the step-1 rules it lacks borrowed from the profiles that define
+ * them, so the engine can evaluate them for any region.
  */
 export function triageProfile(own: Profile, all: readonly Profile[]): Profile {
   const have = new Set(own.rules.map((r) => r.id));
   const borrowed: Rule[] = [];
-  for (const id of Object.values(TRIAGE_RULES)) {
+  for (const id of CORE_STEP1_RULES) {
     if (have.has(id)) continue;
     const rule = all.flatMap((p) => p.rules).find((r) => r.id === id);
     if (rule) borrowed.push(rule);

@@ -6,7 +6,14 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { triageProfile, triageSuggestions } from '../../domain/assessment/index.js';
+import {
+  CHILD_CONTACT_RULE,
+  CO_SIGNALS_RULE,
+  CONTACT_FORMS,
+  contactMet,
+  triageProfile,
+  triageSuggestions,
+} from '../../domain/assessment/index.js';
 import { caseEvents, caseFacts } from '../../domain/cases/engine-input.js';
 import { TRIAGE_FIELDS, triageProblems, type TriageField } from '../../domain/plans/index.js';
 import {
@@ -110,6 +117,15 @@ const triageDecision = z.strictObject({
 
 const id = z.object({ id: z.string().max(64) });
 
+/** The meldcode huiselijk geweld en kindermishandeling, step by step. */
+const MELDCODE_STEPS = [
+  'signalen',
+  'collegiale-consultatie',
+  'gesprek',
+  'wegen',
+  'beslissen',
+] as const;
+
 function present(r: AssessmentRecord) {
   return {
     id: r.id,
@@ -130,6 +146,7 @@ export const assessmentRoutes =
       request: Parameters<typeof requireUser>[0] & { params: { id: string } },
       kind: AssessmentKind,
       content: Record<string, unknown>,
+      event?: { type: string; at: Date; note: string },
     ) =>
       recordAssessment(
         deps.db,
@@ -138,6 +155,7 @@ export const assessmentRoutes =
         kind,
         content,
         deps.clock.now(),
+        event,
       );
 
     app.get(
@@ -183,7 +201,21 @@ export const assessmentRoutes =
                 'bij acuut gevaar: neem contact op met het crisisteam en leg vast wanneer en met wie',
             },
           ]);
-        return reply.status(201).send(await store(request, 'veiligheidscheck', request.body));
+        const call = request.body.crisisteam;
+        return reply.status(201).send(
+          await store(
+            request,
+            'veiligheidscheck',
+            request.body,
+            call
+              ? {
+                  type: 'crisisteam-contact',
+                  at: new Date(parseInstant(call.gebeldOp) ?? 0),
+                  note: `Acuut gevaar; contact met ${call.met}`,
+                }
+              : undefined,
+          ),
+        );
       },
     );
 
@@ -246,6 +278,157 @@ export const assessmentRoutes =
       }));
     }
 
+    /** The step-1 decisions of the case (own rules plus the generic ones it lacks). */
+    async function step1Decisions(request: Parameters<typeof requireUser>[0], caseId: string) {
+      const ctx = requireUser(request);
+      const detail = await getCase(deps.db, ctx, caseId, deps.clock.now());
+      const own = deps.profiles.get(detail.region);
+      const decisions = own
+        ? evaluate(
+            triageProfile(own, [...deps.profiles.values()]),
+            caseFacts(
+              {
+                route: detail.route,
+                segment: detail.segment,
+                measure: detail.measure,
+                facts: detail.facts,
+              },
+              detail.persons,
+            ),
+            caseEvents(detail.events),
+            deps.clock.now().getTime(),
+          ).decisions
+        : [];
+      return { detail, decisions };
+    }
+
+    app.get(
+      '/casussen/:id/kindcontact',
+      {
+        schema: {
+          summary:
+            'Per kind: zien, zien en spreken of spreken (ZTM-DEC-CHILD-CONTACT), en wat er gebeurde',
+          params: id,
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        const { detail, decisions } = await step1Decisions(request, request.params.id);
+        const { all } = await caseAssessments(deps.db, ctx, request.params.id, deps.clock.now());
+        return detail.persons
+          .filter((p) => p.kind === 'jeugdige')
+          .map((child) => {
+            const decision = decisions.find(
+              (d) => d.rule === CHILD_CONTACT_RULE && d.child === child.id,
+            );
+            const contacts = all.filter(
+              (r) => r.kind === 'kindcontact' && r.content['jeugdigeId'] === child.id,
+            );
+            return {
+              jeugdigeId: child.id,
+              naam: child.name,
+              vereist: decision?.outcome ?? null,
+              regel: CHILD_CONTACT_RULE,
+              redenen: decision?.reasons ?? [],
+              bron: decision?.source ?? '',
+              contacten: contacts.map(present),
+              voldaan: decision
+                ? contactMet(
+                    decision.outcome,
+                    contacts.map((c) => String(c.content['vorm'])),
+                  )
+                : false,
+            };
+          });
+      },
+    );
+
+    app.post(
+      '/casussen/:id/kindcontact',
+      {
+        schema: {
+          summary: 'Vastleggen dat een kind gezien en/of gesproken is',
+          params: id,
+          body: z.strictObject({
+            jeugdigeId: z.string().max(64),
+            vorm: z.enum(CONTACT_FORMS),
+            op: instant,
+            toelichting: text.optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { detail } = await step1Decisions(request, request.params.id);
+        if (!detail.persons.some((p) => p.id === request.body.jeugdigeId && p.kind === 'jeugdige'))
+          throw new ApiError('bad-request', 'De invoer klopt niet.', [
+            { path: 'body.jeugdigeId', message: 'geen jeugdige van dit gezin' },
+          ]);
+        return reply.status(201).send(await store(request, 'kindcontact', request.body));
+      },
+    );
+
+    app.post(
+      '/casussen/:id/co-overleg',
+      {
+        schema: {
+          summary:
+            'Een casuïstiekoverleg vastleggen: besluit en overwegingen (ook besluiten om niet te handelen)',
+          params: id,
+          body: z.strictObject({
+            signalen: z.array(z.enum(CO_SIGNALS)).min(1).max(CO_SIGNALS.length),
+            gedragswetenschapper: required,
+            besluit: required,
+            overwegingen: required,
+            nietHandelen: z.boolean(),
+          }),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await store(request, 'co-overleg', request.body)),
+    );
+
+    app.post(
+      '/casussen/:id/meldcode',
+      {
+        schema: {
+          summary: 'Een stap van de meldcode vastleggen met datum en overweging',
+          params: id,
+          body: z.strictObject({
+            stap: z.enum(MELDCODE_STEPS),
+            op: instant,
+            overweging: required,
+            besluit: z.enum(['hulp', 'melden', 'hulp-en-melden']).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        if (body.stap === 'beslissen' && !body.besluit)
+          throw new ApiError('bad-request', 'De invoer klopt niet.', [
+            { path: 'body.besluit', message: 'kies: hulp, melden bij Veilig Thuis, of allebei' },
+          ]);
+        if (body.stap !== 'beslissen' && body.besluit)
+          throw new ApiError('bad-request', 'De invoer klopt niet.', [
+            { path: 'body.besluit', message: 'alleen stap 5 (beslissen) heeft een besluit' },
+          ]);
+        const reports = body.besluit === 'melden' || body.besluit === 'hulp-en-melden';
+        return reply.status(201).send(
+          await store(
+            request,
+            'meldcode',
+            body,
+            reports
+              ? {
+                  type: 'melding-veilig-thuis',
+                  at: new Date(parseInstant(body.op) ?? 0),
+                  note: body.overweging,
+                }
+              : undefined,
+          ),
+        );
+      },
+    );
+
     app.get(
       '/casussen/:id/triage',
       {
@@ -257,8 +440,19 @@ export const assessmentRoutes =
       async (request) => {
         const ctx = requireUser(request);
         const proposed = await suggestions(request, request.params.id);
+        const { decisions } = await step1Decisions(request, request.params.id);
         const { all } = await caseAssessments(deps.db, ctx, request.params.id, deps.clock.now());
+        const co = decisions.find((d) => d.rule === CO_SIGNALS_RULE);
+        const lastAnalysis = all.filter((r) => r.kind === 'vraaganalyse').at(-1);
+        const consulted = all.some(
+          (r) =>
+            r.kind === 'co-overleg' && (!lastAnalysis || r.recordedAt >= lastAnalysis.recordedAt),
+        );
         return {
+          coOverleg:
+            co && co.outcome === 'co-weging-nodig'
+              ? { regel: co.rule, redenen: co.reasons, bron: co.source, gehouden: consulted }
+              : null,
           voorstellen: proposed.map((s) => ({
             veld: s.field,
             regel: s.rule,

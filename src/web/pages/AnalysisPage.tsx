@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiFailure, type CaseView } from '../api.js';
@@ -21,28 +21,15 @@ import {
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
-
-interface AssessmentView {
-  id: string;
-  soort: string;
-  inhoud: Record<string, unknown>;
-  op: string;
-  door: string;
-}
-interface Assessments {
-  actueel: Record<string, AssessmentView | undefined>;
-  geschiedenis: AssessmentView[];
-}
-interface TriageView {
-  voorstellen: {
-    veld: string;
-    regel: string;
-    uitkomst: string;
-    redenen: string[];
-    bron: string;
-  }[];
-  besluiten: AssessmentView[];
-}
+import {
+  CO_SIGNAL_LABELS,
+  Recorded,
+  useRefresh,
+  type AssessmentView,
+  type Assessments,
+  type TriageView,
+} from './analysis-shared.js';
+import { CaseConsultation, ChildContact, Meldcode } from './SafetySections.js';
 
 const SOURCES: readonly (readonly [string, string])[] = [
   ['ouder', 'ouder'],
@@ -57,17 +44,6 @@ const AREAS: readonly (readonly [string, string])[] = [
   ['zelfredzaamheid', 'Zelfredzaamheid'],
   ['leren', 'Leren'],
   ['lichamelijk', 'Lichamelijk functioneren'],
-];
-
-const CO_SIGNAL_LABELS: readonly (readonly [string, string])[] = [
-  ['ggz-ouders', 'Psychische problemen, LVB of verslaving bij een ouder'],
-  ['zorgmijding', 'Zorgmijding of zorgen bagatelliseren'],
-  ['kindsignalen', 'Signalen bij het kind of bedreigde ontwikkeling'],
-  ['zorgmeldingen', 'Zorgmeldingen van instanties'],
-  ['huiselijk-geweld', 'Huiselijk geweld'],
-  ['draaglast', 'Draaglast en draagkracht uit balans'],
-  ['financien-huisvesting', 'Zorgen over geld of wonen'],
-  ['vastlopen-werk-school', 'Vastlopen op werk of school'],
 ];
 
 const OUTCOME_LABELS: Record<string, Record<string, string>> = {
@@ -87,6 +63,18 @@ const FIELD_LABELS: Record<string, string> = {
   gewicht: 'Zwaarte van de regie',
   motivatie: 'Motivatie',
 };
+
+/** The sections in the order of step 1, for the table of contents. */
+const SECTIONS: readonly (readonly [string, string])[] = [
+  ['kop-veiligheidscheck', 'Veiligheid direct bij de start'],
+  ['kop-kindcontact', 'Contact met de kinderen'],
+  ['kop-vraaganalyse', 'Vraaganalyse'],
+  ['kop-co-overleg', 'Casuïstiekoverleg'],
+  ['kop-risicotaxatie', 'Risicotaxatie'],
+  ['kop-meldcode', 'Meldcode'],
+  ['kop-criteria', 'Zwaarte van de regie: criteria'],
+  ['kop-triage', 'Triage'],
+];
 
 export function AnalysisPage() {
   const { id = '' } = useParams();
@@ -121,31 +109,33 @@ export function AnalysisPage() {
       <Paragraph>
         <Link to={`/casussen/${id}`}>Terug naar de casus</Link>
       </Paragraph>
+      <nav aria-label="Onderdelen van deze pagina">
+        <ul className="utrecht-unordered-list paginainhoud">
+          {SECTIONS.map(([anchor, title]) => (
+            <li key={anchor} className="utrecht-unordered-list__item">
+              <a className="utrecht-link" href={`#${anchor}`}>
+                {title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <SafetyCheck caseId={id} latest={current['veiligheidscheck']} />
+      <ChildContact caseId={id} />
       <NeedsAnalysis casus={casus.data} latest={current['vraaganalyse']} />
+      <CaseConsultation
+        caseId={id}
+        signals={(current['vraaganalyse']?.inhoud['coSignalen'] as string[] | undefined) ?? []}
+        history={assessments.data.geschiedenis.filter((r) => r.soort === 'co-overleg')}
+      />
       <RiskAssessment caseId={id} latest={current['risicotaxatie']} />
+      <Meldcode
+        caseId={id}
+        history={assessments.data.geschiedenis.filter((r) => r.soort === 'meldcode')}
+      />
       <Criteria caseId={id} latest={current['regiecriteria']} />
       <Triage caseId={id} />
     </>
-  );
-}
-
-function useRefresh(caseId: string) {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ['beoordelingen', caseId] }),
-      client.invalidateQueries({ queryKey: ['triage', caseId] }),
-      client.invalidateQueries({ queryKey: ['casus', caseId] }),
-    ]);
-}
-
-function Recorded({ latest }: { latest: AssessmentView | undefined }) {
-  if (!latest) return <Paragraph>Nog niet vastgelegd.</Paragraph>;
-  return (
-    <Paragraph>
-      Laatst vastgelegd op {formatDateTime(latest.op)} door {latest.door}.
-    </Paragraph>
   );
 }
 

@@ -21,9 +21,12 @@ export class AnalysisPage {
     strengths: string;
     familySupports: boolean;
     familyCoordinates: boolean;
+    coSignals?: readonly string[];
   }): Promise<void> {
     const s = this.section('Vraaganalyse');
     for (const d of input.domains) await s.getByRole('checkbox', { name: d, exact: true }).check();
+    for (const c of input.coSignals ?? [])
+      await s.getByRole('checkbox', { name: c, exact: true }).check();
     await s.getByLabel(/^Krachten/).fill(input.strengths);
     await s
       .getByRole('group', { name: 'Staat het gezin achter de hulp die nodig is?' })
@@ -66,5 +69,59 @@ export class AnalysisPage {
   async confirmTriage(): Promise<void> {
     await this.triage().getByRole('button', { name: 'Triagebesluit vastleggen' }).click();
     await this.triage().getByText('Het triagebesluit is vastgelegd.').waitFor();
+  }
+
+  childContact(): Locator {
+    return this.section('Contact met de kinderen');
+  }
+
+  /** The "needed" and "status" cells of a child's row. */
+  async childContactRow(name: string): Promise<string> {
+    return this.childContact()
+      .getByRole('row', { name: new RegExp(name) })
+      .innerText();
+  }
+
+  async recordChildContact(name: string, form: string, date: string, time: string) {
+    const s = this.childContact();
+    await s.getByLabel('Kind').selectOption({ label: name });
+    await s.getByRole('radio', { name: form, exact: true }).check();
+    await s.getByLabel('Datum van het contact').fill(date);
+    await s.getByLabel('Tijd van het contact').fill(time);
+    await s.getByRole('button', { name: 'Contact vastleggen' }).click();
+    await s.getByText(`Het contact met ${name} is vastgelegd.`).waitFor();
+  }
+
+  consultation(): Locator {
+    return this.section('Casuïstiekoverleg');
+  }
+
+  async recordConsultation(input: {
+    expert: string;
+    decision: string;
+    considerations: string;
+    noAction: boolean;
+  }): Promise<void> {
+    const s = this.consultation();
+    await s.getByLabel('Gedragswetenschapper').fill(input.expert);
+    await s.getByLabel('Besluit van het overleg').fill(input.decision);
+    await s.getByLabel('Overwegingen').fill(input.considerations);
+    await s.getByRole('radio', { name: input.noAction ? /niet/ : /er volgt actie/ }).check();
+    await s.getByRole('button', { name: 'Overleg vastleggen' }).click();
+    await s.getByText('Het casuïstiekoverleg is vastgelegd.').waitFor();
+  }
+
+  meldcode(): Locator {
+    return this.section('Meldcode huiselijk geweld en kindermishandeling');
+  }
+
+  /** Records a meldcode step (its option label starts with the step number). */
+  async recordMeldcodeStep(step: number, consideration: string, decision?: string) {
+    const s = this.meldcode();
+    await s.getByLabel('Stap', { exact: true }).selectOption({ index: step - 1 });
+    await s.getByLabel('Overweging').fill(consideration);
+    if (decision) await s.getByRole('radio', { name: decision, exact: true }).check();
+    await s.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await s.getByText(/is vastgelegd/).waitFor();
   }
 }
