@@ -75,6 +75,8 @@ export interface PlanView {
   readonly householdLabel: string;
   readonly kind: PlanKind;
   readonly subjectPersonId: string | null;
+  /** The name of the young person the plan is about (toekomstplan). */
+  readonly subjectName: string | null;
   readonly versions: readonly PlanVersionView[];
 }
 
@@ -409,6 +411,8 @@ export async function getPlan(
   ctx: RequestContext,
   planId: string,
   now: Date,
+  /** Set when the plan is read to print a version (null: the newest): the audit says so. */
+  document?: { readonly version: number | null },
 ): Promise<PlanView> {
   return inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
@@ -472,13 +476,18 @@ export async function getPlan(
         changes: previous ? diffPlans(previous.content as PlanContent, content) : [],
       };
     });
-    await writeAudit(trx, ctx, { action: 'plan.lezen', caseId: plan.case_id, details: { planId } });
+    await writeAudit(trx, ctx, {
+      action: document ? 'plan.document' : 'plan.lezen',
+      caseId: plan.case_id,
+      details: document ? { planId, versie: document.version } : { planId },
+    });
     return {
       id: plan.id,
       caseId: plan.case_id,
       householdLabel: label,
       kind: plan.kind as PlanKind,
       subjectPersonId: plan.subject_person_id,
+      subjectName: household.find((m) => m.id === plan.subject_person_id)?.name ?? null,
       versions: view,
     };
   });

@@ -121,42 +121,10 @@ export const ACCESS_LABELS: Record<string, string> = {
   'verantwoordelijk-team': 'uw team is verantwoordelijk voor deze casus',
 };
 
-export const PLAN_LABELS: Record<string, string> = {
-  ondersteuningsplan: 'Ondersteuningsplan',
-  gezinsplan: 'Gezinsplan',
-  hulpverleningsplan: 'Hulpverleningsplan',
-  toekomstplan: 'Toekomstplan',
-  veiligheidsplan: 'Veiligheidsplan',
-  familiegroepsplan: 'Familiegroepsplan',
-};
-
-export const PLAN_STATUS_LABELS: Record<string, string> = {
-  concept: 'concept',
-  vastgesteld: 'vastgesteld',
-  vervangen: 'vervangen door een nieuwere versie',
-};
-
-export const RESULT_AREA_LABELS: Record<string, string> = {
-  kindgebonden: 'Kindgebonden problemen',
-  opvoeding: 'Opvoeding',
-  financien: 'Financiën',
-  relatie: 'Relatie',
-  wonen: 'Wonen',
-  'geestelijk-welzijn': 'Geestelijk welzijn',
-  'fysieke-gezondheid': 'Lichamelijke gezondheid',
-  participatie: 'Meedoen in de samenleving',
-  onderwijs: 'Onderwijs',
-};
-
-export const GOAL_OWNER_LABELS: Record<string, string> = {
-  gezin: 'Gezin',
-  netwerk: 'Netwerk',
-  professional: 'Professional',
-};
-
-export const GOAL_PROGRESS_LABELS: Record<string, string> = {
-  'niet-gestart': 'Nog niet begonnen',
-  loopt: 'Loopt',
-  bereikt: 'Bereikt',
-  'niet-bereikt': 'Niet bereikt',
-};
+export {
+  GOAL_OWNER_LABELS,
+  GOAL_PROGRESS_LABELS,
+  PLAN_LABELS,
+  PLAN_STATUS_LABELS,
+  RESULT_AREA_LABELS,
+} from '../documents/plan-words.js';

@@ -8,6 +8,7 @@
  * fixes the plan (ZTM-TERM-PLAN becomes met), adjusts it and sees version 2 with the change.
  * axe-core runs on every page state visited.
  */
+import { PDFParse } from 'pdf-parse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
@@ -285,5 +286,15 @@ describe('plan journey in the browser', () => {
       .getByRole('link', { name: /Versie 1/ })
       .click();
     await page.getByText('Versie 1 is vastgesteld').waitFor();
+    // The fixed version as a PDF for the family, with the session of the browser.
+    const href = await page.getByRole('link', { name: /Versie 1 als PDF/ }).getAttribute('href');
+    const pdf = await page.context().request.get(`${server.url}${href ?? ''}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.body()) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('Ondersteuningsplan');
+    expect(text).toContain('Noor is vier dagen per week op school, zes weken achter elkaar');
+    expect(text).toMatch(/Noor Visser heeft ondertekend op .* \(op het scherm\)/);
   });
 });

@@ -5,6 +5,7 @@
  * missing; fixed, it meets ZTM-TERM-PLAN; adjusting makes version 2 with the changes listed.
  */
 import type { FastifyInstance } from 'fastify';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
@@ -45,6 +46,15 @@ interface Plan {
     ondertekening: { nodig: { naam: string }[]; compleet: boolean; melding: string | null } | null;
     wijzigingen: { wat: string; soort: string; was: string | null; wordt: string | null }[];
   }[];
+}
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
 }
 
 describe.each(engines)('plans API on %s', (engine) => {
@@ -241,6 +251,50 @@ describe.each(engines)('plans API on %s', (engine) => {
     ]);
     // A new version needs new signatures.
     expect(versions[1]?.ondertekening?.compleet).toBe(false);
+  });
+
+  it('prints a version as a PDF in Dutch: the fixed version 1 and the concept version 2', async () => {
+    const fixed = await jgh().request('GET', `/api/v1/plannen/${planId}/pdf?versie=1`);
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.headers['content-type']).toBe('application/pdf');
+    expect(fixed.headers['content-disposition']).toMatch(
+      /filename="ondersteuningsplan-gezin-visser-versie-1\.pdf"/,
+    );
+    const one = await pdfText(fixed.rawPayload);
+    expect(one).toContain('Ondersteuningsplan');
+    // Version 1 holds until version 2 is fixed.
+    expect(one).toContain('Versie: 1 (vastgesteld)');
+    expect(one).toContain('tot die is vastgesteld, geldt deze versie');
+    expect(one).toContain('Doel 3: Financiën');
+    expect(one).toMatch(/Kim Visser heeft ondertekend op 10 maart 2026/);
+    expect(one).toMatch(/Noor Visser heeft ondertekend op 10 maart 2026/);
+    const newest = await pdfText(
+      (await jgh().request('GET', `/api/v1/plannen/${planId}/pdf`)).rawPayload,
+    );
+    expect(newest).toContain('Versie: 2 (concept)');
+    expect(newest).toContain('Doel 4: Wonen');
+    expect(newest).toContain('Wat er veranderd is ten opzichte van versie 1');
+    // Nobody signed version 2 yet: lines for the parent and the 13-year-old.
+    expect(newest).toContain('Kim Visser –');
+    expect(newest).toContain('Noor Visser –');
+    const missing = await jgh().request('GET', `/api/v1/plannen/${planId}/pdf?versie=7`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({
+      error: {
+        fields: [{ path: 'querystring.versie', message: expect.stringMatching(/1 tot en met 2/) }],
+      },
+    });
+    const bad = await jgh().request('GET', `/api/v1/plannen/${planId}/pdf?versie=twee`);
+    expect(bad.statusCode).toBe(400);
+    const other = client.get('ander') as Client;
+    expect((await other.request('GET', `/api/v1/plannen/${planId}/pdf`)).statusCode).toBe(404);
+    const audit = await opened.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'plan.document')
+      .where('case_id', '=', caseId)
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
   it('another team gets 404 for the plan, like for the case', async () => {

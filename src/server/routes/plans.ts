@@ -21,6 +21,8 @@ import {
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
+import { renderPlanPdf } from '../../documents/plan-pdf.js';
+import { ApiError } from '../errors.js';
 import { apiPath, fromDomain, planContentSchema, toDomain } from './plan-content.js';
 
 const isoDate = z
@@ -167,6 +169,55 @@ export const planRoutes =
       async (request) => {
         const ctx = requireUser(request);
         return present(await getPlan(deps.db, ctx, request.params.id, deps.clock.now()));
+      },
+    );
+
+    app.get(
+      '/plannen/:id/pdf',
+      {
+        schema: {
+          summary: 'Een versie van het plan als PDF (standaard de nieuwste)',
+          params: id,
+          querystring: z.strictObject({
+            versie: z.coerce.number().int().min(1).max(10_000).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const ctx = requireUser(request);
+        const plan = await getPlan(deps.db, ctx, request.params.id, deps.clock.now(), {
+          version: request.query.versie ?? null,
+        });
+        const presented = present(plan);
+        const latest = presented.versies.at(-1);
+        const chosen =
+          request.query.versie === undefined
+            ? latest
+            : presented.versies.find((v) => v.versie === request.query.versie);
+        if (!chosen || !latest)
+          throw new ApiError('not-found', `Versie ${request.query.versie ?? ''} bestaat niet.`, [
+            {
+              path: 'querystring.versie',
+              message: `dit plan heeft versie 1 tot en met ${latest?.versie ?? 0}`,
+            },
+          ]);
+        const pdf = await renderPlanPdf({
+          gezin: presented.gezin,
+          soort: presented.soort,
+          jeugdige: plan.subjectName,
+          versie: chosen,
+          laatsteVersie: latest.versie,
+          gemaaktOp: deps.clock.now(),
+        });
+        const name = `${presented.soort}-${presented.gezin}-versie-${chosen.versie}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z0-9]+/g, '-');
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="${name}.pdf"`)
+          .header('cache-control', 'no-store')
+          .send(pdf);
       },
     );
 

@@ -94,6 +94,17 @@ export function PlanPage() {
           ))}
         </ul>
       </nav>
+      {shown && (
+        <Paragraph>
+          <a
+            className="utrecht-link"
+            href={`/api/v1/plannen/${encodeURIComponent(data.id)}/pdf?versie=${shown.versie}`}
+            download
+          >
+            Versie {shown.versie} als PDF (om te printen of mee te geven)
+          </a>
+        </Paragraph>
+      )}
       {shown && shown.status === 'concept' && (
         <ConceptEditor key={`${shown.id}`} plan={data} version={shown} />
       )}
