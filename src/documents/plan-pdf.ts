@@ -38,6 +38,12 @@ export interface PlanDocumentVersion {
     readonly afsprakenCasusregie?: Readonly<Record<string, string>>;
     readonly toekomstdomeinen?: Readonly<Record<string, string>>;
     readonly bodemeisen?: readonly { readonly eis: string; readonly wie: string }[];
+    readonly voorgesteldArrangement?: {
+      readonly resultaatgebieden: readonly string[];
+      readonly intensiteit: string;
+      readonly duur: string;
+      readonly onderbouwing: string;
+    };
   };
   readonly handtekeningen: readonly {
     readonly naam: string;
@@ -125,6 +131,19 @@ export function renderPlanPdf(plan: PlanDocument): Promise<Buffer> {
       doc.field('Streefdatum', dutchDate(g.streefdatum));
       doc.field('Voortgang', GOAL_PROGRESS_LABELS[g.voortgang] ?? g.voortgang);
     });
+  }
+
+  const proposal = inhoud.voorgesteldArrangement;
+  if (proposal) {
+    doc.heading('Voorgesteld arrangement');
+    doc.note('De aanbieder stelt dit arrangement voor; de gemeente beslist erover.');
+    doc.field(
+      'Resultaatgebieden',
+      proposal.resultaatgebieden.map((a) => RESULT_AREA_LABELS[a] ?? a).join(', '),
+    );
+    doc.field('Intensiteit', proposal.intensiteit);
+    doc.field('Duur', proposal.duur);
+    doc.field('Waarom dit arrangement past', proposal.onderbouwing);
   }
 
   if (plan.soort === 'veiligheidsplan') {

@@ -15,6 +15,7 @@ import {
   type HouseholdMember,
   type PlanChange,
   type PlanContent,
+  type PlanContext,
   type PlanKind,
   type SigningMethod,
   type SigningState,
@@ -95,12 +96,13 @@ async function planCase(trx: Trx, ctx: RequestContext, planId: string, now: Date
   if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new StoreError('not-found', 'Plan niet gevonden.');
   const plan = await trx
     .selectFrom('plan')
-    .select(['id', 'case_id', 'kind', 'subject_person_id'])
-    .where('id', '=', planId)
+    .innerJoin('casus', 'casus.id', 'plan.case_id')
+    .select(['plan.id', 'plan.case_id', 'plan.kind', 'plan.subject_person_id', 'casus.route'])
+    .where('plan.id', '=', planId)
     .executeTakeFirst();
   if (!plan) throw new StoreError('not-found', 'Plan niet gevonden.');
   await requireAccess(trx, ctx, plan.case_id, now);
-  return plan;
+  return { ...plan, context: { route: plan.route } satisfies PlanContext };
 }
 
 async function concept(trx: Trx, planId: string) {
@@ -292,6 +294,7 @@ export async function fixConcept(
       plan.kind as PlanKind,
       content,
       current.start_date,
+      plan.context,
     ).map((p) => ({ path: `content.${p.path}`, message: p.message }));
     const signatures = await validSignatures(trx, current.id, current.content_hash);
     const signing = signingState(
@@ -323,7 +326,7 @@ export async function fixConcept(
           child_id: plan.subject_person_id,
           kind: null,
           date: null,
-          note: `${plan.kind} versie ${current.version} vastgesteld`,
+          note: fixingNote(plan.kind, current.version, content),
           recorded_by: ctx.actor.staffId,
         })
         .execute();
@@ -390,6 +393,15 @@ const FIXING_EVENTS: Record<PlanKind, readonly string[]> = {
   veiligheidsplan: ['notitie'],
   familiegroepsplan: ['notitie'],
 };
+
+/** The timeline note of a fixed plan; a proposed arrangement is named in it. */
+function fixingNote(kind: string, version: number, content: PlanContent): string {
+  const fixed = `${kind} versie ${version} vastgesteld`;
+  const p = content.arrangementProposal;
+  return p
+    ? `${fixed}; voorgesteld arrangement: ${p.resultAreas.join(', ')}; ${p.intensity}; ${p.duration}`
+    : fixed;
+}
 
 async function validSignatures(trx: Trx, versionId: string, hash: string) {
   const rows = await trx
@@ -472,7 +484,9 @@ export async function getPlan(
               )
             : null,
         problems:
-          v.status === 'concept' ? planProblems(plan.kind as PlanKind, content, v.start_date) : [],
+          v.status === 'concept'
+            ? planProblems(plan.kind as PlanKind, content, v.start_date, plan.context)
+            : [],
         changes: previous ? diffPlans(previous.content as PlanContent, content) : [],
       };
     });

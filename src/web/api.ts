@@ -247,6 +247,12 @@ export interface ApiPlanContent {
   veiligheidsafspraken?: string;
   bodemeisen?: { eis: string; wie: string }[];
   gewensteHulp?: string;
+  voorgesteldArrangement?: {
+    resultaatgebieden: string[];
+    intensiteit: string;
+    duur: string;
+    onderbouwing: string;
+  };
 }
 
 export interface PlanVersionView {

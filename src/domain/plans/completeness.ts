@@ -14,6 +14,7 @@ import {
   type FieldProblem,
   type Goal,
   type PlanContent,
+  type PlanContext,
   type PlanKind,
 } from './types.js';
 
@@ -136,6 +137,7 @@ export function planProblems(
   kind: PlanKind,
   content: PlanContent,
   planStart: string,
+  context?: PlanContext,
 ): FieldProblem[] {
   const start = parseIsoDate(planStart);
   const problems: FieldProblem[] = [];
@@ -159,6 +161,7 @@ export function planProblems(
           path: `futureDomains.${domain}`,
           message: `schrijf op wat er geregeld is of nog moet voor ${FUTURE_DOMAIN_LABELS[domain]}`,
         });
+  if (kind === 'hulpverleningsplan') problems.push(...proposalProblems(content, context));
   if (kind === 'veiligheidsplan') {
     const lines = content.bottomLines ?? [];
     if (lines.length === 0)
@@ -170,5 +173,53 @@ export function planProblems(
         problems.push({ path: `bottomLines.${i}.who`, message: 'noem wie op deze bodemeis let' });
     });
   }
+  return problems;
+}
+
+/**
+ * The arrangement a provider proposes (route B: DOMAIN.md section 3). Goals per result area,
+ * intensity and duration together form the arrangement (section 5), so every goal belongs to
+ * a proposed result area and every proposed result area has a goal. On route B the proposal
+ * is required; elsewhere it is optional but, when given, complete.
+ */
+function proposalProblems(content: PlanContent, context: PlanContext | undefined): FieldProblem[] {
+  const proposal = content.arrangementProposal;
+  if (!proposal)
+    return context?.route === 'B'
+      ? [
+          {
+            path: 'arrangementProposal',
+            message:
+              'op route B stelt de aanbieder een arrangement voor: resultaatgebieden, intensiteit en duur',
+          },
+        ]
+      : [];
+  const problems: FieldProblem[] = [];
+  const at = (field: string, message: string) =>
+    problems.push({ path: `arrangementProposal.${field}`, message });
+  if (proposal.resultAreas.length === 0) at('resultAreas', 'kies minstens één resultaatgebied');
+  proposal.resultAreas.forEach((area, i) => {
+    if (!(RESULT_AREAS as readonly string[]).includes(area))
+      at(`resultAreas.${i}`, 'onbekend resultaatgebied');
+  });
+  if (!filled(proposal.intensity)) at('intensity', 'geef de intensiteit (trede)');
+  if (!filled(proposal.duration)) at('duration', 'geef de duur van het arrangement');
+  if (!filled(proposal.motivation))
+    at('motivation', 'leg uit waarom dit arrangement past bij de vraag');
+  const goals = content.goals ?? [];
+  goals.forEach((goal, i) => {
+    if (!proposal.resultAreas.includes(goal.resultArea))
+      problems.push({
+        path: `goals.${i}.resultArea`,
+        message: 'dit resultaatgebied staat niet in het voorgestelde arrangement',
+      });
+  });
+  proposal.resultAreas.forEach((area, i) => {
+    if (
+      (RESULT_AREAS as readonly string[]).includes(area) &&
+      !goals.some((g) => g.resultArea === area)
+    )
+      at(`resultAreas.${i}`, 'geef minstens één doel voor dit resultaatgebied');
+  });
   return problems;
 }

@@ -37,6 +37,10 @@ const SECTION_LABELS: Record<string, string> = {
   'casusregie.perspective': 'Casusregie: perspectief en toekomstplan',
   'casusregie.transitions': 'Casusregie: afsluiten, af- of opschalen',
   'casusregie.familyOwn': 'Casusregie: wat het gezin zelf doet',
+  'arrangementProposal.resultAreas': 'Voorgesteld arrangement: resultaatgebieden',
+  'arrangementProposal.intensity': 'Voorgesteld arrangement: intensiteit',
+  'arrangementProposal.duration': 'Voorgesteld arrangement: duur',
+  'arrangementProposal.motivation': 'Voorgesteld arrangement: onderbouwing',
 };
 
 const GOAL_FIELD_LABELS: Record<string, string> = {
@@ -52,7 +56,8 @@ const GOAL_FIELD_LABELS: Record<string, string> = {
 function flatten(content: PlanContent): Map<string, string> {
   const out = new Map<string, string>();
   const put = (path: string, value: unknown) => {
-    if (typeof value === 'string' && value.trim() !== '') out.set(path, value.trim());
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    if (typeof text === 'string' && text.trim() !== '') out.set(path, text.trim());
   };
   for (const [key, value] of Object.entries(content)) {
     if (key === 'goals' || key === 'bottomLines') continue;

@@ -315,3 +315,81 @@ describe('toekomstplan prompt from 16.5 years', () => {
     expect(toekomstplanPrompts(youth, day('2026-04-01'), new Set(['y', 'z']))).toEqual([]);
   });
 });
+
+describe('arrangement proposed in a hulpverleningsplan (route B, DOMAIN.md sections 3 and 5)', () => {
+  const proposal = {
+    resultAreas: ['onderwijs', 'opvoeding'],
+    intensity: 'Trede 3',
+    duration: '6 maanden',
+    motivation: 'Meervoudige vraag op school en thuis; ouders willen meedoen.',
+  };
+  const providerPlan = (overrides: Partial<PlanContent> = {}): PlanContent => ({
+    helpType: 'Ambulante gezinsbehandeling',
+    frequency: 'Twee keer per week aan huis',
+    perspective: 'Sam woont thuis en gaat naar school',
+    goals: [goal(), goal({ id: 'g2', resultArea: 'opvoeding', description: 'Rust in huis' })],
+    arrangementProposal: proposal,
+    ...overrides,
+  });
+  const paths = (content: PlanContent, route: 'A' | 'B' | 'C' = 'B') =>
+    planProblems('hulpverleningsplan', content, '2026-03-10', { route }).map((p) => p.path);
+
+  it('accepts a complete proposal whose result areas match the goals', () => {
+    expect(paths(providerPlan())).toEqual([]);
+  });
+
+  it('on route B the provider must propose one; elsewhere it is optional', () => {
+    const without = providerPlan({ arrangementProposal: undefined });
+    expect(paths(without, 'B')).toEqual(['arrangementProposal']);
+    expect(
+      planProblems('hulpverleningsplan', without, '2026-03-10', { route: 'B' })[0]?.message,
+    ).toMatch(/route B .* arrangement/);
+    expect(paths(without, 'A')).toEqual([]);
+  });
+
+  it('names missing parts, goals outside the proposal and proposed areas without a goal', () => {
+    const problems = paths(
+      providerPlan({
+        arrangementProposal: {
+          resultAreas: ['onderwijs', 'wonen', 'sterrenkunde'],
+          intensity: '',
+          duration: ' ',
+          motivation: '',
+        },
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'arrangementProposal.intensity',
+        'arrangementProposal.duration',
+        'arrangementProposal.motivation',
+        'arrangementProposal.resultAreas.2', // unknown area
+        'arrangementProposal.resultAreas.1', // wonen has no goal
+        'goals.1.resultArea', // opvoeding is not proposed
+      ]),
+    );
+    expect(
+      paths(
+        providerPlan({
+          arrangementProposal: { ...proposal, resultAreas: [] },
+        }),
+      ),
+    ).toContain('arrangementProposal.resultAreas');
+  });
+
+  it('a changed proposal shows in the diff between versions', () => {
+    const before = providerPlan();
+    const after = providerPlan({
+      arrangementProposal: { ...proposal, intensity: 'Trede 4' },
+    });
+    expect(diffPlans(before, after)).toEqual([
+      {
+        path: 'arrangementProposal.intensity',
+        label: 'Voorgesteld arrangement: intensiteit',
+        kind: 'gewijzigd',
+        before: 'Trede 3',
+        after: 'Trede 4',
+      },
+    ]);
+  });
+});

@@ -77,6 +77,23 @@ export interface SafetyRequirement {
   readonly who: string;
 }
 
+/**
+ * On route B the provider proposes the arrangement in its hulpverleningsplan (DOMAIN.md
+ * sections 3 and 6): result areas, intensity (treden) and duration; the municipality decides.
+ */
+export interface ArrangementProposal {
+  readonly resultAreas: readonly string[];
+  readonly intensity: string;
+  readonly duration: string;
+  /** Why this arrangement fits the question. */
+  readonly motivation: string;
+}
+
+/** Where the plan's case came in, for the parts that depend on the route. */
+export interface PlanContext {
+  readonly route: 'A' | 'B' | 'C';
+}
+
 /** What a plan may contain; which parts are required depends on the kind. */
 export interface PlanContent {
   /** Outcomes of the analysis (ondersteuningsplan item 1; gezinsplan "analyse"). */
@@ -107,6 +124,8 @@ export interface PlanContent {
   readonly bottomLines?: readonly SafetyRequirement[];
   /** familiegroepsplan: the professional help the family thinks it needs. */
   readonly helpWanted?: string;
+  /** hulpverleningsplan: the arrangement the provider proposes (route B). */
+  readonly arrangementProposal?: ArrangementProposal;
 }
 
 export interface FieldProblem {

@@ -54,6 +54,14 @@ export const planContentSchema = z.strictObject({
     .max(30)
     .optional(),
   gewensteHulp: text.optional(),
+  voorgesteldArrangement: z
+    .strictObject({
+      resultaatgebieden: z.array(z.string().max(40)).max(20),
+      intensiteit: text,
+      duur: text,
+      onderbouwing: text,
+    })
+    .optional(),
 });
 export type ApiPlanContent = z.infer<typeof planContentSchema>;
 
@@ -77,6 +85,7 @@ const TOP: Record<string, string> = {
   safetyAgreements: 'veiligheidsafspraken',
   bottomLines: 'bodemeisen',
   helpWanted: 'gewensteHulp',
+  arrangementProposal: 'voorgesteldArrangement',
 };
 const GOAL: Record<string, string> = {
   id: 'id',
@@ -98,6 +107,12 @@ const AGREEMENTS: Record<keyof CasusregieAgreements, string> = {
   familyOwn: 'gezinZelf',
 };
 const BOTTOM: Record<string, string> = { requirement: 'eis', who: 'wie' };
+const PROPOSAL: Record<string, string> = {
+  resultAreas: 'resultaatgebieden',
+  intensity: 'intensiteit',
+  duration: 'duur',
+  motivation: 'onderbouwing',
+};
 
 const invert = (map: Record<string, string>) =>
   Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k]));
@@ -112,7 +127,9 @@ export function apiPath(path: string): string {
         ? (AGREEMENTS as Record<string, string>)
         : head === 'bottomLines'
           ? BOTTOM
-          : {};
+          : head === 'arrangementProposal'
+            ? PROPOSAL
+            : {};
   return [TOP[head] ?? head, ...rest.map((part) => map[part] ?? part)].join('.');
 }
 
@@ -142,7 +159,12 @@ export function toDomain(content: ApiPlanContent): PlanContent {
         requirement: b.eis,
         who: b.wie,
       }));
-    else out[domainKey] = value;
+    else if (key === 'voorgesteldArrangement') {
+      const back = invert(PROPOSAL);
+      out[domainKey] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [back[k] ?? k, v]),
+      );
+    } else out[domainKey] = value;
   }
   return out as PlanContent;
 }
@@ -174,6 +196,10 @@ export function fromDomain(content: PlanContent): ApiPlanContent {
         eis: b.requirement,
         wie: b.who,
       }));
+    else if (key === 'arrangementProposal')
+      out[apiKey] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [PROPOSAL[k] ?? k, v]),
+      );
     else out[apiKey] = value;
   }
   return out as ApiPlanContent;

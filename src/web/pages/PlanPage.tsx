@@ -22,6 +22,7 @@ import {
 import {
   Alert,
   Button,
+  ChoiceGroup,
   DataList,
   Fieldset,
   FormField,
@@ -199,6 +200,19 @@ function FixedVersion({
             ...(SECTIONS[plan.soort] ?? []).map(
               (s) => [s.label, content[s.key] ?? '—'] as [string, string],
             ),
+            ...(content.voorgesteldArrangement
+              ? ([
+                  [
+                    'Voorgesteld arrangement',
+                    `${content.voorgesteldArrangement.resultaatgebieden
+                      .map((a) => RESULT_AREA_LABELS[a] ?? a)
+                      .join(', ')}; ${content.voorgesteldArrangement.intensiteit}; ${
+                      content.voorgesteldArrangement.duur
+                    }`,
+                  ],
+                  ['Waarom dit arrangement past', content.voorgesteldArrangement.onderbouwing],
+                ] as [string, string][])
+              : []),
             ...(WITH_AGREEMENTS.includes(plan.soort)
               ? AGREEMENTS.filter((a) => content.afsprakenCasusregie?.[a.key]).map(
                   (a) => [a.label, content.afsprakenCasusregie?.[a.key] ?? ''] as [string, string],
@@ -303,6 +317,7 @@ function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersion
           streefdatum: parseDutchDate(g.streefdatum) ?? g.streefdatum.slice(0, 10),
         })),
         ...(plan.soort === 'veiligheidsplan' ? { bodemeisen: lines } : {}),
+        voorgesteldArrangement: proposalOrNothing(texts.voorgesteldArrangement),
       };
       await api('PUT', `/plannen/${plan.id}/concept`, { ingangsdatum: start, inhoud });
       await refresh();
@@ -389,6 +404,14 @@ function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersion
               </FormField>
             ))}
           </Fieldset>
+        )}
+        {plan.soort === 'hulpverleningsplan' && (
+          <ProposalFields
+            proposal={texts.voorgesteldArrangement}
+            onChange={(voorgesteldArrangement) => change({ voorgesteldArrangement })}
+            hint={hint}
+            inputId={(path) => contentField(path).inputId}
+          />
         )}
         {plan.soort === 'veiligheidsplan' && (
           <Fieldset legend="Bodemeisen">
@@ -738,5 +761,86 @@ function Signing({
       </ul>
       {signing.melding && <Alert type="warning">{signing.melding}</Alert>}
     </section>
+  );
+}
+
+type Proposal = NonNullable<ApiPlanContent['voorgesteldArrangement']>;
+const EMPTY_PROPOSAL: Proposal = {
+  resultaatgebieden: [],
+  intensiteit: '',
+  duur: '',
+  onderbouwing: '',
+};
+
+/** An untouched proposal is no proposal (it is optional outside route B). */
+function proposalOrNothing(p: Proposal | undefined): Proposal | undefined {
+  if (!p) return undefined;
+  const touched =
+    p.resultaatgebieden.length > 0 || [p.intensiteit, p.duur, p.onderbouwing].some((t) => t.trim());
+  return touched ? p : undefined;
+}
+
+/** Route B: the provider proposes the arrangement in its hulpverleningsplan. */
+function ProposalFields({
+  proposal = EMPTY_PROPOSAL,
+  onChange,
+  hint,
+  inputId,
+}: {
+  proposal: Proposal | undefined;
+  onChange: (p: Proposal) => void;
+  hint: (path: string) => string | undefined;
+  inputId: (path: string) => string;
+}) {
+  const base = 'voorgesteldArrangement';
+  const areaProblem = [
+    hint(`${base}.resultaatgebieden`),
+    ...proposal.resultaatgebieden.map((a, i) => {
+      const h = hint(`${base}.resultaatgebieden.${i}`);
+      return h ? `${RESULT_AREA_LABELS[a] ?? a}: ${h}` : undefined;
+    }),
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const text = (key: 'intensiteit' | 'duur' | 'onderbouwing', label: string, rows = 1) => (
+    <FormField label={label} inputId={inputId(`${base}.${key}`)} error={hint(`${base}.${key}`)}>
+      {(w) =>
+        rows > 1 ? (
+          <Textarea
+            {...w}
+            rows={rows}
+            value={proposal[key]}
+            onChange={(e) => onChange({ ...proposal, [key]: e.target.value })}
+          />
+        ) : (
+          <Textbox
+            {...w}
+            value={proposal[key]}
+            onChange={(e) => onChange({ ...proposal, [key]: e.target.value })}
+          />
+        )
+      }
+    </FormField>
+  );
+  return (
+    <Fieldset legend="Voorgesteld arrangement">
+      {hint(base) && <Alert type="warning">{hint(base)}</Alert>}
+      <p className="utrecht-paragraph">
+        Op route B stelt de aanbieder het arrangement voor: de resultaatgebieden van de doelen, de
+        intensiteit en de duur. De gemeente beslist erover.
+      </p>
+      <ChoiceGroup
+        legend="Resultaatgebieden"
+        type="checkbox"
+        name={`inhoud.${base}.resultaatgebieden`}
+        options={Object.entries(RESULT_AREA_LABELS)}
+        selected={proposal.resultaatgebieden}
+        onChange={(resultaatgebieden) => onChange({ ...proposal, resultaatgebieden })}
+        error={areaProblem || undefined}
+      />
+      {text('intensiteit', 'Intensiteit (trede)')}
+      {text('duur', 'Duur van het arrangement')}
+      {text('onderbouwing', 'Waarom dit arrangement past', 3)}
+    </Fieldset>
   );
 }

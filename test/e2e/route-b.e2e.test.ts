@@ -1,0 +1,131 @@
+/**
+ * Route B in the browser (issue 4): a LEK provider's planner registers a GP referral, starts
+ * the help, writes the hulpverleningsplan with a SMART goal and proposes the arrangement the
+ * plan asks for on route B; the parent signs on screen, the plan is fixed, and LEK-TERM-HVP
+ * becomes met. axe-core runs on every page state visited.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/generate.js';
+import { CasePage } from './pages/CasePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NewCasePage } from './pages/NewCasePage.js';
+import { PlanPage } from './pages/PlanPage.js';
+import { WorkListPage } from './pages/WorkListPage.js';
+import {
+  accessibilityProblems,
+  launchBrowser,
+  startTestServer,
+  type TestServer,
+} from './support.js';
+
+describe('route B in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(20), launchBrowser()]);
+    context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  });
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await accessibilityProblems(page), page.url()).toEqual([]);
+  }
+
+  it('the provider writes the hulpverleningsplan and proposes an arrangement', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    const { date, time, year } = await page.evaluate(() => {
+      const f = new Intl.DateTimeFormat('nl-NL', {
+        timeZone: 'Europe/Amsterdam',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      const p = Object.fromEntries(f.formatToParts(new Date()).map((x) => [x.type, x.value]));
+      return {
+        date: `${p['day']}-${p['month']}-${p['year']}`,
+        time: `${p['hour']}:${p['minute']}`,
+        year: Number(p['year']),
+      };
+    });
+
+    await page.goto(`${server.url}/inloggen`);
+    await new LoginPage(page).logIn('planner.lek@demo.casusregie.nl', DEMO_PASSWORD);
+    const workList = new WorkListPage(page);
+    await workList.heading().waitFor();
+    await workList.openNewRequest();
+
+    const form = new NewCasePage(page);
+    await form.heading().waitFor();
+    await page.getByLabel('Code van de verwijzer').fill('01012345');
+    await form.fillHousehold('Gezin Bakker');
+    await form.fillChild(0, { naam: 'Sem Bakker', geboortedatum: `14-01-${year - 9}` });
+    await form.fillParent(0, 'Lotte Bakker');
+    await form.submit();
+
+    const casePage = new CasePage(page);
+    await casePage.heading('Gezin Bakker').waitFor();
+    await casePage.recordEvent('Start van de hulp', date, time);
+    await expect.poll(() => casePage.deadlineRows('LEK-TERM-HVP').count()).toBe(1);
+    expect(await casePage.deadlineRows('LEK-TERM-HVP').innerText()).toContain('open');
+
+    await page.getByLabel('Soort plan').selectOption({ label: 'Hulpverleningsplan' });
+    await page.getByRole('button', { name: 'Plan beginnen' }).click();
+    const plan = new PlanPage(page);
+    await plan.heading().filter({ hasText: 'Hulpverleningsplan – Gezin Bakker' }).waitFor();
+    await plan.fillSection('Welke hulp de aanbieder biedt', 'Ambulante gezinsbehandeling aan huis');
+    await plan.fillSection('Hoe vaak', 'Twee keer per week anderhalf uur');
+    await plan.fillSection('Perspectief', 'Sem woont thuis en gaat zonder schorsingen naar school');
+    await plan.addGoal(0, {
+      area: 'Kindgebonden problemen',
+      description: 'Sem kan zijn boosheid hanteren',
+      target: 'Sem heeft hooguit één woedebui per week thuis, zes weken lang',
+      ownerName: 'Gezinsbehandelaar',
+      date: `30-06-${year + 1}`,
+    });
+    await plan.save();
+    // On route B the plan is not complete without the proposed arrangement.
+    await expect.poll(() => plan.stillNeeded().innerText()).toMatch(/route B/);
+    await expectAccessible(page);
+
+    const proposal = page.getByRole('group', { name: 'Voorgesteld arrangement' });
+    await proposal
+      .getByRole('group', { name: 'Resultaatgebieden' })
+      .getByRole('checkbox', { name: 'Kindgebonden problemen' })
+      .check();
+    await proposal.getByLabel(/^Intensiteit \(trede\)/).fill('Trede 3: middelzwaar ambulant');
+    await proposal.getByLabel(/^Duur van het arrangement/).fill('6 maanden');
+    await proposal
+      .getByLabel(/^Waarom dit arrangement past/)
+      .fill('Gedragsproblemen thuis en op school; ouders willen meedoen.');
+    await plan.save();
+    await expect.poll(() => plan.stillNeeded().innerText()).not.toMatch(/route B/);
+
+    await plan.signOnScreen('Lotte Bakker');
+    await plan.fix();
+    await page.getByText('Versie 1 is vastgesteld').waitFor();
+    expect(await page.getByRole('region', { name: 'Inhoud' }).innerText()).toMatch(
+      /Voorgesteld arrangement\s+Kindgebonden problemen; Trede 3: middelzwaar ambulant; 6 maanden/,
+    );
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Terug naar de casus' }).click();
+    await casePage.heading('Gezin Bakker').waitFor();
+    await expect.poll(() => casePage.deadlineRows('LEK-TERM-HVP').innerText()).toContain('op tijd');
+  });
+});
