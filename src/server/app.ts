@@ -27,6 +27,7 @@ import { caseRoutes } from './routes/cases.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { planRoutes } from './routes/plans.js';
+import { planSignalRoutes } from './routes/plan-signals.js';
 import { ruleRoutes } from './routes/rules.js';
 import { hasWebUi, WEB_ROOT } from './static.js';
 
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organisationRoutes(deps), { prefix: '/api/v1' });
   await app.register(planRoutes(deps), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(deps), { prefix: '/api/v1' });
+  await app.register(planSignalRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -21,6 +21,7 @@ export const ASSESSMENT_KINDS = [
   'kindcontact',
   'co-overleg',
   'meldcode',
+  'familiegroepsplan-aanbod',
 ] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 

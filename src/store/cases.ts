@@ -445,6 +445,7 @@ export const TIMELINE_ONLY_TYPES = [
   'stap-afgevinkt',
   'melding-veilig-thuis',
   'crisisteam-contact',
+  'familiegroepsplan-aangeboden',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 

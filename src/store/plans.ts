@@ -535,6 +535,8 @@ export async function listPlans(
     await writeAudit(trx, ctx, { action: 'plan.lijst', caseId });
     const latest = new Map<string, (typeof rows)[number]>();
     for (const r of rows) latest.set(r.id, r);
-    return [...latest.values()];
+    /** A plan with a fixed version counts, also while a newer concept is being written. */
+    const fixed = new Set(rows.filter((r) => r.fixedAt !== null).map((r) => r.id));
+    return [...latest.values()].map((r) => ({ ...r, everFixed: fixed.has(r.id) }));
   });
 }

@@ -7,7 +7,12 @@ import type { EventType, Measure, Segment } from '../domain/rules/types.js';
 import type { DeadlineStatus } from './api.js';
 
 export const EVENT_LABELS: Record<
-  EventType | 'notitie' | 'stap-afgevinkt' | 'melding-veilig-thuis' | 'crisisteam-contact',
+  | EventType
+  | 'notitie'
+  | 'stap-afgevinkt'
+  | 'melding-veilig-thuis'
+  | 'crisisteam-contact'
+  | 'familiegroepsplan-aangeboden',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -36,6 +41,7 @@ export const EVENT_LABELS: Record<
   'stap-afgevinkt': 'Punt afgevinkt',
   'melding-veilig-thuis': 'Melding bij Veilig Thuis',
   'crisisteam-contact': 'Contact met het crisisteam',
+  'familiegroepsplan-aangeboden': 'Familiegroepsplan aangeboden',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

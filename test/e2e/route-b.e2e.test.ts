@@ -1,6 +1,6 @@
 /**
  * Route B in the browser (issue 4): a LEK provider's planner registers a GP referral, starts
- * the help, writes the hulpverleningsplan with a SMART goal and proposes the arrangement the
+ * the help, records that the family declined a familiegroepsplan, writes the hulpverleningsplan with a SMART goal and proposes the arrangement the
  * plan asks for on route B; the parent signs on screen, the plan is fixed, and LEK-TERM-HVP
  * becomes met. axe-core runs on every page state visited.
  */
@@ -83,6 +83,15 @@ describe('route B in the browser', () => {
     await casePage.recordEvent('Start van de hulp', date, time);
     await expect.poll(() => casePage.deadlineRows('LEK-TERM-HVP').count()).toBe(1);
     expect(await casePage.deadlineRows('LEK-TERM-HVP').innerText()).toContain('open');
+
+    // Jeugdwet 4.1.2: the provider first offers the family a familiegroepsplan.
+    const offer = page.getByRole('region', { name: 'Familiegroepsplan' });
+    await offer.getByText(/Bied het gezin eerst de kans/).waitFor();
+    await offer.getByRole('radio', { name: 'De ouders willen het niet' }).check();
+    await offer.getByRole('button', { name: 'Aanbod vastleggen' }).click();
+    await offer.getByText('Het aanbod en het antwoord zijn vastgelegd.').waitFor();
+    await offer.getByText(/De ouders willen geen familiegroepsplan/).waitFor();
+    await expectAccessible(page);
 
     await page.getByLabel('Soort plan').selectOption({ label: 'Hulpverleningsplan' });
     await page.getByRole('button', { name: 'Plan beginnen' }).click();

@@ -4,3 +4,4 @@ export * from './signatures.js';
 export * from './types.js';
 export * from './prompts.js';
 export * from './triage.js';
+export * from './family-group.js';

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../time/index.js';
 import {
   deviations,
+  familyGroupOfferApplies,
+  familyGroupOfferProblems,
+  familyGroupState,
   diffPlans,
   goalProblems,
   planProblems,
@@ -391,5 +394,36 @@ describe('arrangement proposed in a hulpverleningsplan (route B, DOMAIN.md secti
         after: 'Trede 4',
       },
     ]);
+  });
+});
+
+describe('familiegroepsplan offer (Jeugdwet article 4.1.2)', () => {
+  it('forgoing the offer needs a reason; the parents declining does not', () => {
+    expect(familyGroupOfferProblems({ answer: 'afgezien-bedreiging', motivation: ' ' })).toEqual([
+      { path: 'toelichting', message: expect.stringMatching(/waarom .* artikel 4\.1\.2/) },
+    ]);
+    expect(
+      familyGroupOfferProblems({ answer: 'afgezien-belang-kind', motivation: '' }),
+    ).toHaveLength(1);
+    expect(familyGroupOfferProblems({ answer: 'ouders-zien-af', motivation: '' })).toEqual([]);
+    expect(
+      familyGroupOfferProblems({ answer: 'afgezien-bedreiging', motivation: 'Acuut onveilig' }),
+    ).toEqual([]);
+  });
+
+  it('is not asked for jeugdreclassering or voogdij, and is for OTS and voluntary help', () => {
+    expect(familyGroupOfferApplies('jeugdreclassering')).toBe(false);
+    expect(familyGroupOfferApplies('voogdij')).toBe(false);
+    expect(familyGroupOfferApplies('ots')).toBe(true);
+    expect(familyGroupOfferApplies(null)).toBe(true);
+  });
+
+  it('stands open until offered; a family plan settles it whatever the last answer', () => {
+    expect(familyGroupState(null, false).state).toBe('niet-aangeboden');
+    expect(familyGroupState('bedenktijd', false).state).toBe('bedenktijd');
+    expect(familyGroupState('ouders-zien-af', false).state).toBe('afgezien');
+    expect(familyGroupState('afgezien-belang-kind', false).state).toBe('afgezien');
+    expect(familyGroupState('gezin-maakt-plan', false).state).toBe('gezin-maakt-plan');
+    expect(familyGroupState(null, true).state).toBe('plan-gemaakt');
   });
 });

@@ -4,6 +4,7 @@ import * as workListIndexes from './2026-11-23-0002-work-list-indexes.js';
 import * as plans from './2026-11-23-0003-plans.js';
 import * as assessments from './2026-11-23-0004-assessments.js';
 import * as moreAssessments from './2026-11-23-0005-more-assessments.js';
+import * as familyGroupOffer from './2026-11-23-0006-family-group-offer.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0003-plans': plans,
   '2026-11-23-0004-assessments': assessments,
   '2026-11-23-0005-more-assessments': moreAssessments,
+  '2026-11-23-0006-family-group-offer': familyGroupOffer,
 };

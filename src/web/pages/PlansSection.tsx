@@ -7,6 +7,7 @@ import { DateField, useSubmission } from '../forms.js';
 import { formatDateTime, nowFields, parseDutchDate } from '../format.js';
 import { PLAN_LABELS, PLAN_STATUS_LABELS } from '../labels.js';
 import { Button, FormField, Heading, Link, Paragraph, Select } from '../nl/index.js';
+import { PlanSignals } from './PlanSignals.js';
 
 /** The case's plans, and starting a new one. */
 export function PlansSection({ casus }: { casus: CaseView }) {
@@ -44,6 +45,7 @@ export function PlansSection({ casus }: { casus: CaseView }) {
       <Heading level={2} id="kop-plannen">
         Plannen
       </Heading>
+      <PlanSignals caseId={casus.id} />
       {plans.data && plans.data.length === 0 && <Paragraph>Er is nog geen plan.</Paragraph>}
       {plans.data && plans.data.length > 0 && (
         <ul className="utrecht-unordered-list">
