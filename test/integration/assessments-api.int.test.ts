@@ -5,6 +5,7 @@
  * deviating from a suggestion needs a motivation; every record stays in the history.
  */
 import type { FastifyInstance } from 'fastify';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
@@ -328,6 +329,47 @@ describe.each(engines)('assessments API on %s', (engine) => {
     // The acute safety check of the first test put the crisis team call there as well.
     expect(await timelineTypes()).toEqual(
       expect.arrayContaining(['melding-veilig-thuis', 'crisisteam-contact']),
+    );
+  });
+
+  it('prints the analysis as a PDF in Dutch with every part and its source', async () => {
+    const res = await jgh.request('GET', `/api/v1/casussen/${caseId}/analyse/pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    for (const part of [
+      'Analyse en veiligheid',
+      'Veiligheid direct bij de start',
+      'Acuut gevaar',
+      'Crisisdienst Jeugd',
+      'Contact met de kinderen',
+      'Vraaganalyse',
+      'Oma helpt elke dag (bron: ouder)',
+      'Noor verzuimt school (bron: document)',
+      'Oma Jansen (grootmoeder): opvang na school',
+      '2024: Opvoedondersteuning; doel: Rust thuis; resultaat: Deels',
+      'Moeder wil weer grip op het gezin',
+      'Opvoeding, Onderwijs, Financiën',
+      'Casuïstiekoverleg',
+      'Drs. P. de Boer',
+      'besluit om niet te handelen',
+      'Risicotaxatie',
+      'LIRIK',
+      'Meldcode huiselijk geweld en kindermishandeling',
+      'Melden bij Veilig Thuis én hulp bieden',
+      'Zwaarte van de regie: criteria',
+      'Triage',
+      'Buiten het gezin',
+      'voorstel Zwaar (LEK-DEC-REGIE-WEIGHT)',
+      'Oma vangt de kinderen dagelijks op',
+    ])
+      expect(text, part).toContain(part);
+    const other = new Client(app);
+    await other.login(`ander-${engine}@ba.nl`);
+    expect((await other.request('GET', `/api/v1/casussen/${caseId}/analyse/pdf`)).statusCode).toBe(
+      404,
     );
   });
 

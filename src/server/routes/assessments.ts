@@ -15,6 +15,7 @@ import {
   triageSuggestions,
 } from '../../domain/assessment/index.js';
 import { caseEvents, caseFacts } from '../../domain/cases/engine-input.js';
+import { renderAnalysisPdf } from '../../documents/analysis-pdf.js';
 import { TRIAGE_FIELDS, triageProblems, type TriageField } from '../../domain/plans/index.js';
 import {
   CO_SIGNALS,
@@ -33,6 +34,7 @@ import {
   type AssessmentKind,
   type AssessmentRecord,
 } from '../../store/assessments.js';
+import { writeAudit } from '../../store/audit.js';
 import { getCase } from '../../store/cases.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
@@ -302,6 +304,84 @@ export const assessmentRoutes =
       return { detail, decisions };
     }
 
+    /** Per child: the contact its age asks for, and what was recorded. */
+    async function childContact(request: Parameters<typeof requireUser>[0], caseId: string) {
+      const ctx = requireUser(request);
+      const { detail, decisions } = await step1Decisions(request, caseId);
+      const { all } = await caseAssessments(deps.db, ctx, caseId, deps.clock.now());
+      return detail.persons
+        .filter((p) => p.kind === 'jeugdige')
+        .map((child) => {
+          const decision = decisions.find(
+            (d) => d.rule === CHILD_CONTACT_RULE && d.child === child.id,
+          );
+          const contacts = all.filter(
+            (r) => r.kind === 'kindcontact' && r.content['jeugdigeId'] === child.id,
+          );
+          return {
+            jeugdigeId: child.id,
+            naam: child.name,
+            vereist: decision?.outcome ?? null,
+            regel: CHILD_CONTACT_RULE,
+            redenen: decision?.reasons ?? [],
+            bron: decision?.source ?? '',
+            contacten: contacts.map(present),
+            voldaan: decision
+              ? contactMet(
+                  decision.outcome,
+                  contacts.map((c) => String(c.content['vorm'])),
+                )
+              : false,
+          };
+        });
+    }
+
+    app.get(
+      '/casussen/:id/analyse/pdf',
+      {
+        schema: {
+          summary: 'De analyse, veiligheid en triage van een casus als PDF',
+          params: id,
+        },
+      },
+      async (request, reply) => {
+        const ctx = requireUser(request);
+        const now = deps.clock.now();
+        const detail = await getCase(deps.db, ctx, request.params.id, now);
+        const { all } = await caseAssessments(deps.db, ctx, request.params.id, now);
+        const contact = await childContact(request, request.params.id);
+        await writeAudit(deps.db, ctx, { action: 'beoordeling.document', caseId: detail.id });
+        const pdf = await renderAnalysisPdf({
+          gezin: detail.household.label,
+          regio: detail.region,
+          route: detail.route,
+          personen: detail.persons.map((p) => ({
+            id: p.id,
+            naam: p.name,
+            soort: p.kind,
+            geboortedatum: p.birthDate,
+          })),
+          geschiedenis: all.map((r) => ({
+            soort: r.kind,
+            inhoud: r.content,
+            op: r.recordedAt.toISOString(),
+            door: r.recordedBy,
+          })),
+          kindcontact: contact,
+          gemaaktOp: now,
+        });
+        const name = `analyse-${detail.household.label}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z0-9]+/g, '-');
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="${name}.pdf"`)
+          .header('cache-control', 'no-store')
+          .send(pdf);
+      },
+    );
+
     app.get(
       '/casussen/:id/kindcontact',
       {
@@ -311,36 +391,7 @@ export const assessmentRoutes =
           params: id,
         },
       },
-      async (request) => {
-        const ctx = requireUser(request);
-        const { detail, decisions } = await step1Decisions(request, request.params.id);
-        const { all } = await caseAssessments(deps.db, ctx, request.params.id, deps.clock.now());
-        return detail.persons
-          .filter((p) => p.kind === 'jeugdige')
-          .map((child) => {
-            const decision = decisions.find(
-              (d) => d.rule === CHILD_CONTACT_RULE && d.child === child.id,
-            );
-            const contacts = all.filter(
-              (r) => r.kind === 'kindcontact' && r.content['jeugdigeId'] === child.id,
-            );
-            return {
-              jeugdigeId: child.id,
-              naam: child.name,
-              vereist: decision?.outcome ?? null,
-              regel: CHILD_CONTACT_RULE,
-              redenen: decision?.reasons ?? [],
-              bron: decision?.source ?? '',
-              contacten: contacts.map(present),
-              voldaan: decision
-                ? contactMet(
-                    decision.outcome,
-                    contacts.map((c) => String(c.content['vorm'])),
-                  )
-                : false,
-            };
-          });
-      },
+      async (request) => childContact(request, request.params.id),
     );
 
     app.post(

@@ -23,6 +23,13 @@ import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import {
   CO_SIGNAL_LABELS,
+  DEVELOPMENT_AREAS,
+  INFORMATION_SOURCES,
+  REGIE_CRITERIA,
+  TRIAGE_FIELD_LABELS,
+  TRIAGE_OUTCOME_LABELS,
+} from '../../documents/analysis-words.js';
+import {
   Recorded,
   useRefresh,
   type AssessmentView,
@@ -30,39 +37,6 @@ import {
   type TriageView,
 } from './analysis-shared.js';
 import { CaseConsultation, ChildContact, Meldcode } from './SafetySections.js';
-
-const SOURCES: readonly (readonly [string, string])[] = [
-  ['ouder', 'ouder'],
-  ['jeugdige', 'jeugdige'],
-  ['professional', 'professional'],
-  ['document', 'document'],
-];
-
-const AREAS: readonly (readonly [string, string])[] = [
-  ['psychisch', 'Psychisch functioneren'],
-  ['sociaal', 'Sociaal functioneren'],
-  ['zelfredzaamheid', 'Zelfredzaamheid'],
-  ['leren', 'Leren'],
-  ['lichamelijk', 'Lichamelijk functioneren'],
-];
-
-const OUTCOME_LABELS: Record<string, Record<string, string>> = {
-  domein: { enkelvoudig: 'Enkelvoudig', meervoudig: 'Meervoudig' },
-  complexiteit: { complex: 'Complex', 'niet-complex': 'Niet complex' },
-  casusregie: {
-    gezin: 'Bij het gezin',
-    'buiten-gezin': 'Buiten het gezin',
-    'ter-beoordeling': 'Ter beoordeling van de professional',
-  },
-  gewicht: { licht: 'Licht', midden: 'Midden', zwaar: 'Zwaar' },
-};
-const FIELD_LABELS: Record<string, string> = {
-  domein: 'Enkelvoudig of meervoudig',
-  complexiteit: 'Complexiteit',
-  casusregie: 'Waar ligt de casusregie',
-  gewicht: 'Zwaarte van de regie',
-  motivatie: 'Motivatie',
-};
 
 /** The sections in the order of step 1, for the table of contents. */
 const SECTIONS: readonly (readonly [string, string])[] = [
@@ -108,6 +82,14 @@ export function AnalysisPage() {
       <PageHeading title={`Analyse, veiligheid en triage – ${casus.data.gezin.naam}`} />
       <Paragraph>
         <Link to={`/casussen/${id}`}>Terug naar de casus</Link>
+        {' · '}
+        <a
+          className="utrecht-link"
+          href={`/api/v1/casussen/${encodeURIComponent(id)}/analyse/pdf`}
+          download
+        >
+          Analyse als PDF
+        </a>
       </Paragraph>
       <nav aria-label="Onderdelen van deze pagina">
         <ul className="utrecht-unordered-list paginainhoud">
@@ -286,7 +268,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
     if (canCoordinate === '') found.gezinKanRegieVoeren = 'kies ja of nee';
     await s.run(found, async () => {
       const ontwikkeling = children.flatMap((child) =>
-        AREAS.flatMap(([area]) => {
+        DEVELOPMENT_AREAS.flatMap(([area]) => {
           const tekst = (development[`${child.id}:${area}`] ?? '').trim();
           return tekst
             ? [{ jeugdigeId: child.id, gebied: area, tekst, bron: devSource[child.id] ?? 'ouder' }]
@@ -334,7 +316,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
         {children.map((child) => (
           <Fieldset key={child.id} legend={`Ontwikkeling van ${child.naam}`}>
-            {AREAS.map(([area, label]) => (
+            {DEVELOPMENT_AREAS.map(([area, label]) => (
               <FormField key={area} label={label}>
                 {(w) => (
                   <Textarea
@@ -355,7 +337,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
                   value={devSource[child.id] ?? 'ouder'}
                   onChange={(e) => setDevSource({ ...devSource, [child.id]: e.target.value })}
                 >
-                  {SOURCES.map(([v, l]) => (
+                  {INFORMATION_SOURCES.map(([v, l]) => (
                     <option key={v} value={v}>
                       {l}
                     </option>
@@ -394,7 +376,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
                     })
                   }
                 >
-                  {SOURCES.map(([v, l]) => (
+                  {INFORMATION_SOURCES.map(([v, l]) => (
                     <option key={v} value={v}>
                       {l}
                     </option>
@@ -614,64 +596,12 @@ function RiskAssessment({
   );
 }
 
-const CRITERIA: readonly {
-  key: string;
-  label: string;
-  options: readonly (readonly [string, string])[];
-}[] = [
-  {
-    key: 'ernst',
-    label: 'Aard en ernst van de problemen',
-    options: [
-      ['licht', 'Licht'],
-      ['midden', 'Midden'],
-      ['zwaar', 'Zwaar'],
-    ],
-  },
-  {
-    key: 'duur',
-    label: 'Duur',
-    options: [
-      ['afgebakend', 'Afgebakend'],
-      ['onzeker', 'Minder voorspelbaar'],
-      ['onvoorspelbaar', 'Onvoorspelbaar'],
-    ],
-  },
-  {
-    key: 'motivatie',
-    label: 'Motivatie van het gezin',
-    options: [
-      ['goed', 'Goed'],
-      ['wisselend', 'Wisselend'],
-      ['laag', 'Laag'],
-    ],
-  },
-  {
-    key: 'school',
-    label: 'School',
-    options: [
-      ['gaat', 'Gaat naar school'],
-      ['bedreigd', 'Schoolgang bedreigd'],
-      ['thuiszitter', 'Gaat niet (meer) naar school'],
-    ],
-  },
-  {
-    key: 'jhio',
-    label: 'Jeugdhulp in onderwijstijd',
-    options: [
-      ['geen', 'Niet nodig'],
-      ['functioneren', 'Nodig om op school te functioneren'],
-      ['volgen', 'Nodig om school te kunnen volgen'],
-    ],
-  },
-];
-
 function Criteria({ caseId, latest }: { caseId: string; latest: AssessmentView | undefined }) {
   const refresh = useRefresh(caseId);
   const prior = latest?.inhoud ?? {};
   const [values, setValues] = useState<Record<string, string>>(
     Object.fromEntries(
-      CRITERIA.map((c) => [c.key, String(prior[c.key] ?? c.options[0]?.[0] ?? '')]),
+      REGIE_CRITERIA.map((c) => [c.key, String(prior[c.key] ?? c.options[0]?.[0] ?? '')]),
     ),
   );
   const [stacking, setStacking] = useState(String(prior['stapeling'] ?? 'false'));
@@ -707,7 +637,7 @@ function Criteria({ caseId, latest }: { caseId: string; latest: AssessmentView |
       <ErrorSummary errors={s.errors} general={s.general} scope={s.scope} labelOf={(p) => p} />
       {s.done && <Alert type="ok">{s.done}</Alert>}
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
-        {CRITERIA.map((c) => (
+        {REGIE_CRITERIA.map((c) => (
           <FormField key={c.key} label={c.label} required>
             {(w) => (
               <Select
@@ -799,8 +729,8 @@ function Triage({ caseId }: { caseId: string }) {
       {proposals.map((p) => (
         <div key={p.veld} className="voorstel">
           <p className="utrecht-paragraph">
-            <strong>{FIELD_LABELS[p.veld]}</strong>: voorstel{' '}
-            <strong>{OUTCOME_LABELS[p.veld]?.[p.uitkomst] ?? p.uitkomst}</strong> (
+            <strong>{TRIAGE_FIELD_LABELS[p.veld]}</strong>: voorstel{' '}
+            <strong>{TRIAGE_OUTCOME_LABELS[p.veld]?.[p.uitkomst] ?? p.uitkomst}</strong> (
             <RuleLink id={p.regel} />, bron {p.bron})
           </p>
           <ul className="utrecht-unordered-list redenen">
@@ -816,19 +746,24 @@ function Triage({ caseId }: { caseId: string }) {
         errors={s.errors}
         general={s.general}
         scope={s.scope}
-        labelOf={(p) => FIELD_LABELS[p] ?? p}
+        labelOf={(p) => TRIAGE_FIELD_LABELS[p] ?? p}
       />
       {s.done && <Alert type="ok">{s.done}</Alert>}
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
-        {Object.keys(OUTCOME_LABELS).map((field) => (
-          <FormField key={field} label={FIELD_LABELS[field] ?? field} {...s.field(field)} required>
+        {Object.keys(TRIAGE_OUTCOME_LABELS).map((field) => (
+          <FormField
+            key={field}
+            label={TRIAGE_FIELD_LABELS[field] ?? field}
+            {...s.field(field)}
+            required
+          >
             {(w) => (
               <Select
                 {...w}
                 value={value(field)}
                 onChange={(e) => setChoices({ ...choices, [field]: e.target.value })}
               >
-                {Object.entries(OUTCOME_LABELS[field] ?? {}).map(([v, l]) => (
+                {Object.entries(TRIAGE_OUTCOME_LABELS[field] ?? {}).map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}
                   </option>
@@ -867,8 +802,10 @@ function Triage({ caseId }: { caseId: string }) {
             {[...decisions].reverse().map((d) => (
               <li key={d.id}>
                 {formatDateTime(d.op)} ({d.door}):{' '}
-                {Object.keys(OUTCOME_LABELS)
-                  .map((f) => OUTCOME_LABELS[f]?.[String(d.inhoud[f])] ?? String(d.inhoud[f]))
+                {Object.keys(TRIAGE_OUTCOME_LABELS)
+                  .map(
+                    (f) => TRIAGE_OUTCOME_LABELS[f]?.[String(d.inhoud[f])] ?? String(d.inhoud[f]),
+                  )
                   .join(', ')}
                 {d.inhoud['motivatie'] ? ` – ${String(d.inhoud['motivatie'])}` : ''}
               </li>

@@ -24,10 +24,11 @@ import {
 } from '../nl/index.js';
 import {
   CO_SIGNAL_LABELS,
-  useRefresh,
-  type AssessmentView,
-  type TriageView,
-} from './analysis-shared.js';
+  CONTACT_LABELS,
+  MELDCODE_DECISIONS,
+  MELDCODE_STEPS,
+} from '../../documents/analysis-words.js';
+import { useRefresh, type AssessmentView, type TriageView } from './analysis-shared.js';
 
 interface ChildContactView {
   jeugdigeId: string;
@@ -39,12 +40,6 @@ interface ChildContactView {
   contacten: AssessmentView[];
   voldaan: boolean;
 }
-
-const CONTACT_LABELS: Record<string, string> = {
-  zien: 'Zien',
-  'zien-en-spreken': 'Zien en spreken',
-  spreken: 'Spreken',
-};
 
 export function ChildContact({ caseId }: { caseId: string }) {
   const refresh = useRefresh(caseId);
@@ -345,20 +340,6 @@ export function CaseConsultation({
   );
 }
 
-const MELDCODE_STEPS: readonly (readonly [string, string])[] = [
-  ['signalen', '1. Signalen in kaart brengen'],
-  ['collegiale-consultatie', '2. Collegiale consultatie (en zo nodig Veilig Thuis raadplegen)'],
-  ['gesprek', '3. Gesprek met de betrokkenen'],
-  ['wegen', '4. Wegen: is er geweld of mishandeling, hoe acuut en structureel?'],
-  ['beslissen', '5. Beslissen: hulp bieden, melden, of allebei'],
-];
-
-const DECISIONS: readonly (readonly [string, string])[] = [
-  ['hulp', 'Hulp bieden of organiseren'],
-  ['melden', 'Melden bij Veilig Thuis'],
-  ['hulp-en-melden', 'Melden bij Veilig Thuis én hulp bieden'],
-];
-
 const MELDCODE_FIELD_LABELS: Record<string, string> = {
   stap: 'Stap',
   op: 'Datum van de stap',
@@ -428,7 +409,7 @@ export function Meldcode({
               {done
                 ? `${formatDateTime(String(done.inhoud['op']))} – ${String(done.inhoud['overweging'])}${
                     done.inhoud['besluit']
-                      ? ` (besluit: ${DECISIONS.find(([v]) => v === done.inhoud['besluit'])?.[1] ?? ''})`
+                      ? ` (besluit: ${MELDCODE_DECISIONS.find(([v]) => v === done.inhoud['besluit'])?.[1] ?? ''})`
                       : ''
                   }`
                 : 'nog niet gedaan'}
@@ -479,7 +460,7 @@ export function Meldcode({
             legend="Besluit"
             type="radio"
             name="meldcode.besluit"
-            options={DECISIONS}
+            options={MELDCODE_DECISIONS}
             selected={[decision]}
             onChange={(v) => setDecision(v[0] ?? '')}
             error={s.errors['besluit']}

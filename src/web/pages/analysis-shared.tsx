@@ -29,18 +29,6 @@ export interface TriageView {
   besluiten: AssessmentView[];
 }
 
-/** The eight signals of ZTM-DEC-CO-SIGNALS. */
-export const CO_SIGNAL_LABELS: readonly (readonly [string, string])[] = [
-  ['ggz-ouders', 'Psychische problemen, LVB of verslaving bij een ouder'],
-  ['zorgmijding', 'Zorgmijding of zorgen bagatelliseren'],
-  ['kindsignalen', 'Signalen bij het kind of bedreigde ontwikkeling'],
-  ['zorgmeldingen', 'Zorgmeldingen van instanties'],
-  ['huiselijk-geweld', 'Huiselijk geweld'],
-  ['draaglast', 'Draaglast en draagkracht uit balans'],
-  ['financien-huisvesting', 'Zorgen over geld of wonen'],
-  ['vastlopen-werk-school', 'Vastlopen op werk of school'],
-];
-
 export function useRefresh(caseId: string) {
   const client = useQueryClient();
   return () =>
