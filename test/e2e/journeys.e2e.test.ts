@@ -207,6 +207,18 @@ describe('browser journeys', () => {
     await workList.table().getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: 'Termijnen' }).waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
+    const caseUrl = page.url();
+    // The pages made with the family at the kitchen table: analysis and plan.
+    await page
+      .getByRole('link', { name: 'Veiligheidscheck, vraaganalyse, risicotaxatie en triage' })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Triage' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto(caseUrl);
+    await page.getByLabel('Soort plan').selectOption({ label: 'Veiligheidsplan' });
+    await page.getByRole('button', { name: 'Plan beginnen' }).click();
+    await page.getByRole('button', { name: 'Concept opslaan' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await workList.openNewRequest();
     await new NewCasePage(page).heading().waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
