@@ -85,6 +85,11 @@ export const PLAN_SECTIONS: Record<string, readonly PlanSection[]> = {
     { key: 'veiligheidsafspraken', label: 'Veiligheidsafspraken', hint: 'Wat spreken we af' },
   ],
   familiegroepsplan: [
+    {
+      key: 'opgesteldDoor',
+      label: 'Opgesteld door',
+      hint: 'De ouders en wie uit hun netwerk meeschreef; het gezin mag het plan zelf schrijven',
+    },
     { key: 'perspectief', label: 'Waar het gezin naartoe wil' },
     { key: 'gewensteHulp', label: 'Welke hulp van professionals het gezin nodig denkt te hebben' },
   ],

@@ -247,6 +247,7 @@ export interface ApiPlanContent {
   veiligheidsafspraken?: string;
   bodemeisen?: { eis: string; wie: string }[];
   gewensteHulp?: string;
+  opgesteldDoor?: string;
   voorgesteldArrangement?: {
     resultaatgebieden: string[];
     intensiteit: string;

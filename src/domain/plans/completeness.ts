@@ -100,6 +100,10 @@ const REQUIRED_TEXT: Record<PlanKind, readonly Requirement[]> = {
   toekomstplan: [{ path: 'perspective', message: 'beschrijf het perspectief na 18 jaar' }],
   veiligheidsplan: [{ path: 'safetyAgreements', message: 'leg de veiligheidsafspraken vast' }],
   familiegroepsplan: [
+    {
+      path: 'authors',
+      message: 'schrijf op wie het plan maakten: de ouders en wie uit hun netwerk meedeed',
+    },
     { path: 'perspective', message: 'beschrijf het perspectief dat het gezin voor ogen heeft' },
     {
       path: 'helpWanted',

@@ -31,6 +31,7 @@ const SECTION_LABELS: Record<string, string> = {
   perspective: 'Perspectief',
   safetyAgreements: 'Veiligheidsafspraken',
   helpWanted: 'Gewenste professionele hulp',
+  authors: 'Opgesteld door',
   'casusregie.alignment': 'Casusregie: afstemming',
   'casusregie.monitoring': 'Casusregie: volgen van de hulp en evaluaties',
   'casusregie.safety': 'Casusregie: veiligheid',

@@ -427,3 +427,24 @@ describe('familiegroepsplan offer (Jeugdwet article 4.1.2)', () => {
     expect(familyGroupState(null, true).state).toBe('plan-gemaakt');
   });
 });
+
+describe('familiegroepsplan contents (DOMAIN.md section 5)', () => {
+  it('is the family’s plan: who wrote it, where they want to go, goals and the help they want', () => {
+    const problems = planProblems('familiegroepsplan', {}, '2026-03-10').map((p) => p.path);
+    expect(problems).toEqual(
+      expect.arrayContaining(['authors', 'perspective', 'helpWanted', 'goals']),
+    );
+    expect(
+      planProblems(
+        'familiegroepsplan',
+        {
+          authors: 'Sanne en Mark, oma Ria en buurvrouw Els',
+          perspective: 'De kinderen wonen veilig thuis',
+          helpWanted: 'Iemand die twee keer per week helpt met de opvoeding',
+          goals: [goal({ owner: { kind: 'netwerk', name: 'Oma Ria' } })],
+        },
+        '2026-03-10',
+      ),
+    ).toEqual([]);
+  });
+});

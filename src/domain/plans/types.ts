@@ -124,6 +124,8 @@ export interface PlanContent {
   readonly bottomLines?: readonly SafetyRequirement[];
   /** familiegroepsplan: the professional help the family thinks it needs. */
   readonly helpWanted?: string;
+  /** familiegroepsplan: who wrote it, the parents with their network (Jeugdwet article 1.1). */
+  readonly authors?: string;
   /** hulpverleningsplan: the arrangement the provider proposes (route B). */
   readonly arrangementProposal?: ArrangementProposal;
 }

@@ -54,6 +54,7 @@ export const planContentSchema = z.strictObject({
     .max(30)
     .optional(),
   gewensteHulp: text.optional(),
+  opgesteldDoor: text.optional(),
   voorgesteldArrangement: z
     .strictObject({
       resultaatgebieden: z.array(z.string().max(40)).max(20),
@@ -85,6 +86,7 @@ const TOP: Record<string, string> = {
   safetyAgreements: 'veiligheidsafspraken',
   bottomLines: 'bodemeisen',
   helpWanted: 'gewensteHulp',
+  authors: 'opgesteldDoor',
   arrangementProposal: 'voorgesteldArrangement',
 };
 const GOAL: Record<string, string> = {
