@@ -11,6 +11,11 @@ import {
   CO_SIGNALS_RULE,
   CONTACT_FORMS,
   contactMet,
+  MELDCODE_DECISION_KEYS,
+  MELDCODE_STEP_KEYS,
+  meldcodeProblems,
+  reportsToVeiligThuis,
+  safetyCheckProblems,
   triageProfile,
   triageSuggestions,
 } from '../../domain/assessment/index.js';
@@ -119,15 +124,6 @@ const triageDecision = z.strictObject({
 
 const id = z.object({ id: z.string().max(64) });
 
-/** The meldcode huiselijk geweld en kindermishandeling, step by step. */
-const MELDCODE_STEPS = [
-  'signalen',
-  'collegiale-consultatie',
-  'gesprek',
-  'wegen',
-  'beslissen',
-] as const;
-
 function present(r: AssessmentRecord) {
   return {
     id: r.id,
@@ -195,14 +191,16 @@ export const assessmentRoutes =
         },
       },
       async (request, reply) => {
-        if (request.body.uitkomst === 'acuut' && !request.body.crisisteam)
-          throw new ApiError('bad-request', 'De invoer klopt niet.', [
-            {
-              path: 'body.crisisteam',
-              message:
-                'bij acuut gevaar: neem contact op met het crisisteam en leg vast wanneer en met wie',
-            },
-          ]);
+        const problems = safetyCheckProblems(
+          request.body.uitkomst,
+          request.body.crisisteam !== undefined,
+        );
+        if (problems.length > 0)
+          throw new ApiError(
+            'bad-request',
+            'De invoer klopt niet.',
+            problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+          );
         const call = request.body.crisisteam;
         return reply.status(201).send(
           await store(
@@ -445,24 +443,23 @@ export const assessmentRoutes =
           summary: 'Een stap van de meldcode vastleggen met datum en overweging',
           params: id,
           body: z.strictObject({
-            stap: z.enum(MELDCODE_STEPS),
+            stap: z.enum(MELDCODE_STEP_KEYS),
             op: instant,
             overweging: required,
-            besluit: z.enum(['hulp', 'melden', 'hulp-en-melden']).optional(),
+            besluit: z.enum(MELDCODE_DECISION_KEYS).optional(),
           }),
         },
       },
       async (request, reply) => {
         const body = request.body;
-        if (body.stap === 'beslissen' && !body.besluit)
-          throw new ApiError('bad-request', 'De invoer klopt niet.', [
-            { path: 'body.besluit', message: 'kies: hulp, melden bij Veilig Thuis, of allebei' },
-          ]);
-        if (body.stap !== 'beslissen' && body.besluit)
-          throw new ApiError('bad-request', 'De invoer klopt niet.', [
-            { path: 'body.besluit', message: 'alleen stap 5 (beslissen) heeft een besluit' },
-          ]);
-        const reports = body.besluit === 'melden' || body.besluit === 'hulp-en-melden';
+        const problems = meldcodeProblems(body.stap, body.besluit);
+        if (problems.length > 0)
+          throw new ApiError(
+            'bad-request',
+            'De invoer klopt niet.',
+            problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+          );
+        const reports = reportsToVeiligThuis(body.besluit);
         return reply.status(201).send(
           await store(
             request,
