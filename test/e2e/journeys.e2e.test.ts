@@ -166,7 +166,8 @@ describe('browser journeys', () => {
     // The rule behind a deadline is one click away.
     await intake.getByRole('link', { name: 'LEK-TERM-INTAKE-AMBULANT' }).click();
     await page.getByRole('heading', { level: 1, name: /LEK-TERM-INTAKE-AMBULANT/ }).waitFor();
-    expect(await page.locator('main').innerText()).toMatch(/veertien|14/);
+    // The heading shows while the rule is still loading: wait for its text.
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/veertien|14/);
     await expectAccessible(page);
   });
 
