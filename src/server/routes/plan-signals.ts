@@ -68,7 +68,7 @@ export const planSignalRoutes =
               vanaf: p.from,
               melding: p.message,
               regel: TOEKOMSTPLAN_RULE,
-              bron: rule?.source ?? 'RIJ Toekomstplan',
+              bron: rule ? `${rule.sourceKey}: ${rule.source}` : 'RIJ: Toekomstplan',
               uitleg: `/api/v1/regels/${TOEKOMSTPLAN_RULE}`,
             }),
           ),

@@ -86,7 +86,7 @@ export function ChildContact({ caseId }: { caseId: string }) {
       </Heading>
       <Paragraph>
         Hoe u elk kind spreekt hangt af van de leeftijd (<RuleLink id="ZTM-DEC-CHILD-CONTACT" />
-        ).
+        {children[0]?.bron ? `, bron ${children[0].bron}` : ''}).
       </Paragraph>
       <Table caption="Per kind: wat nodig is en wat er gebeurde">
         <thead>
