@@ -7,16 +7,20 @@ import { parseArgs } from 'node:util';
 import { loadProfiles, ProfileError } from '../regions/load.js';
 import { evaluateScenario, ScenarioError } from '../scenario/index.js';
 import { rulesMarkdown } from './docs-rules.js';
+import { formatReports, validateFiles } from './ijw.js';
 import { formatTable } from './table.js';
 
 const USAGE = `Gebruik:
   casusregie evaluate <scenario.json> [--format json|table] [--profile extra.yaml ...]
   casusregie docs-rules
+  casusregie ijw validate <bericht.xml ...> [--format tekst|json]
   casusregie serve [--demo]   start de webapplicatie (met --demo: demogegevens en
                              demo-accounts; configuratie: zie README)
 
 evaluate   rekent een casus door met het regioprofiel uit het scenario
-docs-rules drukt de regelcatalogus af (Markdown)`;
+docs-rules drukt de regelcatalogus af (Markdown)
+ijw validate controleert iJw 3.2-berichten op XSD en inhoudsregels (TR, CD, CS);
+           afsluitcode 0: alle goedgekeurd, 3: minstens één afgekeurd`;
 
 class InputError extends Error {}
 
@@ -57,6 +61,25 @@ function run(argv: string[]): number {
     if (command === 'evaluate') {
       process.stdout.write(evaluateCommand(rest));
       return 0;
+    }
+    if (command === 'ijw') {
+      const [sub, ...files] = rest;
+      if (sub !== 'validate')
+        throw new InputError(`Onbekende ijw-opdracht "${sub ?? ''}".\n\n${USAGE}`);
+      const { values, positionals } = parseArgs({
+        args: files,
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'tekst' } },
+      });
+      if (values.format !== 'tekst' && values.format !== 'json')
+        throw new InputError(`--format: kies tekst of json (niet "${values.format}")`);
+      if (positionals.length === 0)
+        throw new InputError(`Geef minstens één berichtbestand.\n\n${USAGE}`);
+      const reports = validateFiles(positionals);
+      process.stdout.write(
+        values.format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports),
+      );
+      return reports.every((r) => r.valid) ? 0 : 3;
     }
     if (command === 'docs-rules') {
       process.stdout.write(rulesMarkdown(loadProfiles()));
