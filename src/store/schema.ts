@@ -156,6 +156,34 @@ export interface AssessmentTable {
   recorded_at: Timestamp;
 }
 
+export interface ProductTable {
+  region: string;
+  code: string;
+  category: string;
+  name: string;
+  segment: string;
+  freely_accessible: boolean;
+  unit: string;
+  frequency: string;
+  tariff_cents: number;
+  valid_from: DateColumn;
+  valid_to: DateColumn | null;
+  updated_at: CreatedAt;
+}
+
+export interface AllocationTable {
+  id: Generated<string>;
+  case_id: string;
+  region: string;
+  provider_id: string;
+  number: string;
+  product_code: string;
+  start_date: DateColumn;
+  end_date: DateColumn | null;
+  status: 'toegewezen' | 'gestart' | 'gestopt' | 'ingetrokken';
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -170,4 +198,6 @@ export interface Database {
   plan_version: PlanVersionTable;
   plan_signature: PlanSignatureTable;
   assessment: AssessmentTable;
+  product: ProductTable;
+  allocation: AllocationTable;
 }

@@ -47,7 +47,7 @@ export class Client {
     return res;
   }
 
-  /** A string payload is sent as-is with a JSON content type (to test malformed JSON). */
+  /** A string payload is sent as-is, with a JSON content type unless `headers` names another. */
   request(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
@@ -61,7 +61,7 @@ export class Client {
         method,
         url,
         payload,
-        headers: { ...base, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...base },
       });
     return this.app.inject({ method, url, headers: base, payload });
   }

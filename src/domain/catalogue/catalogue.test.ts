@@ -75,6 +75,12 @@ describe('changing the catalogue (protocol for product code list changes)', () =
     ).toEqual([]);
   });
 
+  it('the first load records the catalogue as it already holds', () => {
+    expect(catalogueChangeProblems([], [ambulant({ validFrom: '2026-01-01' })], today, [])).toEqual(
+      [],
+    );
+  });
+
   it('nothing changes with retroactive effect', () => {
     const problems = catalogueChangeProblems(
       [ambulant()],

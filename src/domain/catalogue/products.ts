@@ -165,7 +165,9 @@ export function catalogueChangeProblems(
         field: 'category',
         message: 'categorieën uit 2015 zijn alleen voor lopende toewijzingen',
       });
-    if (past(p.validFrom))
+    // The first load records the catalogue as it already is; after that, nothing starts in
+    // the past.
+    if (current.length > 0 && past(p.validFrom))
       problems.push({
         code: p.code,
         field: 'validFrom',
