@@ -478,7 +478,7 @@ export function declarationAnswer(input: {
 /**
  * The return message for a received message (JW302, JW306, JW308, JW316, JW318, JW320); its
  * Afzender and Ontvanger are those of the message it answers, as the standard has it. A
- * message rejected as a whole (codes on the header, e.g. 0001) is answered with the header
+ * message rejected as a whole (any header code but 0200, e.g. 0001 or 9056) is answered with the header
  * only; otherwise the content is mirrored with return codes per class — `codes` gives them
  * by the class's path (`Client`, `Client/ToegewezenProducten/ToegewezenProduct/0`), and
  * 0200 ("geen opmerking") is the default.
@@ -509,7 +509,8 @@ export function returnMessage(input: {
       RetourCodes: { RetourCode: [...headerCodes] },
     },
   };
-  if (headerCodes.includes('0001')) return { type, content };
+  // Any code but 0200 on the header rejects the message as a whole: no classes to mirror.
+  if (headerCodes.some((c) => c !== '0200')) return { type, content };
   const mirror = (value: Content, path: string): Content => {
     const allowed = elementsAt(type, path) ?? [];
     const out: Content = {};

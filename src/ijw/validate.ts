@@ -25,10 +25,20 @@ export interface Issue {
   readonly retourcode: string;
 }
 
+/** The envelope of a message, as far as it could be read. */
+export interface HeaderFields {
+  readonly sender: string;
+  readonly receiver: string;
+  readonly id: string;
+  readonly date: string;
+}
+
 export interface Report {
   readonly type: MessageType | null;
   readonly valid: boolean;
   readonly issues: readonly Issue[];
+  /** Present when the message's type and header could be read, valid or not. */
+  readonly header?: HeaderFields;
 }
 
 const REJECTED = '0001';
@@ -118,6 +128,12 @@ export function validateMessage(xml: Uint8Array | string, expected?: MessageType
       retourcode: REJECTED,
     }));
     const tree = toTree(doc);
+    const header: HeaderFields = {
+      sender: at(tree, 'Header', 'Afzender')?.text ?? '',
+      receiver: at(tree, 'Header', 'Ontvanger')?.text ?? '',
+      id: at(tree, 'Header', 'BerichtIdentificatie', 'Identificatie')?.text ?? '',
+      date: at(tree, 'Header', 'BerichtIdentificatie', 'Dagtekening')?.text ?? '',
+    };
     const context = {
       type,
       dagtekening: parseIsoDate(
@@ -144,7 +160,7 @@ export function validateMessage(xml: Uint8Array | string, expected?: MessageType
           message: `${rule.title}: ${finding.message}`,
           retourcode: REJECTED,
         });
-    return { type, valid: issues.length === 0, issues };
+    return { type, valid: issues.length === 0, issues, header };
   } finally {
     doc.dispose();
   }

@@ -184,6 +184,25 @@ export interface AllocationTable {
   created_at: CreatedAt;
 }
 
+export interface IjwMessageTable {
+  id: Generated<string>;
+  direction: 'in' | 'uit';
+  type: string;
+  sender: string;
+  receiver: string;
+  identification: string;
+  message_date: DateColumn | null;
+  xml: string;
+  valid: boolean;
+  report: Json;
+  status: 'verwerkt' | 'afgekeurd' | 'klaar' | 'verstuurd' | 'geweigerd';
+  answers_id: string | null;
+  return_codes: ColumnType<unknown, string | undefined, string>;
+  case_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -200,4 +219,5 @@ export interface Database {
   assessment: AssessmentTable;
   product: ProductTable;
   allocation: AllocationTable;
+  ijw_message: IjwMessageTable;
 }

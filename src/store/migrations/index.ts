@@ -6,6 +6,7 @@ import * as assessments from './2026-11-23-0004-assessments.js';
 import * as moreAssessments from './2026-11-23-0005-more-assessments.js';
 import * as familyGroupOffer from './2026-11-23-0006-family-group-offer.js';
 import * as catalogue from './2026-11-23-0007-catalogue.js';
+import * as ijwMessages from './2026-11-23-0008-ijw-messages.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0005-more-assessments': moreAssessments,
   '2026-11-23-0006-family-group-offer': familyGroupOffer,
   '2026-11-23-0007-catalogue': catalogue,
+  '2026-11-23-0008-ijw-messages': ijwMessages,
 };

@@ -1,0 +1,188 @@
+/**
+ * The HTTP side of the iJw exchange: an inbox that takes one message (XML) and answers with
+ * the validation report and the prepared return message, the list and detail of messages for
+ * the back office, and the outbox a transport collects from. Messages hold personal data:
+ * only staff of the municipality or provider that sent or received a message see it (their
+ * organisation's code is the message's Afzender or Ontvanger), and every read is audited.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { receiveMessage } from '../../ijw/exchange.js';
+import { writeAudit } from '../../store/audit.js';
+import { z } from '../../validation/zod-nl.js';
+import type { AppDeps } from '../app.js';
+import { requireUser } from '../app.js';
+import { ApiError } from '../errors.js';
+
+const EXCHANGE_ROLES = ['backoffice', 'beheerder', 'planner'];
+
+export const ijwRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (plugin) => {
+    const app = plugin.withTypeProvider<ZodTypeProvider>();
+    for (const type of ['application/xml', 'text/xml'])
+      plugin.addContentTypeParser(
+        type,
+        { parseAs: 'string', bodyLimit: 20 * 2 ** 20 },
+        (_req, body, done) => done(null, body),
+      );
+
+    /** The caller's organisation code (AGB or CBS), or a 403. */
+    async function exchangeParty(request: Parameters<typeof requireUser>[0]) {
+      const ctx = requireUser(request);
+      const org = await deps.db
+        .selectFrom('organisation')
+        .select(['agb_code', 'kind'])
+        .where('id', '=', ctx.actor.organisationId)
+        .executeTakeFirst();
+      const allowed =
+        org?.agb_code &&
+        ['gemeente', 'aanbieder'].includes(org.kind) &&
+        ctx.actor.roles.some((r) => EXCHANGE_ROLES.includes(r));
+      if (!allowed)
+        throw new ApiError(
+          'forbidden',
+          'Alleen de backoffice van een gemeente of de planning van een aanbieder werkt met berichten.',
+        );
+      return { ctx, code: org.agb_code as string };
+    }
+
+    app.post(
+      '/ijw/inbox',
+      {
+        schema: {
+          summary:
+            'Eén iJw-bericht ontvangen (XML): valideren, bewaren en het retourbericht klaarzetten',
+        },
+      },
+      async (request, reply) => {
+        const { ctx, code } = await exchangeParty(request);
+        if (typeof request.body !== 'string' || request.body.trim() === '')
+          throw new ApiError('bad-request', 'Stuur het bericht als XML (application/xml).', [
+            { path: 'body', message: 'verwacht een XML-bericht' },
+          ]);
+        const received = await receiveMessage(deps.db, request.body, deps.clock.now());
+        await writeAudit(deps.db, ctx, {
+          action: 'ijw.ontvangen',
+          details: {
+            messageId: received.messageId,
+            type: received.type,
+            accepted: received.accepted,
+            receiverMatches: received.report.header?.receiver === code,
+          },
+        });
+        return reply.status(received.accepted ? 200 : 422).send({
+          berichtId: received.messageId,
+          type: received.type,
+          goedgekeurd: received.accepted,
+          retourcodes: received.returnCodes,
+          problemen: received.report.issues.map((i) => ({
+            code: i.code,
+            regel: i.line,
+            xpath: i.xpath,
+            melding: i.message,
+          })),
+          retourbericht: received.answer
+            ? {
+                berichtId: received.answer.messageId,
+                type: received.answer.type,
+                xml: received.answer.xml,
+              }
+            : null,
+        });
+      },
+    );
+
+    app.get(
+      '/ijw/berichten',
+      {
+        schema: {
+          summary: 'Berichten van de eigen organisatie (nieuwste eerst, 50 per pagina)',
+          querystring: z.strictObject({
+            richting: z.enum(['in', 'uit']).optional(),
+            status: z.enum(['verwerkt', 'afgekeurd', 'klaar', 'verstuurd', 'geweigerd']).optional(),
+            pagina: z.coerce.number().int().min(1).max(10_000).default(1),
+          }),
+        },
+      },
+      async (request) => {
+        const { ctx, code } = await exchangeParty(request);
+        let query = deps.db
+          .selectFrom('ijw_message')
+          .select([
+            'id',
+            'direction',
+            'type',
+            'sender',
+            'receiver',
+            'identification',
+            'message_date',
+            'valid',
+            'status',
+            'return_codes',
+            'answers_id',
+            'created_at',
+          ])
+          .where((eb) => eb.or([eb('sender', '=', code), eb('receiver', '=', code)]));
+        if (request.query.richting) query = query.where('direction', '=', request.query.richting);
+        if (request.query.status) query = query.where('status', '=', request.query.status);
+        const rows = await query
+          .orderBy('created_at', 'desc')
+          .orderBy('id')
+          .limit(50)
+          .offset((request.query.pagina - 1) * 50)
+          .execute();
+        await writeAudit(deps.db, ctx, { action: 'ijw.lijst', details: { ...request.query } });
+        return rows.map((r) => ({
+          id: r.id,
+          richting: r.direction,
+          type: r.type,
+          afzender: r.sender,
+          ontvanger: r.receiver,
+          identificatie: r.identification,
+          dagtekening: r.message_date,
+          goedgekeurd: r.valid,
+          status: r.status,
+          retourcodes: r.return_codes as string[],
+          antwoordOp: r.answers_id,
+          op: r.created_at.toISOString(),
+        }));
+      },
+    );
+
+    app.get(
+      '/ijw/berichten/:id',
+      {
+        schema: {
+          summary: 'Eén bericht met zijn XML en validatierapport',
+          params: z.object({ id: z.string().max(64) }),
+        },
+      },
+      async (request) => {
+        const { ctx, code } = await exchangeParty(request);
+        const row = /^[0-9a-f-]{36}$/i.test(request.params.id)
+          ? await deps.db
+              .selectFrom('ijw_message')
+              .selectAll()
+              .where('id', '=', request.params.id)
+              .where((eb) => eb.or([eb('sender', '=', code), eb('receiver', '=', code)]))
+              .executeTakeFirst()
+          : undefined;
+        if (!row) throw new ApiError('not-found', 'Bericht niet gevonden.');
+        await writeAudit(deps.db, ctx, {
+          action: 'ijw.bericht-lezen',
+          details: { messageId: row.id },
+        });
+        return {
+          id: row.id,
+          richting: row.direction,
+          type: row.type,
+          status: row.status,
+          goedgekeurd: row.valid,
+          retourcodes: row.return_codes as string[],
+          rapport: row.report,
+          xml: row.xml,
+        };
+      },
+    );
+  };
