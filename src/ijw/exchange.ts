@@ -6,7 +6,7 @@
  * refused and never sent.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { formatIsoDate, localDay } from '../domain/time/index.js';
 import type { Database } from '../store/schema.js';
 import { returnMessage } from './build.js';
@@ -38,10 +38,26 @@ export interface Received {
  * for this sender and type (TR056, return code 9056) and its date may not lie after today
  * (TR135, 8848). A message that fails any check is rejected as a whole.
  */
+/** What an accepted message does to cases and allocations (see `flows.ts`). */
+export type Processor = (
+  db: Transaction<Database>,
+  type: MessageType,
+  content: Content,
+  receiver: string,
+) => Promise<{
+  readonly codes: readonly string[];
+  readonly caseId: string | null;
+  readonly problems: readonly string[];
+}>;
+
+/** The technical rule behind a return code that processing gives. */
+const PROCESS_RULES: Readonly<Record<string, string>> = { '9019': 'TR019' };
+
 export async function receiveMessage(
   db: Kysely<Database>,
   xml: string,
   now: Date,
+  process?: Processor,
 ): Promise<Received> {
   const report = validateMessage(xml);
   const today = formatIsoDate(localDay(now.getTime()));
@@ -81,6 +97,29 @@ export async function receiveMessage(
         });
       }
     }
+    // The message's effect on cases and allocations, only for a message that passed so far.
+    let caseId: string | null = null;
+    let content: Content | null = null;
+    try {
+      content = report.type ? readMessage(xml).content : null;
+    } catch (error) {
+      if (!(error instanceof CodecError)) throw error;
+    }
+    if (process && report.valid && extra.length === 0 && report.type && h && content) {
+      const result = await process(trx, report.type, content, h.receiver);
+      caseId = result.caseId;
+      for (const code of result.codes) {
+        codes.push(code);
+        extra.push({
+          code: PROCESS_RULES[code] ?? code,
+          kind: 'technische-regel',
+          xpath: `/${report.type.toLowerCase()}:Bericht`,
+          line: 0,
+          message: result.problems.join('; '),
+          retourcode: code,
+        });
+      }
+    }
     const full: Report = {
       ...report,
       valid: report.valid && extra.length === 0,
@@ -102,6 +141,7 @@ export async function receiveMessage(
         report: JSON.stringify(full),
         status: full.valid ? 'verwerkt' : 'afgekeurd',
         return_codes: JSON.stringify(returnCodes),
+        case_id: caseId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -109,27 +149,21 @@ export async function receiveMessage(
     let answer: Received['answer'] = null;
     if (report.type && h && MESSAGES[report.type].answeredBy) {
       // Mirror the message when it can be read; otherwise answer with the header only.
-      let content: Content;
-      try {
-        content = readMessage(xml).content;
-      } catch (error) {
-        if (!(error instanceof CodecError)) throw error;
-        content = {
-          Header: {
-            Afzender: h.sender,
-            Ontvanger: h.receiver,
-            BerichtIdentificatie: { Identificatie: h.id, Dagtekening: h.date },
-            XsdVersie: { BasisschemaXsdVersie: '1.0.0', BerichtXsdVersie: '1.0.0' },
-          },
-        };
-      }
+      const mirrored: Content = content ?? {
+        Header: {
+          Afzender: h.sender,
+          Ontvanger: h.receiver,
+          BerichtIdentificatie: { Identificatie: h.id, Dagtekening: h.date },
+          XsdVersie: { BasisschemaXsdVersie: '1.0.0', BerichtXsdVersie: '1.0.0' },
+        },
+      };
       const built = returnMessage({
-        received: { type: report.type, content },
+        received: { type: report.type, content: mirrored },
         envelope: { id: newIdentification(), date: today },
         headerCodes: returnCodes,
       });
       const answerXml = writeMessage(built.type, built.content);
-      const row = await queueOutgoing(trx, built.type, answerXml, stored.id);
+      const row = await queueOutgoing(trx, built.type, answerXml, stored.id, caseId);
       if (row.refused) throw new Error(`het retourbericht ${built.type} is zelf ongeldig`);
       answer = { messageId: row.id, type: built.type, xml: answerXml };
     }

@@ -8,6 +8,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { receiveMessage } from '../../ijw/exchange.js';
+import { allocateRequest, answerRequest, FlowError, processIncoming } from '../../ijw/flows.js';
 import { writeAudit } from '../../store/audit.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
@@ -61,7 +62,12 @@ export const ijwRoutes =
           throw new ApiError('bad-request', 'Stuur het bericht als XML (application/xml).', [
             { path: 'body', message: 'verwacht een XML-bericht' },
           ]);
-        const received = await receiveMessage(deps.db, request.body, deps.clock.now());
+        const received = await receiveMessage(
+          deps.db,
+          request.body,
+          deps.clock.now(),
+          processIncoming,
+        );
         await writeAudit(deps.db, ctx, {
           action: 'ijw.ontvangen',
           details: {
@@ -183,6 +189,122 @@ export const ijwRoutes =
           rapport: row.report,
           xml: row.xml,
         };
+      },
+    );
+
+    /** A flow error as an API error with the fields it names. */
+    const asApiError = (error: unknown): never => {
+      if (error instanceof FlowError)
+        throw new ApiError(
+          error.status,
+          error.message,
+          error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
+        );
+      throw error;
+    };
+
+    const requireMunicipality = async (request: Parameters<typeof requireUser>[0]) => {
+      const party = await exchangeParty(request);
+      if (party.ctx.session.organisationKind !== 'gemeente')
+        throw new ApiError(
+          'forbidden',
+          'Alleen de gemeente beslist over een verzoek om toewijzing.',
+        );
+      return party;
+    };
+
+    app.post(
+      '/ijw/berichten/:id/antwoord',
+      {
+        schema: {
+          summary:
+            'Een verzoek om toewijzing beantwoorden: in onderzoek (2) of afgewezen (1, met reden)',
+          params: z.object({ id: z.string().max(64) }),
+          body: z.strictObject({
+            antwoord: z.enum(['1', '2']),
+            reden: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9']).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { ctx, code } = await requireMunicipality(request);
+        if (request.body.antwoord === '1' && !request.body.reden)
+          throw new ApiError('bad-request', 'De invoer klopt niet.', [
+            { path: 'body.reden', message: 'kies de reden van afwijzing (codelijst WJ759)' },
+          ]);
+        const result = await answerRequest(
+          deps.db,
+          ctx,
+          request.params.id,
+          code,
+          {
+            answer: request.body.antwoord,
+            ...(request.body.reden ? { reason: request.body.reden } : {}),
+          },
+          deps.clock.now(),
+        ).catch(asApiError);
+        return reply.status(201).send({ berichtId: result.messageId, type: 'JW319' });
+      },
+    );
+
+    app.post(
+      '/ijw/berichten/:id/toewijzing',
+      {
+        schema: {
+          summary: 'Toewijzen wat de aanbieder vroeg: JW301 naar de aanbieder',
+          params: z.object({ id: z.string().max(64) }),
+          body: z.strictObject({
+            adres: z.strictObject({
+              straat: z.string().trim().min(1).max(24),
+              huisnummer: z
+                .string()
+                .trim()
+                .regex(/^[1-9][0-9]{0,4}$/, { error: 'alleen cijfers' }),
+              postcode: z
+                .string()
+                .trim()
+                .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+                .refine((v) => /^[1-9][0-9]{3}[A-Z]{2}$/.test(v), { error: 'bijv. 3431 AB' }),
+              plaats: z.string().trim().min(1).max(80),
+            }),
+            adviesExpertpool: z
+              .strictObject({
+                datum: z.iso.date(),
+                samenvatting: z.string().trim().min(1).max(2000),
+              })
+              .optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { ctx, code } = await requireMunicipality(request);
+        const body = request.body;
+        const result = await allocateRequest(
+          deps.db,
+          ctx,
+          request.params.id,
+          code,
+          {
+            address: {
+              street: body.adres.straat,
+              number: body.adres.huisnummer,
+              postcode: body.adres.postcode,
+              city: body.adres.plaats,
+            },
+            ...(body.adviesExpertpool
+              ? {
+                  expertAdvice: {
+                    date: body.adviesExpertpool.datum,
+                    summary: body.adviesExpertpool.samenvatting,
+                  },
+                }
+              : {}),
+          },
+          deps.clock.now(),
+        ).catch(asApiError);
+        return reply
+          .status(201)
+          .send({ berichtId: result.messageId, type: 'JW301', toewijzingen: result.numbers });
       },
     );
   };

@@ -1,0 +1,310 @@
+/**
+ * Route B allocation through the iJw exchange (issue 5), on PGlite and, with
+ * TEST_DATABASE_URL, PostgreSQL: a LEK provider registers a GP referral; its system sends a
+ * request for allocation (JW315), linked to the case by BSN; the municipality's back office
+ * answers "in onderzoek" (JW319) and allocates (JW301) from the catalogue; the provider's
+ * start of care (JW305) starts the allocation and the case's deadlines (LEK-TERM-HVP). A start
+ * for an unknown allocation is refused with 9019 (TR019); a product that is not freely
+ * accessible waits for the expert pool's advice (GRO-GATE-EXPERTPOOL).
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allocationRequest, careStart } from '../../src/ijw/build.js';
+import { readMessage, writeMessage, type Content } from '../../src/ijw/codec.js';
+import { validateMessage } from '../../src/ijw/validate.js';
+import { loadProfiles } from '../../src/regions/load.js';
+import { buildApp } from '../../src/server/app.js';
+import type { OpenDatabase } from '../../src/store/db.js';
+import { createOrganisation } from '../factories.js';
+import { Client, staffAccount } from './api-client.js';
+import { engines, freshDatabase } from './databases.js';
+
+const NOW = new Date('2026-03-10T11:00:00Z');
+const MUNICIPALITY = '0344';
+const PROVIDER = '42420001';
+const BSN = '999900006';
+const xml = { 'content-type': 'application/xml' };
+const CATALOGUE = `productcode;categorie;naam;segment;vrij_toegankelijk;eenheid;frequentie;tarief;geldig_van;geldig_tot
+45A03;45;Ambulante gezinsbehandeling;ambulant;ja;04;2;98,50;01-01-2026;
+43A01;43;Verblijf met behandeling;verblijf;nee;14;2;412,00;01-01-2026;
+`;
+const address = {
+  straat: 'Lindelaan',
+  huisnummer: '12',
+  postcode: '3431 ab',
+  plaats: 'Nieuwegein',
+};
+
+const request = (id: string, code: string, category: string) =>
+  writeMessage(
+    'JW315',
+    allocationRequest({
+      envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id, date: '2026-03-10' },
+      client: { bsn: BSN, birthDate: '2016-09-14', gender: '1', lastName: 'Bakker', initials: 'S' },
+      products: [
+        {
+          reference: `REF-${id}`,
+          product: { category, code },
+          start: '2026-03-16',
+          end: '2026-09-30',
+          extent:
+            code === '45A03'
+              ? { volume: 4, unit: '04', frequency: '2' }
+              : { volume: 7, unit: '14', frequency: '2' },
+          referrer: { type: '02', code: '01012345' },
+        },
+      ],
+    }),
+  );
+
+describe.each(engines)('route B allocation via iJw on %s', (engine) => {
+  let opened: OpenDatabase;
+  let app: FastifyInstance;
+  let planner: Client;
+  let backoffice: Client;
+  let caseId = '';
+  let requestId = '';
+
+  beforeAll(async () => {
+    opened = await freshDatabase(engine);
+    app = await buildApp({
+      db: opened.db,
+      clock: { now: () => NOW },
+      profiles: loadProfiles(),
+      secureCookies: false,
+    });
+    const municipality = await createOrganisation(opened.db, 'gemeente', 'LEK');
+    const provider = await createOrganisation(opened.db, 'aanbieder', 'LEK');
+    await opened.db
+      .updateTable('organisation')
+      .set({ agb_code: MUNICIPALITY })
+      .where('id', '=', municipality)
+      .execute();
+    await opened.db
+      .updateTable('organisation')
+      .set({ agb_code: PROVIDER })
+      .where('id', '=', provider)
+      .execute();
+    await staffAccount(opened, municipality, ['backoffice'], `bo-${engine}@lek.nl`);
+    await staffAccount(opened, provider, ['planner'], `planner-${engine}@lek.nl`);
+    planner = new Client(app);
+    await planner.login(`planner-${engine}@lek.nl`);
+    backoffice = new Client(app);
+    await backoffice.login(`bo-${engine}@lek.nl`);
+    expect(
+      (
+        await backoffice.request('PUT', '/api/v1/catalogus', CATALOGUE, {
+          'content-type': 'text/csv',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const created = await planner.request('POST', '/api/v1/casussen', {
+      route: 'B',
+      regio: 'LEK',
+      segment: 'ambulant',
+      verwijzer: { soort: 'huisarts', code: '01012345' },
+      gezin: { naam: 'Gezin Bakker' },
+      jeugdigen: [{ naam: 'Sem Bakker', geboortedatum: '2016-09-14', bsn: BSN }],
+      ouders: [{ naam: 'Lotte Bakker', soort: 'ouder' }],
+      aangemeldOp: '2026-03-02T10:00:00+01:00',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    caseId = (created.json() as { id: string }).id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await opened.close();
+  });
+
+  const casePage = async () =>
+    (await planner.request('GET', `/api/v1/casussen/${caseId}`)).json() as {
+      termijnen: { rule: string; status: string; due: string }[];
+      tijdlijn: { type: string; notitie: string | null }[];
+    };
+  const outgoing = async (type: string) => {
+    const row = await opened.db
+      .selectFrom('ijw_message')
+      .select(['xml', 'case_id', 'status'])
+      .where('type', '=', type)
+      .where('direction', '=', 'uit')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    return row;
+  };
+
+  it('a JW315 from the provider is accepted and linked to the family’s case by BSN', async () => {
+    const res = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      request('VOT001', '45A03', '45'),
+      xml,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    requestId = (res.json() as { berichtId: string }).berichtId;
+    const stored = await opened.db
+      .selectFrom('ijw_message')
+      .select('case_id')
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
+    expect(stored.case_id).toBe(caseId);
+  });
+
+  it('the back office answers "in onderzoek" with a valid JW319', async () => {
+    const refusedWithoutReason = await backoffice.request(
+      'POST',
+      `/api/v1/ijw/berichten/${requestId}/antwoord`,
+      { antwoord: '1' },
+    );
+    expect(refusedWithoutReason.statusCode).toBe(400);
+    const res = await backoffice.request('POST', `/api/v1/ijw/berichten/${requestId}/antwoord`, {
+      antwoord: '2',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const jw319 = await outgoing('JW319');
+    expect(jw319.status).toBe('klaar');
+    expect(validateMessage(jw319.xml).issues).toEqual([]);
+    const content = readMessage(jw319.xml).content['Antwoord'] as Content;
+    expect(content).toMatchObject({ ReferentieAanbieder: 'REF-VOT001', VerzoekAntwoord: '2' });
+    // The provider cannot decide on its own request.
+    expect(
+      (
+        await planner.request('POST', `/api/v1/ijw/berichten/${requestId}/antwoord`, {
+          antwoord: '2',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('allocating sends a valid JW301 with the requested product and notes it on the case', async () => {
+    const res = await backoffice.request('POST', `/api/v1/ijw/berichten/${requestId}/toewijzing`, {
+      adres: address,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ type: 'JW301', toewijzingen: ['300000'] });
+    const jw301 = await outgoing('JW301');
+    expect(jw301.case_id).toBe(caseId);
+    expect(validateMessage(jw301.xml).issues).toEqual([]);
+    const product = (
+      ((readMessage(jw301.xml).content['Client'] as Content)['ToegewezenProducten'] as Content)[
+        'ToegewezenProduct'
+      ] as Content[]
+    )[0];
+    expect(product).toMatchObject({
+      ToewijzingNummer: '300000',
+      ReferentieAanbieder: 'REF-VOT001',
+      Ingangsdatum: '2026-03-16',
+      Einddatum: '2026-09-30',
+    });
+    expect(jw301.xml).toContain('<ijw:Postcode>3431AB</ijw:Postcode>');
+    expect((await casePage()).tijdlijn.map((e) => e.type)).toContain('toewijzing-ontvangen');
+    const twice = await backoffice.request(
+      'POST',
+      `/api/v1/ijw/berichten/${requestId}/toewijzing`,
+      { adres: address },
+    );
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('the provider’s JW305 starts the allocation and the case’s deadlines follow', async () => {
+    expect((await casePage()).termijnen.find((t) => t.rule === 'LEK-TERM-HVP')).toBeUndefined();
+    const start = writeMessage(
+      'JW305',
+      careStart({
+        envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id: 'START001', date: '2026-03-10' },
+        client: {
+          bsn: BSN,
+          birthDate: '2016-09-14',
+          gender: '1',
+          lastName: 'Bakker',
+          initials: 'S',
+        },
+        lines: [
+          {
+            allocationNumber: '300000',
+            product: { category: '45', code: '45A03' },
+            allocationStart: '2026-03-16',
+            start: '2026-03-09',
+          },
+        ],
+      }),
+    );
+    const res = await planner.request('POST', '/api/v1/ijw/inbox', start, xml);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = await casePage();
+    expect(page.tijdlijn.map((e) => e.type)).toContain('start-hulp');
+    // Six weeks after the start of care on 9 March: 20 April.
+    expect(page.termijnen.find((t) => t.rule === 'LEK-TERM-HVP')).toMatchObject({
+      status: 'open',
+      due: '2026-04-20',
+    });
+    const allocation = await opened.db
+      .selectFrom('allocation')
+      .select('status')
+      .where('number', '=', '300000')
+      .executeTakeFirstOrThrow();
+    expect(allocation.status).toBe('gestart');
+  });
+
+  it('a start for an unknown allocation is refused with 9019 (TR019)', async () => {
+    const start = writeMessage(
+      'JW305',
+      careStart({
+        envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id: 'START002', date: '2026-03-10' },
+        client: {
+          bsn: BSN,
+          birthDate: '2016-09-14',
+          gender: '1',
+          lastName: 'Bakker',
+          initials: 'S',
+        },
+        lines: [
+          {
+            allocationNumber: '999999',
+            product: { category: '45', code: '45A03' },
+            allocationStart: '2026-03-16',
+            start: '2026-03-09',
+          },
+        ],
+      }),
+    );
+    const res = await planner.request('POST', '/api/v1/ijw/inbox', start, xml);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      retourcodes: ['9019'],
+      problemen: [{ code: 'TR019', melding: 'toewijzing 999999 is onbekend' }],
+    });
+  });
+
+  it('a product that is not freely accessible waits for the expert pool’s advice', async () => {
+    const res = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      request('VOT002', '43A01', '43'),
+      xml,
+    );
+    const id = (res.json() as { berichtId: string }).berichtId;
+    const without = await backoffice.request('POST', `/api/v1/ijw/berichten/${id}/toewijzing`, {
+      adres: address,
+    });
+    expect(without.statusCode).toBe(422);
+    expect(without.json()).toMatchObject({
+      error: {
+        fields: [
+          {
+            path: 'body.adviesExpertpool',
+            message: expect.stringContaining('GRO-GATE-EXPERTPOOL'),
+          },
+        ],
+      },
+    });
+    const withAdvice = await backoffice.request('POST', `/api/v1/ijw/berichten/${id}/toewijzing`, {
+      adres: address,
+      adviesExpertpool: {
+        datum: '2026-03-09',
+        samenvatting: 'Verblijf met behandeling is passend',
+      },
+    });
+    expect(withAdvice.statusCode, withAdvice.body).toBe(201);
+    expect((withAdvice.json() as { toewijzingen: string[] }).toewijzingen).toEqual(['300001']);
+  });
+});
