@@ -94,6 +94,43 @@ async function insertOrganisations(
   });
 }
 
+/** A small product catalogue per region, valid since last year (GRO "Productcatalogus"). */
+const DEMO_PRODUCTS = [
+  ['45A03', '45', 'Ambulante gezinsbehandeling', 'ambulant', true, '04', '2', 9850],
+  ['45A05', '45', 'Jeugdhulp in onderwijstijd', 'jhio', true, '04', '2', 8900],
+  ['46A01', '46', 'Crisishulp ambulant', 'crisis-ambulant', true, '04', '2', 11200],
+  ['41A01', '41', 'Dagbehandeling', 'dagbehandeling', false, '16', '2', 16500],
+  ['43A01', '43', 'Verblijf met behandeling', 'verblijf', false, '14', '2', 41200],
+] as const;
+
+async function insertCatalogue(
+  db: Kysely<Database>,
+  plan: DemoOrganisations,
+  year: number,
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    insertAll(
+      trx,
+      'product',
+      plan.regions.flatMap((r) =>
+        DEMO_PRODUCTS.map(([code, category, name, segment, free, unit, frequency, tariff]) => ({
+          region: r.setup.region,
+          code,
+          category,
+          name,
+          segment,
+          freely_accessible: free,
+          unit,
+          frequency,
+          tariff_cents: tariff,
+          valid_from: `${year - 1}-01-01`,
+          valid_to: null,
+        })),
+      ),
+    ),
+  );
+}
+
 interface CaseRows {
   household: Rows<'household'>;
   person: Rows<'person'>;
@@ -198,6 +235,7 @@ export async function generateDemoData(
   const organisations = planOrganisations(new Random(streamSeed(seed, 0)));
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   await insertOrganisations(db, organisations, passwordHash, new Date(nowMs - 3 * 365 * DAY));
+  await insertCatalogue(db, organisations, new Date(nowMs).getUTCFullYear());
 
   // BSNs already in the database are skipped, so the unique index never trips.
   const usedBsns = new Set(

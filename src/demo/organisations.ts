@@ -18,6 +18,8 @@ interface RegionSetup {
   /** Lower-case code in the e-mail addresses. */
   readonly slug: string;
   readonly municipality: string;
+  /** The municipality's CBS code: its identity in iJw messages (Afzender/Ontvanger). */
+  readonly cbsCode: string;
   readonly teams: readonly string[];
   readonly providers: readonly string[];
   readonly gi: string;
@@ -34,6 +36,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     region: 'RIJ',
     slug: 'rij',
     municipality: 'Gemeente Rotterdam',
+    cbsCode: '0599',
     teams: ['Lokaal team Rotterdam-Noord', 'Lokaal team Rotterdam-Zuid'],
     providers: ['Jeugdhulp De Maasoever', 'Kinderpraktijk Kralingse Plas'],
     gi: 'Jeugdbescherming Maasdelta',
@@ -46,6 +49,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     region: 'LEK',
     slug: 'lek',
     municipality: 'Gemeente Nieuwegein',
+    cbsCode: '0356',
     teams: ['Sociaal Team Nieuwegein'],
     providers: ['Jeugdzorg Lekpoort', 'Gezinsvormen Vreeswijk'],
     gi: 'Samen Jeugdbescherming Lekstroom',
@@ -58,6 +62,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     region: 'ZTM',
     slug: 'ztm',
     municipality: 'Gemeente Zoetermeer',
+    cbsCode: '0637',
     teams: ['JGH Zoetermeer'],
     providers: ['Jeugd-GGZ Stadshart', 'Ambulante Gezinshulp Rokkeveen'],
     gi: 'Jeugdbescherming Haaglanden-Oost',
@@ -70,6 +75,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     region: 'ZOU',
     slug: 'zou',
     municipality: 'Gemeente Utrechtse Heuvelrug',
+    cbsCode: '0352',
     teams: ['Lokaal team Doorn', 'Lokaal team Driebergen'],
     providers: ['Jeugdhulp Heuvelrug', 'Orthopedagogisch Centrum Kromme Rijn'],
     gi: 'Jeugdbescherming Kromme Rijn',
@@ -82,6 +88,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     region: 'GRO',
     slug: 'gro',
     municipality: 'Gemeente Groningen',
+    cbsCode: '0014',
     teams: ['WIJ-team Oosterparkwijk', 'WIJ-team Vinkhuizen'],
     providers: ['Jeugdhulp Stad en Ommeland', 'Behandelcentrum Hoornse Meer'],
     gi: 'Jeugdbescherming Noorderzijl',
@@ -162,7 +169,7 @@ export function planOrganisations(rng: Random): DemoOrganisations {
     parentId: string | null,
     emailSuffix: string,
   ): DemoOrganisation => {
-    let agb: string | null = null;
+    let agb: string | null = kind === 'gemeente' ? setup.cbsCode : null;
     if (kind === 'aanbieder' || kind === 'huisartsenpraktijk') {
       do agb = agbCode(rng, kind === 'aanbieder' ? '98' : '01');
       while (usedAgb.has(agb));

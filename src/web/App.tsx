@@ -7,6 +7,7 @@ import { PageHeading } from './page.js';
 import { AnalysisPage } from './pages/AnalysisPage.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { MessagePage, MessagesPage } from './pages/MessagesPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlanPage } from './pages/PlanPage.js';
@@ -58,6 +59,18 @@ export function App() {
         element={<RequireSession>{() => <AnalysisPage />}</RequireSession>}
       />
       <Route path="/plannen/:id" element={<RequireSession>{() => <PlanPage />}</RequireSession>} />
+      <Route
+        path="/berichten"
+        element={<RequireSession>{() => <MessagesPage />}</RequireSession>}
+      />
+      <Route
+        path="/berichten/:id"
+        element={
+          <RequireSession>
+            {(me) => <MessagePage municipality={me.medewerker.organisatieSoort === 'gemeente'} />}
+          </RequireSession>
+        }
+      />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route
         path="*"

@@ -10,6 +10,11 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
   const logout = useLogout();
   const navigate = useNavigate();
   const registers = me ? me.medewerker.organisatieSoort in ROUTE_OF_ORGANISATION : false;
+  // The iJw exchange: the municipality's back office and the provider's planning.
+  const exchanges = me
+    ? ['gemeente', 'aanbieder'].includes(me.medewerker.organisatieSoort) &&
+      me.medewerker.rollen.some((r) => ['backoffice', 'beheerder', 'planner'].includes(r))
+    : false;
   return (
     <div className="pagina">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -32,6 +37,13 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/casussen/nieuw" className="utrecht-link">
                       Nieuwe hulpvraag
+                    </NavLink>
+                  </li>
+                )}
+                {exchanges && (
+                  <li>
+                    <NavLink to="/berichten" className="utrecht-link">
+                      Berichten
                     </NavLink>
                   </li>
                 )}

@@ -7,6 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readMessage, type Content } from '../../ijw/codec.js';
 import { receiveMessage } from '../../ijw/exchange.js';
 import { allocateRequest, answerRequest, FlowError, processIncoming } from '../../ijw/flows.js';
 import { writeAudit } from '../../store/audit.js';
@@ -179,14 +180,38 @@ export const ijwRoutes =
           action: 'ijw.bericht-lezen',
           details: { messageId: row.id },
         });
+        const answers = await deps.db
+          .selectFrom('ijw_message')
+          .select(['id', 'type', 'status', 'created_at'])
+          .where('answers_id', '=', row.id)
+          .orderBy('created_at')
+          .execute();
+        let content: Content | null = null;
+        try {
+          content = readMessage(row.xml).content;
+        } catch {
+          content = null; // not readable as its type: the report says why
+        }
         return {
           id: row.id,
           richting: row.direction,
           type: row.type,
+          afzender: row.sender,
+          ontvanger: row.receiver,
+          identificatie: row.identification,
+          dagtekening: row.message_date,
           status: row.status,
           goedgekeurd: row.valid,
           retourcodes: row.return_codes as string[],
+          casusId: row.case_id,
           rapport: row.report,
+          inhoud: content,
+          antwoorden: answers.map((a) => ({
+            id: a.id,
+            type: a.type,
+            status: a.status,
+            op: a.created_at.toISOString(),
+          })),
           xml: row.xml,
         };
       },

@@ -43,7 +43,14 @@ export const organisationRoutes =
           }),
           response: {
             200: z.array(
-              z.object({ id: z.string(), naam: z.string(), soort: z.string(), regio: z.string() }),
+              z.object({
+                id: z.string(),
+                naam: z.string(),
+                soort: z.string(),
+                regio: z.string(),
+                /** AGB code (providers, practices) or CBS code (municipalities): public directory data. */
+                code: z.string().nullable(),
+              }),
             ),
           },
         },
@@ -52,13 +59,19 @@ export const organisationRoutes =
         requireCaseWorker(request);
         let query = deps.db
           .selectFrom('organisation')
-          .select(['id', 'name', 'kind', 'region'])
+          .select(['id', 'name', 'kind', 'region', 'agb_code'])
           .orderBy('region')
           .orderBy('name');
         if (request.query.regio) query = query.where('region', '=', request.query.regio);
         if (request.query.soort) query = query.where('kind', '=', request.query.soort);
         const rows = await query.execute();
-        return rows.map((r) => ({ id: r.id, naam: r.name, soort: r.kind, regio: r.region }));
+        return rows.map((r) => ({
+          id: r.id,
+          naam: r.name,
+          soort: r.kind,
+          regio: r.region,
+          code: r.agb_code,
+        }));
       },
     );
 
