@@ -14,6 +14,7 @@ const USAGE = `Gebruik:
   casusregie evaluate <scenario.json> [--format json|table] [--profile extra.yaml ...]
   casusregie docs-rules
   casusregie ijw validate <bericht.xml ...> [--format tekst|json]
+  casusregie ijw map <map>    verwerkt <map>/in en schrijft <map>/uit (database: zie README)
   casusregie serve [--demo]   start de webapplicatie (met --demo: demogegevens en
                              demo-accounts; configuratie: zie README)
 
@@ -124,8 +125,45 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+async function dropFolder(folder: string): Promise<void> {
+  const { mkdirSync } = await import('node:fs');
+  const { readEnv } = await import('../server/env.js');
+  const { migrateToLatest, openDatabase } = await import('../store/db.js');
+  const { processDropFolder } = await import('../ijw/dropfolder.js');
+  const env = readEnv(process.env);
+  if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
+  const database = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR },
+  );
+  try {
+    await migrateToLatest(database.db);
+    const run = await processDropFolder(database.db, folder, new Date());
+    for (const r of run.received)
+      process.stdout.write(
+        `${r.file}: ${r.type ?? '?'} ${r.accepted ? 'verwerkt' : 'afgekeurd'}\n`,
+      );
+    process.stdout.write(
+      `${run.received.length} ontvangen, ${run.sent.length} verstuurd naar ${folder}/uit\n`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 const args = process.argv.slice(2);
-if (args[0] === 'serve') {
+if (args[0] === 'ijw' && args[1] === 'map') {
+  const folder = args[2];
+  if (!folder || args.length > 3) {
+    process.stderr.write(`Geef precies één map.\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else
+    dropFolder(folder).catch((error: unknown) => {
+      process.stderr.write(
+        `Verwerken mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    });
+} else if (args[0] === 'serve') {
   serve().catch((error: unknown) => {
     process.stderr.write(
       `Starten mislukt: ${error instanceof Error ? error.message : String(error)}\n`,

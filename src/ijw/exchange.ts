@@ -163,7 +163,10 @@ export async function receiveMessage(
         headerCodes: returnCodes,
       });
       const answerXml = writeMessage(built.type, built.content);
-      const row = await queueOutgoing(trx, built.type, answerXml, stored.id, caseId);
+      const row = await queueOutgoing(trx, built.type, answerXml, stored.id, caseId, {
+        from: h.receiver,
+        to: h.sender,
+      });
       if (row.refused) throw new Error(`het retourbericht ${built.type} is zelf ongeldig`);
       answer = { messageId: row.id, type: built.type, xml: answerXml };
     }
@@ -188,6 +191,11 @@ export async function queueOutgoing(
   xml: string,
   answersId: string | null = null,
   caseId: string | null = null,
+  /**
+   * Who transmits to whom. A return message keeps the sender and receiver of the message it
+   * answers in its header, but travels the other way: the transport columns say so.
+   */
+  transport?: { readonly from: string; readonly to: string },
 ): Promise<{ id: string; refused: boolean; report: Report }> {
   const report = validateMessage(xml, type);
   const h = report.header;
@@ -196,8 +204,8 @@ export async function queueOutgoing(
     .values({
       direction: 'uit',
       type,
-      sender: h?.sender ?? '',
-      receiver: h?.receiver ?? '',
+      sender: transport?.from ?? h?.sender ?? '',
+      receiver: transport?.to ?? h?.receiver ?? '',
       identification: h?.id ?? '',
       message_date: h?.date && /^\d{4}-\d{2}-\d{2}$/.test(h.date) ? h.date : null,
       xml,

@@ -4,7 +4,8 @@
  * machines; the exit code says whether everything passed (0) or not (3); bad use exits 2.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,18 @@ const bin = join(root, 'bin/casusregie.js');
 const fixture = (type: string) => join(root, 'test/fixtures/ijw', `${type}.xml`);
 
 function casusregie(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return casusregieWith({}, ...args);
+}
+
+function casusregieWith(env: Record<string, string>, ...args: string[]) {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // An empty value means: not set at all.
+  for (const [key, value] of Object.entries(env)) if (value === '') delete merged[key];
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: merged,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -65,5 +77,25 @@ describe('casusregie ijw validate', { timeout: 20_000 }, () => {
     const missing = casusregie('ijw', 'validate', join(root, 'bestaat-niet.xml'));
     expect(missing.code).toBe(3);
     expect(missing.stdout).toContain('bestand niet gevonden of niet leesbaar');
+  });
+
+  it('processes a drop folder with the configured database', { timeout: 60_000 }, () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casusregie-map-'));
+    mkdirSync(join(folder, 'in'));
+    copyFileSync(fixture('JW318'), join(folder, 'in', 'JW318.xml'));
+    const run = casusregieWith(
+      { DATA_DIR: join(folder, 'database'), DATABASE_URL: '' },
+      'ijw',
+      'map',
+      folder,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('JW318.xml: JW318 afgekeurd');
+    expect(run.stdout).toContain('1 ontvangen, 0 verstuurd');
+    expect(readdirSync(join(folder, 'afgekeurd')).sort()).toEqual([
+      'JW318.xml',
+      'JW318.xml.rapport.json',
+    ]);
+    expect(casusregie('ijw', 'map').code).toBe(2);
   });
 });

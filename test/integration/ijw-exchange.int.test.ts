@@ -6,11 +6,14 @@
  * identification twice is refused (TR056, 9056) and a date after today too (TR135, 8848).
  * Every prepared return message passes validation itself. Only the parties see a message.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocationRequest } from '../../src/ijw/build.js';
 import { writeMessage } from '../../src/ijw/codec.js';
+import { processDropFolder } from '../../src/ijw/dropfolder.js';
 import { validateMessage } from '../../src/ijw/validate.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
@@ -205,5 +208,102 @@ describe.each(engines)('iJw exchange on %s', (engine) => {
       (await worker.request('POST', '/api/v1/ijw/inbox', providerRequest('X1'), xml)).statusCode,
     ).toBe(403);
     expect((await worker.request('GET', '/api/v1/ijw/berichten')).statusCode).toBe(403);
+  });
+});
+
+describe.each(engines)('iJw outbox and drop folder on %s', (engine) => {
+  let opened: OpenDatabase;
+  let app: FastifyInstance;
+  let provider: Client;
+  let backoffice: Client;
+
+  beforeAll(async () => {
+    opened = await freshDatabase(engine);
+    app = await buildApp({
+      db: opened.db,
+      clock: { now: () => NOW },
+      profiles: loadProfiles(),
+      secureCookies: false,
+    });
+    const municipality = await createOrganisation(opened.db, 'gemeente', 'GRO');
+    const providerOrg = await createOrganisation(opened.db, 'aanbieder', 'GRO');
+    await opened.db
+      .updateTable('organisation')
+      .set({ agb_code: MUNICIPALITY })
+      .where('id', '=', municipality)
+      .execute();
+    await opened.db
+      .updateTable('organisation')
+      .set({ agb_code: PROVIDER })
+      .where('id', '=', providerOrg)
+      .execute();
+    await staffAccount(opened, municipality, ['backoffice'], `bo2-${engine}@ijw.nl`);
+    await staffAccount(opened, providerOrg, ['planner'], `planner2-${engine}@ijw.nl`);
+    provider = new Client(app);
+    await provider.login(`planner2-${engine}@ijw.nl`);
+    backoffice = new Client(app);
+    await backoffice.login(`bo2-${engine}@ijw.nl`);
+  });
+  afterAll(async () => {
+    await app.close();
+    await opened.close();
+  });
+
+  it('the sender’s transport collects its outbox and marks what it sent', async () => {
+    await provider.request('POST', '/api/v1/ijw/inbox', providerRequest('OUT0001'), xml);
+    // The JW316 is the municipality's to send, not the provider's.
+    expect((await provider.request('GET', '/api/v1/ijw/uitbak')).json()).toEqual([]);
+    const outbox = (await backoffice.request('GET', '/api/v1/ijw/uitbak')).json() as {
+      id: string;
+      type: string;
+      xml: string;
+    }[];
+    expect(outbox.map((m) => m.type)).toEqual(['JW316']);
+    expect(validateMessage(outbox[0]?.xml ?? '').valid).toBe(true);
+    expect(
+      (await provider.request('POST', `/api/v1/ijw/berichten/${outbox[0]?.id ?? ''}/verstuurd`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await backoffice.request('POST', `/api/v1/ijw/berichten/${outbox[0]?.id ?? ''}/verstuurd`))
+        .statusCode,
+    ).toBe(204);
+    expect((await backoffice.request('GET', '/api/v1/ijw/uitbak')).json()).toEqual([]);
+    expect(
+      (await backoffice.request('POST', `/api/v1/ijw/berichten/${outbox[0]?.id ?? ''}/verstuurd`))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('a drop folder run receives every file once, keeps rejected ones with a report, and writes the outbox', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casusregie-ijw-'));
+    mkdirSync(join(folder, 'in'));
+    writeFileSync(join(folder, 'in', '01-goed.xml'), providerRequest('DROP0001'));
+    writeFileSync(
+      join(folder, 'in', '02-fout.xml'),
+      readFileSync(new URL('../fixtures/ijw/JW318.xml', import.meta.url)),
+    );
+    const run = await processDropFolder(opened.db, folder, NOW);
+    expect(run.received).toEqual([
+      { file: '01-goed.xml', accepted: true, type: 'JW315' },
+      { file: '02-fout.xml', accepted: false, type: 'JW318' },
+    ]);
+    expect(readdirSync(join(folder, 'in'))).toEqual([]);
+    expect(readdirSync(join(folder, 'verwerkt'))).toEqual(['01-goed.xml']);
+    expect(readdirSync(join(folder, 'afgekeurd')).sort()).toEqual([
+      '02-fout.xml',
+      '02-fout.xml.rapport.json',
+    ]);
+    const report = JSON.parse(
+      readFileSync(join(folder, 'afgekeurd', '02-fout.xml.rapport.json'), 'utf8'),
+    ) as { problemen: { code: string }[] };
+    expect(report.problemen.map((p) => p.code)).toContain('XSD');
+    const out = readdirSync(join(folder, 'uit'));
+    expect(out.every((f) => f.startsWith('JW316-'))).toBe(true);
+    expect(out).toHaveLength(1);
+    for (const f of out)
+      expect(validateMessage(readFileSync(join(folder, 'uit', f))).valid).toBe(true);
+    // A second run has nothing left to do.
+    expect(await processDropFolder(opened.db, folder, NOW)).toEqual({ received: [], sent: [] });
   });
 });

@@ -332,4 +332,64 @@ export const ijwRoutes =
           .send({ berichtId: result.messageId, type: 'JW301', toewijzingen: result.numbers });
       },
     );
+
+    app.get(
+      '/ijw/uitbak',
+      {
+        schema: {
+          summary:
+            'Wat klaarstaat om te versturen, voor het transport van de eigen organisatie (met XML)',
+        },
+      },
+      async (request) => {
+        const { ctx, code } = await exchangeParty(request);
+        const rows = await deps.db
+          .selectFrom('ijw_message')
+          .select(['id', 'type', 'receiver', 'identification', 'xml', 'created_at'])
+          .where('direction', '=', 'uit')
+          .where('status', '=', 'klaar')
+          .where('sender', '=', code)
+          .orderBy('created_at')
+          .limit(500)
+          .execute();
+        await writeAudit(deps.db, ctx, { action: 'ijw.uitbak', details: { count: rows.length } });
+        return rows.map((r) => ({
+          id: r.id,
+          type: r.type,
+          ontvanger: r.receiver,
+          identificatie: r.identification,
+          xml: r.xml,
+        }));
+      },
+    );
+
+    app.post(
+      '/ijw/berichten/:id/verstuurd',
+      {
+        schema: {
+          summary: 'Vastleggen dat een bericht uit de uitbak is verstuurd',
+          params: z.object({ id: z.string().max(64) }),
+        },
+      },
+      async (request, reply) => {
+        const { ctx, code } = await exchangeParty(request);
+        const updated = /^[0-9a-f-]{36}$/i.test(request.params.id)
+          ? await deps.db
+              .updateTable('ijw_message')
+              .set({ status: 'verstuurd', sent_at: deps.clock.now() })
+              .where('id', '=', request.params.id)
+              .where('direction', '=', 'uit')
+              .where('status', '=', 'klaar')
+              .where('sender', '=', code)
+              .executeTakeFirst()
+          : undefined;
+        if (!updated || Number(updated.numUpdatedRows) === 0)
+          throw new ApiError('not-found', 'Geen bericht van u dat klaarstaat om te versturen.');
+        await writeAudit(deps.db, ctx, {
+          action: 'ijw.verstuurd',
+          details: { messageId: request.params.id },
+        });
+        return reply.status(204).send();
+      },
+    );
   };
