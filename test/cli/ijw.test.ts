@@ -19,9 +19,10 @@ function casusregie(...args: string[]) {
 }
 
 function casusregieWith(env: Record<string, string>, ...args: string[]) {
-  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
   // An empty value means: not set at all.
-  for (const [key, value] of Object.entries(env)) if (value === '') delete merged[key];
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== ''),
+  );
   const run = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
