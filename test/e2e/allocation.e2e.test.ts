@@ -195,6 +195,12 @@ describe('route B allocation in the browser', () => {
     const number =
       jw301.inhoud.Client.ToegewezenProducten.ToegewezenProduct[0]?.ToewijzingNummer ?? '';
     expect(number).toMatch(/^\d+$/);
+    // On request, the family gets a decision letter with objection and appeal.
+    const letter = page
+      .getByRole('region', { name: 'Beschikking' })
+      .getByRole('link', { name: /op verzoek van het gezin/ });
+    const pdf = await page.request.get(`${server.url}${(await letter.getAttribute('href')) ?? ''}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     await expectAccessible(page);
 
     // The provider starts the care.

@@ -8,6 +8,7 @@
  * accessible waits for the expert pool's advice (GRO-GATE-EXPERTPOOL).
  */
 import type { FastifyInstance } from 'fastify';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocationRequest, careStart } from '../../src/ijw/build.js';
 import { readMessage, writeMessage, type Content } from '../../src/ijw/codec.js';
@@ -203,6 +204,43 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
       { adres: address },
     );
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('the municipality prints the decision letter (beschikking) with objection and appeal', async () => {
+    const res = await backoffice.request(
+      'GET',
+      '/api/v1/toewijzingen/300000/beschikking?reden=verzoek',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    for (const part of [
+      'Beschikking jeugdhulp',
+      'Aan: Lotte Bakker',
+      'Over: Sem Bakker, geboren 14 september 2016',
+      'Ambulante gezinsbehandeling (productcode 45A03)',
+      'Toewijzingsnummer 300000',
+      '16 maart 2026 tot en met 30 september 2026',
+      '4 × uur, per week',
+      'omdat u om een beschikking hebt gevraagd',
+      'artikel 2.3 van de Jeugdwet',
+      'binnen zes weken',
+      'voorlopige voorziening',
+    ])
+      expect(text, part).toContain(part);
+    expect(
+      (await backoffice.request('GET', '/api/v1/toewijzingen/300000/beschikking')).statusCode,
+    ).toBe(400);
+    expect(
+      (await backoffice.request('GET', '/api/v1/toewijzingen/123/beschikking?reden=pgb'))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await planner.request('GET', '/api/v1/toewijzingen/300000/beschikking?reden=pgb'))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('the provider’s JW305 starts the allocation and the case’s deadlines follow', async () => {

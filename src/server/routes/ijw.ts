@@ -7,6 +7,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { renderBeschikkingPdf } from '../../documents/beschikking-pdf.js';
+import { FREQUENCIES, UNITS } from '../../domain/catalogue/index.js';
 import { readMessage, type Content } from '../../ijw/codec.js';
 import { receiveMessage } from '../../ijw/exchange.js';
 import { allocateRequest, answerRequest, FlowError, processIncoming } from '../../ijw/flows.js';
@@ -390,6 +392,105 @@ export const ijwRoutes =
           details: { messageId: request.params.id },
         });
         return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/toewijzingen/:nummer/beschikking',
+      {
+        schema: {
+          summary:
+            'De beschikking bij een toewijzing als PDF (GRO-DEC-BESCHIKKING: bij onenigheid, pgb of op verzoek)',
+          params: z.object({
+            nummer: z.string().regex(/^\d{1,9}$/, { error: 'een toewijzingsnummer' }),
+          }),
+          querystring: z.strictObject({ reden: z.enum(['oneens', 'pgb', 'verzoek']) }),
+        },
+      },
+      async (request, reply) => {
+        const { ctx } = await requireMunicipality(request);
+        const region = ctx.session.region;
+        const found = await deps.db
+          .selectFrom('allocation')
+          .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
+          .select([
+            'allocation.case_id',
+            'allocation.number',
+            'allocation.product_code',
+            'allocation.start_date',
+            'allocation.end_date',
+            'organisation.name as provider',
+          ])
+          .where('allocation.region', '=', region)
+          .where('allocation.number', '=', request.params.nummer)
+          .executeTakeFirst();
+        if (!found) throw new ApiError('not-found', 'Toewijzing niet gevonden.');
+        const product = await deps.db
+          .selectFrom('product')
+          .select('name')
+          .where('region', '=', region)
+          .where('code', '=', found.product_code)
+          .executeTakeFirst();
+        const persons = await deps.db
+          .selectFrom('person')
+          .innerJoin('casus', 'casus.household_id', 'person.household_id')
+          .select(['person.name', 'person.kind', 'person.birth_date', 'person.bsn'])
+          .where('casus.id', '=', found.case_id)
+          .orderBy('person.created_at')
+          .execute();
+        // The allocation message says for whom and how much.
+        const sent = await deps.db
+          .selectFrom('ijw_message')
+          .select('xml')
+          .where('case_id', '=', found.case_id)
+          .where('type', '=', 'JW301')
+          .where('direction', '=', 'uit')
+          .execute();
+        let extent = 'zoals in de toewijzing';
+        let bsn = '';
+        for (const m of sent) {
+          const client = readMessage(m.xml).content['Client'] as Content;
+          const lines = ((client['ToegewezenProducten'] as Content)['ToegewezenProduct'] ??
+            []) as Content[];
+          const line = lines.find((l) => l['ToewijzingNummer'] === found.number);
+          if (!line) continue;
+          bsn = String(client['Bsn']);
+          const omvang = line['Omvang'] as Content | undefined;
+          if (omvang)
+            extent = `${String(omvang['Volume'])} × ${(UNITS[String(omvang['Eenheid'])] ?? '').toLowerCase()}, ${(FREQUENCIES[String(omvang['Frequentie'])] ?? '').toLowerCase()}`;
+        }
+        const children = persons.filter((p) => p.kind === 'jeugdige');
+        const child = children.find((p) => p.bsn === bsn) ?? children[0];
+        const pdf = await renderBeschikkingPdf({
+          municipality: ctx.session.organisationName,
+          region,
+          reference: found.number,
+          date: deps.clock.now(),
+          child: { name: child?.name ?? '', birthDate: child?.birth_date ?? null },
+          addressees: persons.filter((p) => p.kind !== 'jeugdige').map((p) => p.name),
+          reason: request.query.reden,
+          provider: found.provider,
+          products: [
+            {
+              number: found.number,
+              code: found.product_code,
+              name: product?.name ?? found.product_code,
+              start: found.start_date,
+              end: found.end_date,
+              extent,
+            },
+          ],
+        });
+        await writeAudit(deps.db, ctx, {
+          action: 'beschikking.maken',
+          caseId: found.case_id,
+          details: { allocation: found.number, reason: request.query.reden },
+        });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="beschikking-${found.number}.pdf"`)
+          .header('cache-control', 'no-store')
+          .send(pdf);
       },
     );
   };

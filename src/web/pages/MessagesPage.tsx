@@ -247,6 +247,9 @@ export function MessagePage({ municipality }: { municipality: boolean }) {
         )}
       </section>
       {m.type === 'JW315' && m.inhoud && <RequestedProducts content={m.inhoud} />}
+      {municipality && m.type === 'JW301' && m.richting === 'uit' && m.inhoud && (
+        <DecisionLetters content={m.inhoud} />
+      )}
       {m.antwoorden.length > 0 && (
         <section aria-labelledby="kop-antwoorden">
           <Heading level={2} id="kop-antwoorden">
@@ -312,6 +315,48 @@ function RequestedProducts({ content }: { content: Content }) {
           ))}
         </tbody>
       </Table>
+    </section>
+  );
+}
+
+/** GRO-DEC-BESCHIKKING: a decision letter on disagreement, a personal budget or request. */
+function DecisionLetters({ content }: { content: Content }) {
+  const client = content['Client'] as Content;
+  const lines = ((client['ToegewezenProducten'] as Content)['ToegewezenProduct'] ??
+    []) as Content[];
+  return (
+    <section aria-labelledby="kop-beschikking">
+      <Heading level={2} id="kop-beschikking">
+        Beschikking
+      </Heading>
+      <Paragraph>
+        Meestal volstaat de toewijzing. Een beschikking met bezwaarmogelijkheid maakt u als gezin en
+        professional het oneens zijn, bij een pgb, of als het gezin erom vraagt
+        (GRO-DEC-BESCHIKKING).
+      </Paragraph>
+      <ul className="utrecht-unordered-list">
+        {lines.flatMap((l) =>
+          (
+            [
+              ['verzoek', 'op verzoek van het gezin'],
+              ['oneens', 'bij onenigheid'],
+              ['pgb', 'bij een pgb'],
+            ] as const
+          ).map(([reason, label]) => (
+            <li
+              key={`${text(l, 'ToewijzingNummer')}-${reason}`}
+              className="utrecht-unordered-list__item"
+            >
+              <a
+                className="utrecht-link"
+                href={`/api/v1/toewijzingen/${text(l, 'ToewijzingNummer')}/beschikking?reden=${reason}`}
+              >
+                Beschikking voor toewijzing {text(l, 'ToewijzingNummer')} {label} (PDF)
+              </a>
+            </li>
+          )),
+        )}
+      </ul>
     </section>
   );
 }
