@@ -57,7 +57,7 @@ export async function processIncoming(
   const region = await regionOf(db, receiver);
   const client = content['Client'] as Content | undefined;
   const bsn = text(client, 'Bsn');
-  if (type === 'JW315') {
+  if (type === 'JW315' || type === 'JW317') {
     if (!region || !bsn) return { codes: [], caseId: null, problems: [] };
     const found = await db
       .selectFrom('casus')
@@ -95,6 +95,8 @@ export async function processIncoming(
       caseId = found.case_id;
       if (text(line, 'StatusAanlevering') === '3') continue;
       const start = parseIsoDate(text(line, 'Begindatum'));
+      // A start after a temporary stop resumes the help (RIJ-TERM-SUSPEND counts to it).
+      const resumes = found.status === 'opgeschort';
       await db
         .updateTable('allocation')
         .set({ status: 'gestart' })
@@ -104,12 +106,58 @@ export async function processIncoming(
         .insertInto('case_event')
         .values({
           case_id: found.case_id,
-          type: 'start-hulp',
+          type: resumes ? 'hervatting' : 'start-hulp',
           at: new Date(start === null ? Date.now() : startOfLocalDay(start)),
           child_id: null,
           kind: null,
           date: null,
           note: `Startbericht JW305 voor toewijzing ${number}`,
+          recorded_by: null,
+        })
+        .execute();
+    }
+    return problems.length > 0
+      ? { codes: ['9019'], caseId, problems }
+      : { codes: [], caseId, problems };
+  }
+  if (type === 'JW307') {
+    const lines = list((client?.['StopProducten'] as Content | undefined)?.['StopProduct']);
+    let caseId: string | null = null;
+    const problems: string[] = [];
+    for (const line of lines) {
+      const number = text(line, 'ToewijzingNummer');
+      const found = region
+        ? await db
+            .selectFrom('allocation')
+            .select(['id', 'case_id'])
+            .where('region', '=', region)
+            .where('number', '=', number)
+            .executeTakeFirst()
+        : undefined;
+      if (!found) {
+        problems.push(`toewijzing ${number} is onbekend`);
+        continue;
+      }
+      caseId = found.case_id;
+      if (text(line, 'StatusAanlevering') === '3') continue;
+      const reason = text(line, 'RedenBeeindiging');
+      const temporary = reason === '20';
+      const end = parseIsoDate(text(line, 'Einddatum'));
+      await db
+        .updateTable('allocation')
+        .set({ status: temporary ? 'opgeschort' : 'gestopt' })
+        .where('id', '=', found.id)
+        .execute();
+      await db
+        .insertInto('case_event')
+        .values({
+          case_id: found.case_id,
+          type: temporary ? 'opschorting' : 'notitie',
+          at: new Date(end === null ? Date.now() : startOfLocalDay(end)),
+          child_id: null,
+          kind: null,
+          date: null,
+          note: `Stopbericht JW307 voor toewijzing ${number}, reden ${reason} (JZ588)${temporary ? ': tijdelijk' : ''}`,
           recorded_by: null,
         })
         .execute();
@@ -138,11 +186,11 @@ async function incomingRequest(db: Db, messageId: string, municipalityCode: stri
         .selectAll()
         .where('id', '=', messageId)
         .where('direction', '=', 'in')
-        .where('type', '=', 'JW315')
+        .where('type', 'in', ['JW315', 'JW317'])
         .where('receiver', '=', municipalityCode)
         .executeTakeFirst()
     : undefined;
-  if (!row) throw new FlowError('Verzoek om toewijzing niet gevonden.', [], 'not-found');
+  if (!row) throw new FlowError('Verzoek niet gevonden.', [], 'not-found');
   if (!row.valid)
     throw new FlowError('Dit verzoek is afgekeurd en kan niet worden behandeld.', [], 'conflict');
   return { row, content: readMessage(row.xml).content };
@@ -159,9 +207,15 @@ export async function answerRequest(
 ): Promise<{ messageId: string }> {
   return db.transaction().execute(async (trx) => {
     const { row, content } = await incomingRequest(trx, messageId, municipalityCode);
-    const products = list(
-      ((content['Client'] as Content)['AangevraagdeProducten'] as Content)['AangevraagdProduct'],
-    );
+    const client = content['Client'] as Content;
+    // JW315: the provider's reference per requested product; JW317: the request's own.
+    const reference =
+      row.type === 'JW317'
+        ? text(client, 'Verzoek', 'ReferentieAanbieder')
+        : text(
+            list((client['AangevraagdeProducten'] as Content)['AangevraagdProduct'])[0],
+            'ReferentieAanbieder',
+          );
     const xml = writeMessage(
       'JW319',
       requestAnswer({
@@ -171,7 +225,7 @@ export async function answerRequest(
           id: newIdentification(),
           date: formatIsoDate(localDay(now.getTime())),
         },
-        reference: text(products[0], 'ReferentieAanbieder'),
+        reference,
         answer: decision.answer,
         refusalReason: decision.answer === '1' ? decision.reason : undefined,
       }),
@@ -217,6 +271,12 @@ export async function allocateRequest(
 ): Promise<{ messageId: string; numbers: string[] }> {
   return db.transaction().execute(async (trx) => {
     const { row, content } = await incomingRequest(trx, messageId, municipalityCode);
+    if (row.type !== 'JW315')
+      throw new FlowError(
+        'Alleen een verzoek om toewijzing (JW315) wordt zo toegewezen.',
+        [],
+        'conflict',
+      );
     if (!row.case_id)
       throw new FlowError(
         'Dit verzoek hoort bij geen casus; registreer eerst de hulpvraag (route B).',

@@ -180,7 +180,7 @@ export interface AllocationTable {
   product_code: string;
   start_date: DateColumn;
   end_date: DateColumn | null;
-  status: 'toegewezen' | 'gestart' | 'gestopt' | 'ingetrokken';
+  status: 'toegewezen' | 'gestart' | 'opgeschort' | 'gestopt' | 'ingetrokken';
   created_at: CreatedAt;
 }
 

@@ -10,7 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocationRequest, careStart } from '../../src/ijw/build.js';
+import { allocationRequest, careStart, careStop, changeRequest } from '../../src/ijw/build.js';
 import { readMessage, writeMessage, type Content } from '../../src/ijw/codec.js';
 import { validateMessage } from '../../src/ijw/validate.js';
 import { loadProfiles } from '../../src/regions/load.js';
@@ -311,6 +311,125 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
       retourcodes: ['9019'],
       problemen: [{ code: 'TR019', melding: 'toewijzing 999999 is onbekend' }],
     });
+  });
+
+  it('a temporary stop (JW307, reason 20) suspends the allocation; a new JW305 resumes it; reason 31 ends it', async () => {
+    const client = {
+      bsn: BSN,
+      birthDate: '2016-09-14',
+      gender: '1',
+      lastName: 'Bakker',
+      initials: 'S',
+    };
+    const line = {
+      allocationNumber: '300000',
+      product: { category: '45', code: '45A03' },
+      allocationStart: '2026-03-16',
+      start: '2026-03-09',
+    };
+    const status = async () =>
+      (
+        await opened.db
+          .selectFrom('allocation')
+          .select('status')
+          .where('number', '=', '300000')
+          .executeTakeFirstOrThrow()
+      ).status;
+    const stop = (id: string, reason: string, end: string) =>
+      planner.request(
+        'POST',
+        '/api/v1/ijw/inbox',
+        writeMessage(
+          'JW307',
+          careStop({
+            envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id, date: '2026-03-10' },
+            client,
+            lines: [{ ...line, reason, end }],
+          }),
+        ),
+        xml,
+      );
+    expect((await stop('STOP001', '20', '2026-03-10')).statusCode).toBe(200);
+    expect(await status()).toBe('opgeschort');
+    const resumed = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      writeMessage(
+        'JW305',
+        careStart({
+          envelope: {
+            sender: PROVIDER,
+            receiver: MUNICIPALITY,
+            id: 'START003',
+            date: '2026-03-10',
+          },
+          client,
+          lines: [{ ...line, start: '2026-03-10' }],
+        }),
+      ),
+      xml,
+    );
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    expect(await status()).toBe('gestart');
+    expect((await stop('STOP002', '31', '2026-03-10')).statusCode).toBe(200);
+    expect(await status()).toBe('gestopt');
+    const types = (await casePage()).tijdlijn.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['opschorting', 'hervatting']));
+    expect((await casePage()).tijdlijn.find((e) => e.notitie?.includes('reden 31'))).toBeDefined();
+  });
+
+  it('a change request (JW317) is linked to the case and answered with JW319', async () => {
+    const res = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      writeMessage(
+        'JW317',
+        changeRequest({
+          envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id: 'VOW001', date: '2026-03-10' },
+          bsn: BSN,
+          reference: 'VOW-BAKKER-1',
+          reason: '2',
+          unchanged: [],
+          changed: [
+            {
+              allocationNumber: '300000',
+              start: '2026-04-01',
+              end: '2026-09-30',
+              extent: { volume: 6, unit: '04', frequency: '2' },
+            },
+          ],
+          added: [],
+        }),
+      ),
+      xml,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const id = (res.json() as { berichtId: string }).berichtId;
+    const stored = await opened.db
+      .selectFrom('ijw_message')
+      .select('case_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.case_id).toBe(caseId);
+    const answered = await backoffice.request('POST', `/api/v1/ijw/berichten/${id}/antwoord`, {
+      antwoord: '1',
+      reden: '4',
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const jw319 = await outgoing('JW319');
+    expect(validateMessage(jw319.xml).issues).toEqual([]);
+    expect(readMessage(jw319.xml).content['Antwoord']).toMatchObject({
+      ReferentieAanbieder: 'VOW-BAKKER-1',
+      VerzoekAntwoord: '1',
+      RedenAfwijzingVerzoek: '4',
+    });
+    expect(
+      (
+        await backoffice.request('POST', `/api/v1/ijw/berichten/${id}/toewijzing`, {
+          adres: address,
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('a product that is not freely accessible waits for the expert pool’s advice', async () => {
