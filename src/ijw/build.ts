@@ -90,6 +90,14 @@ const shortName = (p: Person): Content =>
     Voorletters: p.initials,
   });
 
+/** The client's identity as every client class starts: BSN, birth date, gender, name. */
+const identity = (p: Person, naam: Content): Content => ({
+  Bsn: p.bsn,
+  Geboortedatum: { Datum: p.birthDate },
+  Geslacht: p.gender,
+  Naam: naam,
+});
+
 const product = (p: ProductRef | undefined): Content | undefined =>
   p ? compact({ Categorie: p.category, Code: p.code }) : undefined;
 
@@ -123,10 +131,7 @@ export function allocation(input: {
   return {
     Header: header('JW301', input.envelope),
     Client: {
-      Bsn: c.bsn,
-      Geboortedatum: { Datum: c.birthDate },
-      Geslacht: c.gender,
-      Naam: name(c),
+      ...identity(c, name(c)),
       Contactgegevens: {
         Contact: [
           {
@@ -185,10 +190,7 @@ export function allocationRequest(input: {
   return {
     Header: header('JW315', input.envelope),
     Client: {
-      Bsn: c.bsn,
-      Geboortedatum: { Datum: c.birthDate },
-      Geslacht: c.gender,
-      Naam: shortName(c),
+      ...identity(c, shortName(c)),
       AangevraagdeProducten: {
         AangevraagdProduct: input.products.map((p) =>
           compact({
@@ -230,10 +232,7 @@ export function careStart(input: {
   return {
     Header: header('JW305', input.envelope),
     Client: {
-      Bsn: c.bsn,
-      Geboortedatum: { Datum: c.birthDate },
-      Geslacht: c.gender,
-      Naam: shortName(c),
+      ...identity(c, shortName(c)),
       StartProducten: {
         StartProduct: input.lines.map((l) =>
           compact({
@@ -259,10 +258,7 @@ export function careStop(input: {
   return {
     Header: header('JW307', input.envelope),
     Client: {
-      Bsn: c.bsn,
-      Geboortedatum: { Datum: c.birthDate },
-      Geslacht: c.gender,
-      Naam: shortName(c),
+      ...identity(c, shortName(c)),
       StopProducten: {
         StopProduct: input.lines.map((l) =>
           compact({

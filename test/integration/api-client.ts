@@ -5,7 +5,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { freshBsn } from '../factories.js';
+import { createOrganisation, freshBsn } from '../factories.js';
 
 export const PASSWORD = 'Een-lang-wachtwoord-2026';
 
@@ -79,4 +79,31 @@ export function routeARequest(overrides: Record<string, unknown> = {}) {
     aangemeldOp: '2026-03-02T09:00:00+01:00',
     ...overrides,
   };
+}
+
+/**
+ * A party in the iJw exchange: an organisation with its AGB or CBS code and one member of
+ * staff, logged in.
+ */
+export async function exchangeParty(
+  opened: OpenDatabase,
+  app: FastifyInstance,
+  party: {
+    readonly kind: 'gemeente' | 'aanbieder';
+    readonly region: string;
+    readonly code: string;
+    readonly role: string;
+    readonly email: string;
+  },
+): Promise<{ readonly organisationId: string; readonly client: Client }> {
+  const organisationId = await createOrganisation(opened.db, party.kind, party.region);
+  await opened.db
+    .updateTable('organisation')
+    .set({ agb_code: party.code })
+    .where('id', '=', organisationId)
+    .execute();
+  await staffAccount(opened, organisationId, [party.role], party.email);
+  const client = new Client(app);
+  await client.login(party.email);
+  return { organisationId, client };
 }

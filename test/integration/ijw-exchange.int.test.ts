@@ -19,7 +19,7 @@ import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import { createOrganisation } from '../factories.js';
-import { Client, staffAccount } from './api-client.js';
+import { Client, exchangeParty, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
 const NOW = new Date('2026-03-10T11:00:00Z');
@@ -78,28 +78,17 @@ describe.each(engines)('iJw exchange on %s', (engine) => {
       profiles: loadProfiles(),
       secureCookies: false,
     });
-    const municipality = await createOrganisation(opened.db, 'gemeente', 'GRO');
-    const providerOrg = await createOrganisation(opened.db, 'aanbieder', 'GRO');
-    const otherProvider = await createOrganisation(opened.db, 'aanbieder', 'GRO');
-    for (const [id, code] of [
-      [municipality, MUNICIPALITY],
-      [providerOrg, PROVIDER],
-      [otherProvider, '98765432'],
-    ] as const)
-      await opened.db
-        .updateTable('organisation')
-        .set({ agb_code: code })
-        .where('id', '=', id)
-        .execute();
-    await staffAccount(opened, municipality, ['backoffice'], `bo-${engine}@ijw.nl`);
-    await staffAccount(opened, providerOrg, ['planner'], `planner-${engine}@ijw.nl`);
-    await staffAccount(opened, otherProvider, ['planner'], `ander-${engine}@ijw.nl`);
-    provider = new Client(app);
-    await provider.login(`planner-${engine}@ijw.nl`);
-    backoffice = new Client(app);
-    await backoffice.login(`bo-${engine}@ijw.nl`);
-    stranger = new Client(app);
-    await stranger.login(`ander-${engine}@ijw.nl`);
+    const party = (kind: 'gemeente' | 'aanbieder', code: string, role: string, who: string) =>
+      exchangeParty(opened, app, {
+        kind,
+        region: 'GRO',
+        code,
+        role,
+        email: `${who}-${engine}@ijw.nl`,
+      });
+    backoffice = (await party('gemeente', MUNICIPALITY, 'backoffice', 'bo')).client;
+    provider = (await party('aanbieder', PROVIDER, 'planner', 'planner')).client;
+    stranger = (await party('aanbieder', '98765432', 'planner', 'ander')).client;
   });
   afterAll(async () => {
     await app.close();
@@ -225,24 +214,16 @@ describe.each(engines)('iJw outbox and drop folder on %s', (engine) => {
       profiles: loadProfiles(),
       secureCookies: false,
     });
-    const municipality = await createOrganisation(opened.db, 'gemeente', 'GRO');
-    const providerOrg = await createOrganisation(opened.db, 'aanbieder', 'GRO');
-    await opened.db
-      .updateTable('organisation')
-      .set({ agb_code: MUNICIPALITY })
-      .where('id', '=', municipality)
-      .execute();
-    await opened.db
-      .updateTable('organisation')
-      .set({ agb_code: PROVIDER })
-      .where('id', '=', providerOrg)
-      .execute();
-    await staffAccount(opened, municipality, ['backoffice'], `bo2-${engine}@ijw.nl`);
-    await staffAccount(opened, providerOrg, ['planner'], `planner2-${engine}@ijw.nl`);
-    provider = new Client(app);
-    await provider.login(`planner2-${engine}@ijw.nl`);
-    backoffice = new Client(app);
-    await backoffice.login(`bo2-${engine}@ijw.nl`);
+    const party = (kind: 'gemeente' | 'aanbieder', code: string, role: string, who: string) =>
+      exchangeParty(opened, app, {
+        kind,
+        region: 'GRO',
+        code,
+        role,
+        email: `${who}-${engine}@ijw.nl`,
+      });
+    backoffice = (await party('gemeente', MUNICIPALITY, 'backoffice', 'bo2')).client;
+    provider = (await party('aanbieder', PROVIDER, 'planner', 'planner2')).client;
   });
   afterAll(async () => {
     await app.close();

@@ -16,8 +16,7 @@ import { validateMessage } from '../../src/ijw/validate.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation } from '../factories.js';
-import { Client, staffAccount } from './api-client.js';
+import { exchangeParty, type Client } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
 const NOW = new Date('2026-03-10T11:00:00Z');
@@ -74,24 +73,24 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
       profiles: loadProfiles(),
       secureCookies: false,
     });
-    const municipality = await createOrganisation(opened.db, 'gemeente', 'LEK');
-    const provider = await createOrganisation(opened.db, 'aanbieder', 'LEK');
-    await opened.db
-      .updateTable('organisation')
-      .set({ agb_code: MUNICIPALITY })
-      .where('id', '=', municipality)
-      .execute();
-    await opened.db
-      .updateTable('organisation')
-      .set({ agb_code: PROVIDER })
-      .where('id', '=', provider)
-      .execute();
-    await staffAccount(opened, municipality, ['backoffice'], `bo-${engine}@lek.nl`);
-    await staffAccount(opened, provider, ['planner'], `planner-${engine}@lek.nl`);
-    planner = new Client(app);
-    await planner.login(`planner-${engine}@lek.nl`);
-    backoffice = new Client(app);
-    await backoffice.login(`bo-${engine}@lek.nl`);
+    backoffice = (
+      await exchangeParty(opened, app, {
+        kind: 'gemeente',
+        region: 'LEK',
+        code: MUNICIPALITY,
+        role: 'backoffice',
+        email: `bo-${engine}@lek.nl`,
+      })
+    ).client;
+    planner = (
+      await exchangeParty(opened, app, {
+        kind: 'aanbieder',
+        region: 'LEK',
+        code: PROVIDER,
+        role: 'planner',
+        email: `planner-${engine}@lek.nl`,
+      })
+    ).client;
     expect(
       (
         await backoffice.request('PUT', '/api/v1/catalogus', CATALOGUE, {

@@ -26,6 +26,8 @@ import {
   DEVELOPMENT_AREAS,
   INFORMATION_SOURCES,
   REGIE_CRITERIA,
+  RISK_OUTCOMES,
+  SAFETY_OUTCOMES,
   TRIAGE_FIELD_LABELS,
   TRIAGE_OUTCOME_LABELS,
 } from '../../documents/analysis-words.js';
@@ -165,11 +167,7 @@ function SafetyCheck({ caseId, latest }: { caseId: string; latest: AssessmentVie
           legend="Is het kind nu veilig?"
           type="radio"
           name="veiligheidscheck.uitkomst"
-          options={[
-            ['veilig', 'Veilig'],
-            ['zorgen', 'Zorgen, geen acuut gevaar'],
-            ['acuut', 'Acuut gevaar'],
-          ]}
+          options={Object.entries(SAFETY_OUTCOMES)}
           selected={[outcome]}
           onChange={(v) => setOutcome(v[0] ?? '')}
           error={s.errors['uitkomst']}
@@ -569,11 +567,7 @@ function RiskAssessment({
           legend="Uitkomst"
           type="radio"
           name="risicotaxatie.uitkomst"
-          options={[
-            ['veilig', 'Veilig'],
-            ['zorgen', 'Zorgen'],
-            ['onveilig', 'Onveilig'],
-          ]}
+          options={Object.entries(RISK_OUTCOMES)}
           selected={[outcome]}
           onChange={(v) => setOutcome(v[0] ?? '')}
           error={s.errors['uitkomst']}
