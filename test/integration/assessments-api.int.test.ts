@@ -377,6 +377,25 @@ describe.each(engines)('assessments API on %s', (engine) => {
     const other = new Client(app);
     await other.login(`ander-${engine}@ba.nl`);
     expect((await other.request('GET', `/api/v1/casussen/${caseId}/triage`)).statusCode).toBe(404);
+    expect((await other.request('GET', `/api/v1/casussen/${caseId}/kindcontact`)).statusCode).toBe(
+      404,
+    );
+    for (const [path, body] of [
+      [
+        'co-overleg',
+        {
+          signalen: ['draaglast'],
+          gedragswetenschapper: 'x',
+          besluit: 'x',
+          overwegingen: 'x',
+          nietHandelen: true,
+        },
+      ],
+      ['meldcode', { stap: 'signalen', op: '2026-03-10T12:00:00+01:00', overweging: 'x' }],
+    ] as const)
+      expect(
+        (await other.request('POST', `/api/v1/casussen/${caseId}/${path}`, body)).statusCode,
+      ).toBe(404);
     expect(
       (
         await other.request('POST', `/api/v1/casussen/${caseId}/risicotaxatie`, {

@@ -176,6 +176,14 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
   });
 
   it('allocating sends a valid JW301 with the requested product and notes it on the case', async () => {
+    // The provider cannot allocate to itself.
+    expect(
+      (
+        await planner.request('POST', `/api/v1/ijw/berichten/${requestId}/toewijzing`, {
+          adres: address,
+        })
+      ).statusCode,
+    ).toBe(403);
     const res = await backoffice.request('POST', `/api/v1/ijw/berichten/${requestId}/toewijzing`, {
       adres: address,
     });
