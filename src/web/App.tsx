@@ -6,6 +6,7 @@ import { Alert, Paragraph } from './nl/index.js';
 import { PageHeading } from './page.js';
 import { AnalysisPage } from './pages/AnalysisPage.js';
 import { CasePage } from './pages/CasePage.js';
+import { CataloguePage } from './pages/CataloguePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MessagePage, MessagesPage } from './pages/MessagesPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
@@ -70,6 +71,10 @@ export function App() {
             {(me) => <MessagePage municipality={me.medewerker.organisatieSoort === 'gemeente'} />}
           </RequireSession>
         }
+      />
+      <Route
+        path="/catalogus"
+        element={<RequireSession>{(me) => <CataloguePage me={me} />}</RequireSession>}
       />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route

@@ -47,6 +47,13 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                     </NavLink>
                   </li>
                 )}
+                {exchanges && (
+                  <li>
+                    <NavLink to="/catalogus" className="utrecht-link">
+                      Catalogus
+                    </NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
           )}

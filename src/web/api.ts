@@ -31,9 +31,17 @@ interface ErrorBody {
   error?: { code?: string; message?: string; fields?: FieldProblem[] };
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * Calls the API. The body is sent as JSON, or as-is when `contentType` is given (a CSV file).
+ */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType?: string,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -41,7 +49,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined
+        ? { body: contentType && typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
     });
   } catch {
     throw new ApiFailure(0, 'network', 'De server is niet bereikbaar. Probeer het zo opnieuw.');

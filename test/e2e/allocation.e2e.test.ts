@@ -203,6 +203,27 @@ describe('route B allocation in the browser', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await expectAccessible(page);
 
+    // The back office keeps the region's catalogue: a bad file is refused line by line.
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Catalogus' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Productcatalogus' }).waitFor();
+    expect(await page.getByRole('table').innerText()).toContain('45A03');
+    await page.getByLabel('CSV-bestand').setInputFiles({
+      name: 'catalogus.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'productcode;categorie;naam;segment;vrij_toegankelijk;eenheid;frequentie;tarief;geldig_van;geldig_tot\n45A03;45;Ambulant;ambulant;ja;04;9;98,50;01-01-2026;\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Catalogus inlezen' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/regel 2, frequentie/)
+      .waitFor();
+    await expectAccessible(page);
+
     // The provider starts the care.
     const started = await provider.send(
       writeMessage(
