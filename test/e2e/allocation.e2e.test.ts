@@ -5,8 +5,8 @@
  * sends the start of care (JW305); the provider's planner sees on the case that help started
  * and the hulpverleningsplan deadline (LEK-TERM-HVP) now runs. axe-core runs on every page.
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { allocationRequest, careStart } from '../../src/ijw/build.js';
 import { writeMessage } from '../../src/ijw/codec.js';
@@ -14,12 +14,7 @@ import { freshBsn } from '../factories.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
-import {
-  accessibilityProblems,
-  launchBrowser,
-  startTestServer,
-  type TestServer,
-} from './support.js';
+import { browserJourney } from './support.js';
 
 const PLANNER = 'planner.lek@demo.casusregie.nl';
 const BACKOFFICE = 'backoffice.lek@demo.casusregie.nl';
@@ -48,33 +43,8 @@ async function providerSystem(request: APIRequestContext, url: string) {
 }
 
 describe('route B allocation in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let providerContext: BrowserContext;
-  let backofficeContext: BrowserContext;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(20), launchBrowser()]);
-    providerContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-    backofficeContext = await browser.newContext({
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    });
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await providerContext?.close();
-    await backofficeContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityProblems(page), page.url()).toEqual([]);
-  }
+  const journey = browserJourney();
+  const expectAccessible = (page: Page) => journey.expectAccessible(page);
 
   it('JW315 in, JW319 and JW301 out, JW305 in: the case’s deadlines follow', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
@@ -82,12 +52,14 @@ describe('route B allocation in the browser', () => {
     );
     const year = Number(today.slice(0, 4));
     const bsn = freshBsn();
-    const provider = await providerSystem(providerContext.request, server.url);
+    const providerContext = await journey.context();
+    const backofficeContext = await journey.context();
+    const provider = await providerSystem(providerContext.request, journey.server.url);
     expect(provider.own).toMatch(/^\d{8}$/);
     expect(provider.municipality).toMatch(/^\d{4}$/);
 
     // The planner registered the GP referral (route B) before.
-    const created = await providerContext.request.post(`${server.url}/api/v1/casussen`, {
+    const created = await providerContext.request.post(`${journey.server.url}/api/v1/casussen`, {
       data: {
         route: 'B',
         regio: 'LEK',
@@ -138,10 +110,8 @@ describe('route B allocation in the browser', () => {
     expect(received.status(), await received.text()).toBe(200);
 
     // The back office assesses and allocates in the browser.
-    const page = await backofficeContext.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    await page.goto(`${server.url}/inloggen`);
+    const page = await journey.page(backofficeContext);
+    await page.goto(`${journey.server.url}/inloggen`);
     await new LoginPage(page).logIn(BACKOFFICE, DEMO_PASSWORD);
     await new WorkListPage(page).heading().waitFor();
     await page
@@ -185,7 +155,7 @@ describe('route B allocation in the browser', () => {
     await page.getByText('Het bericht voldoet aan het XSD en aan de regels van iJw 3.2.').waitFor();
     const jw301 = (await (
       await page.request.get(
-        `${server.url}/api/v1/ijw/berichten/${page.url().split('/').pop() ?? ''}`,
+        `${journey.server.url}/api/v1/ijw/berichten/${page.url().split('/').pop() ?? ''}`,
       )
     ).json()) as {
       inhoud: {
@@ -199,7 +169,9 @@ describe('route B allocation in the browser', () => {
     const letter = page
       .getByRole('region', { name: 'Beschikking' })
       .getByRole('link', { name: /op verzoek van het gezin/ });
-    const pdf = await page.request.get(`${server.url}${(await letter.getAttribute('href')) ?? ''}`);
+    const pdf = await page.request.get(
+      `${journey.server.url}${(await letter.getAttribute('href')) ?? ''}`,
+    );
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await expectAccessible(page);
 
@@ -250,12 +222,8 @@ describe('route B allocation in the browser', () => {
     expect(started.status(), await started.text()).toBe(200);
 
     // The planner sees on the case that help started; the hulpverleningsplan deadline runs.
-    const plannerPage = await providerContext.newPage();
-    plannerPage.setDefaultTimeout(10_000);
-    plannerPage.on('pageerror', (error) =>
-      pageErrors.push(`${plannerPage.url()}: ${error.message}`),
-    );
-    await plannerPage.goto(`${server.url}/casussen/${caseId}`);
+    const plannerPage = await journey.page(providerContext);
+    await plannerPage.goto(`${journey.server.url}/casussen/${caseId}`);
     const casePage = new CasePage(plannerPage);
     await casePage.heading('Gezin Dekker').waitFor();
     await expect.poll(() => casePage.deadlineRows('LEK-TERM-HVP').count()).toBe(1);

@@ -4,61 +4,30 @@
  * IDs, records the intake and sees that deadline met; a provider cannot open that case.
  * Every page visited is checked with axe-core (no serious or critical findings).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { freshBsn } from '../factories.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
-import {
-  accessibilityProblems,
-  launchBrowser,
-  startTestServer,
-  type TestServer,
-} from './support.js';
+import { browserJourney } from './support.js';
 
 const CASUSREGISSEUR = 'casusregisseur.lek@demo.casusregie.nl';
 
 describe('browser journeys', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const journey = browserJourney(40);
+  const newPage = () => journey.page();
+  const expectAccessible = (page: Page) => journey.expectAccessible(page);
   let registeredCaseUrl = '';
-  // Script errors in the page fail the journey that caused them.
-  const pageErrors: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityProblems(page), page.url()).toEqual([]);
-  }
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(40), launchBrowser()]);
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a local-team casusregisseur registers a route A request and sees a deadline met', async () => {
-    expect(server.accounts.some((a) => a.email === CASUSREGISSEUR)).toBe(true);
+    expect(journey.server.accounts.some((a) => a.email === CASUSREGISSEUR)).toBe(true);
     const page = await newPage();
 
     // Not logged in: the work list sends the user to the login page.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${journey.server.url}/`);
     const login = new LoginPage(page);
     await login.heading().waitFor();
     expect(new URL(page.url()).pathname).toBe('/inloggen');
@@ -149,7 +118,7 @@ describe('browser journeys', () => {
     await expectAccessible(page);
 
     // Triage puts casusregie with a professional: the family's period ends, and stays visible.
-    const me = server.accounts.find((a) => a.email === CASUSREGISSEUR);
+    const me = journey.server.accounts.find((a) => a.email === CASUSREGISSEUR);
     await casePage.assignRole(
       'Casusregie',
       me?.organisation ?? '',
@@ -173,7 +142,9 @@ describe('browser journeys', () => {
 
   it('a provider without a role in that case cannot open it', async () => {
     expect(registeredCaseUrl).not.toBe('');
-    const provider = server.accounts.find((a) => a.roles.includes('planner') && a.region === 'LEK');
+    const provider = journey.server.accounts.find(
+      (a) => a.roles.includes('planner') && a.region === 'LEK',
+    );
     expect(provider).toBeDefined();
     const page = await newPage();
     await page.goto(registeredCaseUrl);
@@ -197,7 +168,7 @@ describe('browser journeys', () => {
     // 200% zoom of a 1280-pixel-wide window is a 640-pixel-wide layout (WCAG 1.4.4, 1.4.10).
     const page = await newPage();
     await page.setViewportSize({ width: 640, height: 480 });
-    await page.goto(`${server.url}/inloggen`);
+    await page.goto(`${journey.server.url}/inloggen`);
     await new LoginPage(page).logIn(CASUSREGISSEUR, DEMO_PASSWORD);
     const workList = new WorkListPage(page);
     await workList.table().waitFor();

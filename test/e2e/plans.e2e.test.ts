@@ -9,8 +9,8 @@
  * axe-core runs on every page state visited.
  */
 import { PDFParse } from 'pdf-parse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { freshBsn } from '../factories.js';
 import { AnalysisPage } from './pages/AnalysisPage.js';
@@ -19,47 +19,17 @@ import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
-import {
-  accessibilityProblems,
-  launchBrowser,
-  startTestServer,
-  type TestServer,
-} from './support.js';
+import { amsterdamNow, browserJourney } from './support.js';
 
 describe('plan journey in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(20), launchBrowser()]);
-    context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityProblems(page), page.url()).toEqual([]);
-  }
+  const journey = browserJourney();
+  const expectAccessible = (page: Page) => journey.expectAccessible(page);
 
   it('from registration to a signed, fixed plan, then version 2 with its changes', async () => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    const year = Number(
-      new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(
-        new Date(),
-      ),
-    );
+    const page = await journey.page();
+    const { year } = amsterdamNow();
 
-    await page.goto(`${server.url}/inloggen`);
+    await page.goto(`${journey.server.url}/inloggen`);
     await new LoginPage(page).logIn('casusregisseur.ztm@demo.casusregie.nl', DEMO_PASSWORD);
     const workList = new WorkListPage(page);
     await workList.heading().waitFor();
@@ -80,22 +50,7 @@ describe('plan journey in the browser', () => {
 
     const casePage = new CasePage(page);
     await casePage.heading('Gezin Visser').waitFor();
-    const { date, time } = await page.evaluate(() => {
-      const f = new Intl.DateTimeFormat('nl-NL', {
-        timeZone: 'Europe/Amsterdam',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-      const p = Object.fromEntries(f.formatToParts(new Date()).map((x) => [x.type, x.value]));
-      return {
-        date: `${p['day']}-${p['month']}-${p['year']}`,
-        time: `${p['hour']}:${p['minute']}`,
-      };
-    });
+    const { date, time } = amsterdamNow();
     await casePage.recordEvent('Eerste contact', date, time);
     await expect.poll(() => casePage.deadlineRows('ZTM-TERM-PLAN').count()).toBe(1);
     expect(await casePage.deadlineRows('ZTM-TERM-PLAN').innerText()).toContain('open');
@@ -288,7 +243,7 @@ describe('plan journey in the browser', () => {
     await page.getByText('Versie 1 is vastgesteld').waitFor();
     // The fixed version as a PDF for the family, with the session of the browser.
     const href = await page.getByRole('link', { name: /Versie 1 als PDF/ }).getAttribute('href');
-    const pdf = await page.context().request.get(`${server.url}${href ?? ''}`);
+    const pdf = await page.context().request.get(`${journey.server.url}${href ?? ''}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const parser = new PDFParse({ data: new Uint8Array(await pdf.body()) });
     const text = (await parser.getText()).text.replace(/\s+/g, ' ');

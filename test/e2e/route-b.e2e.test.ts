@@ -4,67 +4,25 @@
  * plan asks for on route B; the parent signs on screen, the plan is fixed, and LEK-TERM-HVP
  * becomes met. axe-core runs on every page state visited.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
-import {
-  accessibilityProblems,
-  launchBrowser,
-  startTestServer,
-  type TestServer,
-} from './support.js';
+import { amsterdamNow, browserJourney } from './support.js';
 
 describe('route B in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(20), launchBrowser()]);
-    context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityProblems(page), page.url()).toEqual([]);
-  }
+  const journey = browserJourney();
+  const expectAccessible = (page: Page) => journey.expectAccessible(page);
 
   it('the provider writes the hulpverleningsplan and proposes an arrangement', async () => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    const { date, time, year } = await page.evaluate(() => {
-      const f = new Intl.DateTimeFormat('nl-NL', {
-        timeZone: 'Europe/Amsterdam',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-      const p = Object.fromEntries(f.formatToParts(new Date()).map((x) => [x.type, x.value]));
-      return {
-        date: `${p['day']}-${p['month']}-${p['year']}`,
-        time: `${p['hour']}:${p['minute']}`,
-        year: Number(p['year']),
-      };
-    });
+    const page = await journey.page();
+    const { date, time, year } = amsterdamNow();
 
-    await page.goto(`${server.url}/inloggen`);
+    await page.goto(`${journey.server.url}/inloggen`);
     await new LoginPage(page).logIn('planner.lek@demo.casusregie.nl', DEMO_PASSWORD);
     const workList = new WorkListPage(page);
     await workList.heading().waitFor();

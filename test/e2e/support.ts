@@ -4,7 +4,8 @@
  * fails on serious or critical findings.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { DEFAULT_SEED, generateDemoData, type DemoAccount } from '../../src/demo/generate.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
@@ -75,4 +76,77 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×)`);
+}
+
+/**
+ * The frame every browser journey shares, registered in the calling `describe`: a test
+ * server with demo data and Chromium (started once), browser contexts in Dutch on the
+ * Amsterdam clock, script errors in a page failing the test that caused them, and the axe
+ * check. Everything is closed after the suite.
+ */
+export function browserJourney(cases = 20) {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(cases), launchBrowser()]);
+  });
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the journey has not started');
+    return value;
+  };
+  return {
+    get server(): TestServer {
+      return started(server);
+    },
+    /** A new browser user (own cookies). */
+    async context(): Promise<BrowserContext> {
+      const context = await started(browser).newContext({
+        locale: 'nl-NL',
+        timezoneId: 'Europe/Amsterdam',
+      });
+      contexts.push(context);
+      return context;
+    },
+    async page(context?: BrowserContext): Promise<Page> {
+      const page = await (context ?? (await this.context())).newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+    async expectAccessible(page: Page): Promise<void> {
+      expect(await accessibilityProblems(page), page.url()).toEqual([]);
+    },
+  };
+}
+
+/** Now on the Amsterdam clock, the way the forms take it: dd-mm-jjjj and uu:mm. */
+export function amsterdamNow(now = new Date()): { date: string; time: string; year: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((x) => [x.type, x.value]),
+  );
+  return {
+    date: `${parts['day']}-${parts['month']}-${parts['year']}`,
+    time: `${parts['hour']}:${parts['minute']}`,
+    year: Number(parts['year']),
+  };
 }

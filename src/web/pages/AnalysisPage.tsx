@@ -40,6 +40,12 @@ import {
 } from './analysis-shared.js';
 import { CaseConsultation, ChildContact, Meldcode } from './SafetySections.js';
 
+/** The answer to a yes-or-no question, as radio buttons. */
+const YES_NO: readonly (readonly [string, string])[] = [
+  ['true', 'Ja'],
+  ['false', 'Nee'],
+];
+
 /** The sections in the order of step 1, for the table of contents. */
 const SECTIONS: readonly (readonly [string, string])[] = [
   ['kop-veiligheidscheck', 'Veiligheid direct bij de start'],
@@ -462,10 +468,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
           legend="Staat het gezin achter de hulp die nodig is?"
           type="radio"
           name="vraaganalyse.gezinStaatAchterHulp"
-          options={[
-            ['true', 'Ja'],
-            ['false', 'Nee'],
-          ]}
+          options={YES_NO}
           selected={[supports]}
           onChange={(v) => setSupports(v[0] ?? '')}
           error={s.errors['gezinStaatAchterHulp']}
@@ -474,10 +477,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
           legend="Kan het gezin de casusregie zelf voeren?"
           type="radio"
           name="vraaganalyse.gezinKanRegieVoeren"
-          options={[
-            ['true', 'Ja'],
-            ['false', 'Nee'],
-          ]}
+          options={YES_NO}
           selected={[canCoordinate]}
           onChange={(v) => setCanCoordinate(v[0] ?? '')}
           error={s.errors['gezinKanRegieVoeren']}
@@ -652,10 +652,7 @@ function Criteria({ caseId, latest }: { caseId: string; latest: AssessmentView |
           legend="Stapeling van problemen of hulp"
           type="radio"
           name="criteria.stapeling"
-          options={[
-            ['true', 'Ja'],
-            ['false', 'Nee'],
-          ]}
+          options={YES_NO}
           selected={[stacking]}
           onChange={(v) => setStacking(v[0] ?? 'false')}
         />
