@@ -56,12 +56,15 @@ const SPEC_RULE_IDS = {
   GRO: ['GRO-GATE-EXPERTPOOL', 'GRO-DEC-BESCHIKKING'],
 } as const;
 
-/** Escalation ladders and checklists of REGIONS.md have no IDs there; these are ours. */
+/**
+ * Escalation ladders and checklists of REGIONS.md have no IDs there; these are ours, as are the
+ * GRO handover and budget agreements taken from the source document itself.
+ */
 const LADDER_AND_CHECKLIST_IDS = {
   RIJ: ['RIJ-ESC-LADDER'],
   ZTM: ['ZTM-ESC-LADDER'],
   ZOU: ['ZOU-ESC-PROCESS', 'ZOU-ESC-CONTENT'],
-  GRO: ['GRO-ESC-SCM', 'GRO-CHK-REFERENTIEKADER'],
+  GRO: ['GRO-ESC-SCM', 'GRO-CHK-REFERENTIEKADER', 'GRO-DEC-OVERDRACHT', 'GRO-DEC-BUDGET'],
 } as const;
 
 const profiles = loadProfiles();

@@ -1,0 +1,3 @@
+export * from './budget.js';
+export * from './contracts.js';
+export * from './proposal.js';
