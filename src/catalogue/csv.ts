@@ -49,7 +49,7 @@ export type CsvResult =
   | { readonly ok: false; readonly problems: CsvProblem[] };
 
 /** `dd-mm-jjjj` or `jjjj-mm-dd` → `jjjj-mm-dd`; anything else is returned as typed. */
-function isoDate(text: string): string {
+export function isoDate(text: string): string {
   const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
   return dutch
     ? `${dutch[3]}-${(dutch[2] ?? '').padStart(2, '0')}-${(dutch[1] ?? '').padStart(2, '0')}`
@@ -139,7 +139,7 @@ export function parseCatalogueCsv(text: string): CsvResult {
     : { ok: true, products };
 }
 
-const dutchDate = (iso: string | null) =>
+export const dutchDate = (iso: string | null): string =>
   iso === null ? '' : `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 export function catalogueCsv(products: readonly Product[]): string {

@@ -129,6 +129,40 @@ async function insertCatalogue(
       ),
     ),
   );
+  // GRO's purchasing model: the first provider is the contract partner for every product,
+  // the second delivers as its subcontractor. Each municipality gets a budget for the year.
+  await db.transaction().execute(async (trx) => {
+    await insertAll(
+      trx,
+      'contract',
+      plan.regions.flatMap((r) => {
+        const [partner, ...subcontractors] = r.providers;
+        if (!partner?.agbCode) return [];
+        const line = (p: typeof partner) => ({
+          region: r.setup.region,
+          partner_agb: partner.agbCode ?? '',
+          partner_name: partner.name,
+          provider_agb: p.agbCode ?? '',
+          provider_name: p.name,
+          products: DEMO_PRODUCTS.map(([code]) => code),
+          valid_from: `${year - 1}-01-01`,
+          valid_to: null,
+        });
+        return [partner, ...subcontractors].map(line);
+      }),
+    );
+    await insertAll(
+      trx,
+      'budget',
+      plan.regions.map((r) => ({
+        municipality_code: r.setup.cbsCode,
+        year,
+        amount_cents: r.setup.weight * 100_000_000,
+        updated_at: new Date(`${year}-01-01T00:00:00Z`),
+        updated_by: null,
+      })),
+    );
+  });
 }
 
 interface CaseRows {

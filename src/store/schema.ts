@@ -182,6 +182,52 @@ export interface AllocationTable {
   end_date: DateColumn | null;
   status: 'toegewezen' | 'gestart' | 'opgeschort' | 'gestopt' | 'ingetrokken';
   created_at: CreatedAt;
+  municipality_code: string | null;
+  volume: number | null;
+  unit: string | null;
+  frequency: string | null;
+  /** Value in the budget year of the start date, in cents (GRO-DEC-BUDGET). */
+  value_cents: ColumnType<string, number | undefined, number>;
+  bridging: Generated<boolean>;
+  proposal_id: string | null;
+}
+
+export interface ContractTable {
+  region: string;
+  partner_agb: string;
+  partner_name: string;
+  provider_agb: string;
+  provider_name: string;
+  products: string[];
+  valid_from: DateColumn;
+  valid_to: DateColumn | null;
+  updated_at: CreatedAt;
+}
+
+export interface BudgetTable {
+  municipality_code: string;
+  year: number;
+  amount_cents: ColumnType<string, number, number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface AllocationProposalTable {
+  id: Generated<string>;
+  case_id: string;
+  region: string;
+  municipality_code: string;
+  provider_id: string;
+  client_id: string;
+  plan_version_id: string;
+  content: Json;
+  status: 'voorgesteld' | 'toegewezen' | 'afgewezen';
+  proposed_by: string;
+  proposed_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  message_id: string | null;
 }
 
 export interface IjwMessageTable {
@@ -220,4 +266,7 @@ export interface Database {
   product: ProductTable;
   allocation: AllocationTable;
   ijw_message: IjwMessageTable;
+  contract: ContractTable;
+  budget: BudgetTable;
+  allocation_proposal: AllocationProposalTable;
 }

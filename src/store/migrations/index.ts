@@ -8,6 +8,7 @@ import * as familyGroupOffer from './2026-11-23-0006-family-group-offer.js';
 import * as catalogue from './2026-11-23-0007-catalogue.js';
 import * as ijwMessages from './2026-11-23-0008-ijw-messages.js';
 import * as suspendedAllocations from './2026-11-23-0009-suspended-allocations.js';
+import * as contractsBudgetProposals from './2026-11-23-0010-contracts-budget-proposals.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0007-catalogue': catalogue,
   '2026-11-23-0008-ijw-messages': ijwMessages,
   '2026-11-23-0009-suspended-allocations': suspendedAllocations,
+  '2026-11-23-0010-contracts-budget-proposals': contractsBudgetProposals,
 };
