@@ -12,11 +12,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import { selectable } from '../domain/catalogue/index.js';
 import { formatIsoDate, localDay, parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
+import { contractFor } from '../domain/allocation/index.js';
 import { listProducts } from '../store/catalogue.js';
+import { listContracts } from '../store/contracts.js';
 import type { RequestContext } from '../store/context.js';
 import type { Database } from '../store/schema.js';
 import { writeAudit } from '../store/audit.js';
-import { allocation, requestAnswer } from './build.js';
+import { issueAllocation } from './allocate.js';
+import { requestAnswer } from './build.js';
+import { FlowError } from './flow-error.js';
 import { readMessage, writeMessage, type Content } from './codec.js';
 import { newIdentification, queueOutgoing } from './exchange.js';
 
@@ -169,15 +173,7 @@ export async function processIncoming(
   return { codes: [], caseId: null, problems: [] };
 }
 
-export class FlowError extends Error {
-  constructor(
-    message: string,
-    readonly fields: readonly { path: string; message: string }[] = [],
-    readonly status: 'not-found' | 'conflict' | 'unprocessable' = 'unprocessable',
-  ) {
-    super(message);
-  }
-}
+export { FlowError };
 
 async function incomingRequest(db: Db, messageId: string, municipalityCode: string) {
   const row = /^[0-9a-f-]{36}$/i.test(messageId)
@@ -291,6 +287,7 @@ export async function allocateRequest(
       throw new FlowError('Op dit verzoek is al een toewijzing verstuurd.', [], 'conflict');
     const region = (await regionOf(trx, municipalityCode)) ?? '';
     const catalogue = await listProducts(trx, region);
+    const contracts = await listContracts(trx, region);
     const client = content['Client'] as Content;
     const requested = list((client['AangevraagdeProducten'] as Content)['AangevraagdProduct']);
     const fields: { path: string; message: string }[] = [];
@@ -303,6 +300,11 @@ export async function allocateRequest(
           path: `producten.${i}`,
           message: `product ${code || '(zonder code)'} staat niet in de catalogus of geldt niet op de ingangsdatum`,
         });
+      else if (!contractFor(contracts, row.sender, code, start))
+        fields.push({
+          path: `producten.${i}`,
+          message: `aanbieder ${row.sender} heeft geen contract voor ${code} op ${text(p, 'ToewijzingIngangsdatum')}`,
+        });
       else if (!product.freelyAccessible && !input.expertAdvice)
         fields.push({
           path: 'adviesExpertpool',
@@ -311,109 +313,58 @@ export async function allocateRequest(
     });
     if (fields.length > 0)
       throw new FlowError('Deze toewijzing kan nog niet worden gedaan.', fields);
-    const highest = await trx
-      .selectFrom('allocation')
-      .select((eb) => eb.fn.max('number').as('max'))
-      .where('region', '=', region)
-      .executeTakeFirst();
-    let next = Math.max(300000, Number(highest?.max ?? 0) + 1);
-    const day = formatIsoDate(localDay(now.getTime()));
-    const time = new Intl.DateTimeFormat('nl-NL', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).format(now);
-    const lines = requested.map((p) => ({ number: String(next++), p }));
     const provider = await trx
       .selectFrom('organisation')
       .select('id')
       .where('agb_code', '=', row.sender)
       .executeTakeFirst();
     if (!provider) throw new FlowError(`Aanbieder ${row.sender} is niet bekend.`);
-    for (const { number, p } of lines)
-      await trx
-        .insertInto('allocation')
-        .values({
-          case_id: row.case_id,
-          region,
-          provider_id: provider.id,
-          number,
-          product_code: text(p, 'Product', 'Code'),
-          start_date: text(p, 'ToewijzingIngangsdatum'),
-          end_date: text(p, 'ToewijzingEinddatum') || null,
-          status: 'toegewezen',
-        })
-        .execute();
     const naam = client['Naam'] as Content;
-    const xml = writeMessage(
-      'JW301',
-      allocation({
-        envelope: {
-          sender: row.receiver,
-          receiver: row.sender,
-          id: newIdentification(),
-          date: day,
-        },
-        client: {
-          bsn: text(client, 'Bsn'),
-          birthDate: text(client, 'Geboortedatum', 'Datum'),
-          gender: text(client, 'Geslacht'),
-          lastName: text(naam, 'Geslachtsnaam', 'Achternaam'),
-          prefix: text(naam, 'Geslachtsnaam', 'Voorvoegsel') || undefined,
-          initials: text(naam, 'Voorletters') || undefined,
-          firstNames: text(naam, 'Voornamen') || undefined,
-          address: input.address,
-        },
-        products: lines.map(({ number, p }) => {
-          const omvang = p['Omvang'] as Content | undefined;
-          return {
-            number,
-            providerReference: text(p, 'ReferentieAanbieder'),
-            product: {
-              category: text(p, 'Product', 'Categorie'),
-              code: text(p, 'Product', 'Code') || undefined,
-            },
-            allocatedOn: day,
-            allocatedAt: time,
-            start: text(p, 'ToewijzingIngangsdatum'),
-            end: text(p, 'ToewijzingEinddatum') || undefined,
-            extent: omvang
-              ? {
-                  volume: Number(text(omvang, 'Volume')),
-                  unit: text(omvang, 'Eenheid'),
-                  frequency: text(omvang, 'Frequentie'),
-                }
-              : undefined,
-          };
-        }),
+    const issued = await issueAllocation(trx, {
+      caseId: row.case_id,
+      region,
+      municipalityCode,
+      provider: { id: provider.id, agb: row.sender },
+      client: {
+        bsn: text(client, 'Bsn'),
+        birthDate: text(client, 'Geboortedatum', 'Datum'),
+        gender: text(client, 'Geslacht'),
+        lastName: text(naam, 'Geslachtsnaam', 'Achternaam'),
+        prefix: text(naam, 'Geslachtsnaam', 'Voorvoegsel') || undefined,
+        initials: text(naam, 'Voorletters') || undefined,
+        firstNames: text(naam, 'Voornamen') || undefined,
+        address: input.address,
+      },
+      lines: requested.map((p) => {
+        const code = text(p, 'Product', 'Code');
+        const product = catalogue.find((c) => c.code === code);
+        const omvang = p['Omvang'] as Content | undefined;
+        return {
+          productCode: code,
+          category: text(p, 'Product', 'Categorie'),
+          volume: omvang ? Number(text(omvang, 'Volume')) : null,
+          unit: omvang ? text(omvang, 'Eenheid') : (product?.unit ?? ''),
+          frequency: omvang ? text(omvang, 'Frequentie') : (product?.frequency ?? ''),
+          tariffCents: product?.tariffCents ?? 0,
+          start: text(p, 'ToewijzingIngangsdatum'),
+          end: text(p, 'ToewijzingEinddatum') || null,
+          providerReference: text(p, 'ReferentieAanbieder'),
+        };
       }),
-    );
-    const queued = await queueOutgoing(trx, 'JW301', xml, row.id, row.case_id);
-    if (queued.refused)
-      throw new FlowError(
-        'De toewijzing is ongeldig en is niet verstuurd.',
-        queued.report.issues.map((i) => ({ path: i.xpath, message: i.message })),
-      );
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: row.case_id,
-        type: 'toewijzing-ontvangen',
-        at: now,
-        child_id: null,
-        kind: null,
-        date: null,
-        note: `Toewijzing JW301 ${lines.map((l) => l.number).join(', ')}${input.expertAdvice ? `; advies expertpool ${input.expertAdvice.date}: ${input.expertAdvice.summary}` : ''}`,
-        recorded_by: ctx.actor.staffId,
-      })
-      .execute();
+      answersId: row.id,
+      bridging: false,
+      proposalId: null,
+      note: input.expertAdvice
+        ? `advies expertpool ${input.expertAdvice.date}: ${input.expertAdvice.summary}`
+        : '',
+      recordedBy: ctx.actor.staffId,
+      now,
+    });
     await writeAudit(trx, ctx, {
       action: 'ijw.toewijzen',
       caseId: row.case_id,
-      details: { request: row.id, allocations: lines.map((l) => l.number) },
+      details: { request: row.id, allocations: issued.numbers },
     });
-    return { messageId: queued.id, numbers: lines.map((l) => l.number) };
+    return issued;
   });
 }

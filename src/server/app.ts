@@ -28,6 +28,7 @@ import { assessmentRoutes } from './routes/assessments.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { planRoutes } from './routes/plans.js';
 import { planSignalRoutes } from './routes/plan-signals.js';
+import { allocationRoutes } from './routes/allocation.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planSignalRoutes(deps), { prefix: '/api/v1' });
   await app.register(catalogueRoutes(deps), { prefix: '/api/v1' });
   await app.register(ijwRoutes(deps), { prefix: '/api/v1' });
+  await app.register(allocationRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -28,6 +28,11 @@ const CATALOGUE = `productcode;categorie;naam;segment;vrij_toegankelijk;eenheid;
 45A03;45;Ambulante gezinsbehandeling;ambulant;ja;04;2;98,50;01-01-2026;
 43A01;43;Verblijf met behandeling;verblijf;nee;14;2;412,00;01-01-2026;
 `;
+const CONTRACTS = (
+  products: string,
+) => `hoofdaannemer_agb;hoofdaannemer;aanbieder_agb;aanbieder;producten;geldig_van;geldig_tot
+${PROVIDER};Jeugdzorg Lekpoort;${PROVIDER};Jeugdzorg Lekpoort;${products};01-01-2026;31-12-2027
+`;
 const address = {
   straat: 'Lindelaan',
   huisnummer: '12',
@@ -98,6 +103,15 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(200);
+    const contracted = await backoffice.request('PUT', '/api/v1/contracten', CONTRACTS('45A03'), {
+      'content-type': 'text/csv',
+    });
+    expect(contracted.statusCode, contracted.body).toBe(200);
+    const budget = await backoffice.request('PUT', '/api/v1/budget', {
+      jaar: 2026,
+      budgetCent: 10_000_000,
+    });
+    expect(budget.statusCode, budget.body).toBe(200);
     const created = await planner.request('POST', '/api/v1/casussen', {
       route: 'B',
       regio: 'LEK',
@@ -205,6 +219,14 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     });
     expect(jw301.xml).toContain('<ijw:Postcode>3431AB</ijw:Postcode>');
     expect((await casePage()).tijdlijn.map((e) => e.type)).toContain('toewijzing-ontvangen');
+    // GRO-DEC-BUDGET: 4 hours a week at € 98.50 from 16 March to 30 September (199 days).
+    const budget = (await backoffice.request('GET', '/api/v1/budget?jaar=2026')).json();
+    expect(budget).toMatchObject({
+      budgetCent: 10_000_000,
+      toegewezenCent: Math.round((4 * 9850 * 199) / 7),
+      resterendCent: 10_000_000 - Math.round((4 * 9850 * 199) / 7),
+    });
+    expect((await planner.request('GET', '/api/v1/budget')).statusCode).toBe(403);
     const twice = await backoffice.request(
       'POST',
       `/api/v1/ijw/berichten/${requestId}/toewijzing`,
@@ -447,6 +469,23 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
       xml,
     );
     const id = (res.json() as { berichtId: string }).berichtId;
+    // The provider is not contracted for residential care yet: nothing is allocated.
+    const uncontracted = await backoffice.request(
+      'POST',
+      `/api/v1/ijw/berichten/${id}/toewijzing`,
+      { adres: address },
+    );
+    expect(uncontracted.statusCode).toBe(422);
+    expect(JSON.stringify(uncontracted.json())).toContain(
+      `aanbieder ${PROVIDER} heeft geen contract voor 43A01`,
+    );
+    expect(
+      (
+        await backoffice.request('PUT', '/api/v1/contracten', CONTRACTS('45A03 43A01'), {
+          'content-type': 'text/csv',
+        })
+      ).statusCode,
+    ).toBe(200);
     const without = await backoffice.request('POST', `/api/v1/ijw/berichten/${id}/toewijzing`, {
       adres: address,
     });
