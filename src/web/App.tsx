@@ -12,6 +12,7 @@ import { MessagePage, MessagesPage } from './pages/MessagesPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlanPage } from './pages/PlanPage.js';
+import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
 import { RulePage } from './pages/RulePage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
 import { useSession } from './session.js';
@@ -75,6 +76,14 @@ export function App() {
       <Route
         path="/catalogus"
         element={<RequireSession>{(me) => <CataloguePage me={me} />}</RequireSession>}
+      />
+      <Route
+        path="/voorstellen"
+        element={<RequireSession>{() => <ProposalsPage />}</RequireSession>}
+      />
+      <Route
+        path="/voorstellen/:id"
+        element={<RequireSession>{() => <ProposalPage />}</RequireSession>}
       />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route

@@ -15,6 +15,10 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
     ? ['gemeente', 'aanbieder'].includes(me.medewerker.organisatieSoort) &&
       me.medewerker.rollen.some((r) => ['backoffice', 'beheerder', 'planner'].includes(r))
     : false;
+  // Route A proposals are decided by the municipality's back office.
+  const decides = me
+    ? me.medewerker.organisatieSoort === 'gemeente' && me.medewerker.rollen.includes('backoffice')
+    : false;
   return (
     <div className="pagina">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -44,6 +48,13 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/berichten" className="utrecht-link">
                       Berichten
+                    </NavLink>
+                  </li>
+                )}
+                {decides && (
+                  <li>
+                    <NavLink to="/voorstellen" className="utrecht-link">
+                      Voorstellen
                     </NavLink>
                   </li>
                 )}

@@ -181,8 +181,8 @@ describe('route B allocation in the browser', () => {
       .getByRole('link', { name: 'Catalogus' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Productcatalogus' }).waitFor();
-    expect(await page.getByRole('table').innerText()).toContain('45A03');
-    await page.getByLabel('CSV-bestand').setInputFiles({
+    expect(await page.getByRole('table', { name: /Producten/ }).innerText()).toContain('45A03');
+    await page.getByLabel('CSV-bestand catalogus vervangen').setInputFiles({
       name: 'catalogus.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(

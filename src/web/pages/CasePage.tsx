@@ -41,6 +41,7 @@ import {
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { AllocationSection } from './AllocationSection.js';
 import { PlansSection } from './PlansSection.js';
 import { RoleForm } from './RoleForm.js';
 
@@ -201,6 +202,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       </section>
 
       <PlansSection casus={casus} />
+
+      <AllocationSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 
