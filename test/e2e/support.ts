@@ -119,7 +119,7 @@ export function browserJourney(cases = 20) {
     },
     async page(context?: BrowserContext): Promise<Page> {
       const page = await (context ?? (await this.context())).newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       return page;
     },
