@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { caseAccess, mayAssignRoles, type Actor, type CaseAccessFacts } from './case-access.js';
+import {
+  caseAccess,
+  mayAssignRoles,
+  mayRecordOptOut,
+  type Actor,
+  type CaseAccessFacts,
+} from './case-access.js';
 
 const teamMember: Actor = { staffId: 's1', organisationId: 'team-a', roles: ['casusregisseur'] };
 const provider: Actor = { staffId: 's2', organisationId: 'provider-x', roles: ['planner'] };
@@ -69,5 +75,34 @@ describe('mayAssignRoles', () => {
 
   it('refuses whoever cannot even read the case', () => {
     expect(mayAssignRoles(provider, teamCase).allowed).toBe(false);
+  });
+});
+
+describe('mayRecordOptOut (GRO-TOE-OPTOUT)', () => {
+  const routeB: CaseAccessFacts = {
+    responsibleTeamId: null,
+    activeRoles: [
+      { role: 'behandelregie', staffId: null, organisationId: 'provider-x' },
+      { role: 'casusregie', staffId: null, organisationId: null },
+    ],
+  };
+
+  it('lets the treating provider’s planner and practitioner file the statement', () => {
+    expect(mayRecordOptOut(provider, routeB).allowed).toBe(true);
+    expect(mayRecordOptOut({ ...provider, roles: ['behandelaar'] }, routeB).allowed).toBe(true);
+  });
+
+  it('refuses the local team, another provider, and a provider without behandelregie', () => {
+    const teamFacts: CaseAccessFacts = { ...routeB, responsibleTeamId: 'team-a' };
+    const team = mayRecordOptOut(teamMember, teamFacts);
+    expect(team.allowed).toBe(false);
+    if (!team.allowed) expect(team.reason).toContain('behandelregie');
+    const other: Actor = { ...provider, organisationId: 'provider-y' };
+    expect(mayRecordOptOut(other, routeB).allowed).toBe(false);
+    const ended: CaseAccessFacts = {
+      responsibleTeamId: null,
+      activeRoles: [{ role: 'casusregie', staffId: null, organisationId: 'provider-x' }],
+    };
+    expect(mayRecordOptOut(provider, ended).allowed).toBe(false);
   });
 });

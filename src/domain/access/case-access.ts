@@ -83,3 +83,22 @@ export function mayAssignRoles(actor: Actor, facts: CaseAccessFacts): AccessDeci
     reason: 'alleen procesregie of het verantwoordelijke team wijst rollen toe',
   };
 }
+
+/**
+ * Who files the family's opt-out statement (GRO-TOE-OPTOUT): the provider that treats the
+ * young person on the medical route — staff of the organisation holding behandelregie who
+ * work with its clients (planner, behandelaar).
+ */
+export function mayRecordOptOut(actor: Actor, facts: CaseAccessFacts): AccessDecision {
+  const read = caseAccess(actor, facts);
+  if (!read.allowed) return read;
+  const treats = facts.activeRoles.some(
+    (r) => r.role === 'behandelregie' && r.organisationId === actor.organisationId,
+  );
+  if (treats && actor.roles.some((r) => r === 'planner' || r === 'behandelaar'))
+    return { allowed: true, basis: 'rol-organisatie', role: 'behandelregie' };
+  return {
+    allowed: false,
+    reason: 'alleen de aanbieder met behandelregie legt een opt-out vast of trekt die in',
+  };
+}
