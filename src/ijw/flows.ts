@@ -34,7 +34,7 @@ export interface ProcessResult {
 }
 
 /** The region of the municipality with this CBS code (the receiver of provider messages). */
-async function regionOf(db: Db, municipalityCode: string): Promise<string | null> {
+export async function regionOf(db: Db, municipalityCode: string): Promise<string | null> {
   const row = await db
     .selectFrom('organisation')
     .select('region')
@@ -44,12 +44,12 @@ async function regionOf(db: Db, municipalityCode: string): Promise<string | null
   return row?.region ?? null;
 }
 
-const text = (c: Content | undefined, ...path: string[]): string => {
+export const text = (c: Content | undefined, ...path: string[]): string => {
   let v: unknown = c;
   for (const p of path) v = v && typeof v === 'object' ? (v as Content)[p] : undefined;
   return typeof v === 'string' ? v : '';
 };
-const list = (v: unknown): Content[] => (Array.isArray(v) ? (v as Content[]) : []);
+export const list = (v: unknown): Content[] => (Array.isArray(v) ? (v as Content[]) : []);
 
 /** Applies an accepted message; codes in the result reject it after all. */
 export async function processIncoming(
@@ -175,7 +175,7 @@ export async function processIncoming(
 
 export { FlowError };
 
-async function incomingRequest(db: Db, messageId: string, municipalityCode: string) {
+export async function incomingRequest(db: Db, messageId: string, municipalityCode: string) {
   const row = /^[0-9a-f-]{36}$/i.test(messageId)
     ? await db
         .selectFrom('ijw_message')

@@ -230,6 +230,34 @@ export interface AllocationProposalTable {
   message_id: string | null;
 }
 
+export interface OptOutTable {
+  id: Generated<string>;
+  case_id: string;
+  signed_on: DateColumn;
+  signers: string[];
+  reference: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface TeamQuestionTable {
+  id: Generated<string>;
+  message_id: string;
+  case_id: string;
+  municipality_code: string;
+  team_id: string;
+  anonymous: boolean;
+  question: string;
+  snapshot: Json;
+  asked_by: string;
+  asked_at: Timestamp;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+
 export interface IjwMessageTable {
   id: Generated<string>;
   direction: 'in' | 'uit';
@@ -269,4 +297,6 @@ export interface Database {
   contract: ContractTable;
   budget: BudgetTable;
   allocation_proposal: AllocationProposalTable;
+  opt_out: OptOutTable;
+  team_question: TeamQuestionTable;
 }

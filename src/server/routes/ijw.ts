@@ -12,11 +12,14 @@ import { FREQUENCIES, UNITS } from '../../domain/catalogue/index.js';
 import { readMessage, type Content } from '../../ijw/codec.js';
 import { receiveMessage } from '../../ijw/exchange.js';
 import { allocateRequest, answerRequest, FlowError, processIncoming } from '../../ijw/flows.js';
+import { askLocalTeam, listTeamQuestions } from '../../ijw/team-questions.js';
 import { writeAudit } from '../../store/audit.js';
+import { activeOptOut } from '../../store/opt-out.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
 import { ApiError } from '../errors.js';
+import { questionBody } from './opt-out.js';
 
 const EXCHANGE_ROLES = ['backoffice', 'beheerder', 'planner'];
 
@@ -48,7 +51,7 @@ export const ijwRoutes =
           'forbidden',
           'Alleen de backoffice van een gemeente of de planning van een aanbieder werkt met berichten.',
         );
-      return { ctx, code: org.agb_code as string };
+      return { ctx, code: org.agb_code as string, kind: org.kind };
     }
 
     app.post(
@@ -168,7 +171,7 @@ export const ijwRoutes =
         },
       },
       async (request) => {
-        const { ctx, code } = await exchangeParty(request);
+        const { ctx, code, kind } = await exchangeParty(request);
         const row = /^[0-9a-f-]{36}$/i.test(request.params.id)
           ? await deps.db
               .selectFrom('ijw_message')
@@ -188,6 +191,18 @@ export const ijwRoutes =
           .where('answers_id', '=', row.id)
           .orderBy('created_at')
           .execute();
+        // The back office sees, on a request, whether the family opted out (GRO-TOE-OPTOUT) and
+        // what it asked the local team.
+        const municipality = kind === 'gemeente' && row.receiver === code;
+        const optOut =
+          municipality && row.case_id ? await activeOptOut(deps.db, row.case_id) : null;
+        const questions = municipality
+          ? await listTeamQuestions(
+              deps.db,
+              { kind: 'gemeente', municipalityCode: code },
+              { messageId: row.id },
+            )
+          : [];
         let content: Content | null = null;
         try {
           content = readMessage(row.xml).content;
@@ -215,6 +230,14 @@ export const ijwRoutes =
             op: a.created_at.toISOString(),
           })),
           xml: row.xml,
+          ...(municipality
+            ? {
+                optOut: optOut
+                  ? { ondertekendOp: optOut.signedOn, kenmerk: optOut.reference }
+                  : null,
+                vragenLokaalTeam: questions.map(questionBody),
+              }
+            : {}),
         };
       },
     );
@@ -239,6 +262,38 @@ export const ijwRoutes =
         );
       return party;
     };
+
+    app.post(
+      '/ijw/berichten/:id/lokaal-team',
+      {
+        schema: {
+          summary:
+            'Het lokale team om advies vragen over een verzoek om toewijzing: open, of anoniem (verplicht bij opt-out, GRO-TOE-OPTOUT)',
+          params: z.object({ id: z.string().max(64) }),
+          body: z.strictObject({
+            teamId: z.string().max(64),
+            vraag: z.string().trim().min(1, { error: 'stel de vraag aan het team' }).max(2000),
+            anoniem: z.boolean(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { ctx, code } = await requireMunicipality(request);
+        const result = await askLocalTeam(
+          deps.db,
+          ctx,
+          request.params.id,
+          code,
+          {
+            teamId: request.body.teamId,
+            question: request.body.vraag,
+            anonymous: request.body.anoniem,
+          },
+          deps.clock.now(),
+        ).catch(asApiError);
+        return reply.status(201).send({ id: result.id });
+      },
+    );
 
     app.post(
       '/ijw/berichten/:id/antwoord',

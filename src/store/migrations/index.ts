@@ -9,6 +9,7 @@ import * as catalogue from './2026-11-23-0007-catalogue.js';
 import * as ijwMessages from './2026-11-23-0008-ijw-messages.js';
 import * as suspendedAllocations from './2026-11-23-0009-suspended-allocations.js';
 import * as contractsBudgetProposals from './2026-11-23-0010-contracts-budget-proposals.js';
+import * as optOutTeamQuestions from './2026-11-23-0011-opt-out-team-questions.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0008-ijw-messages': ijwMessages,
   '2026-11-23-0009-suspended-allocations': suspendedAllocations,
   '2026-11-23-0010-contracts-budget-proposals': contractsBudgetProposals,
+  '2026-11-23-0011-opt-out-team-questions': optOutTeamQuestions,
 };
