@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
 import { RulePage } from './pages/RulePage.js';
+import { TeamQuestionsPage } from './pages/TeamQuestions.js';
 import { WorkListPage } from './pages/WorkListPage.js';
 import { useSession } from './session.js';
 import type { Me } from './api.js';
@@ -67,11 +68,7 @@ export function App() {
       />
       <Route
         path="/berichten/:id"
-        element={
-          <RequireSession>
-            {(me) => <MessagePage municipality={me.medewerker.organisatieSoort === 'gemeente'} />}
-          </RequireSession>
-        }
+        element={<RequireSession>{(me) => <MessagePage me={me} />}</RequireSession>}
       />
       <Route
         path="/catalogus"
@@ -84,6 +81,10 @@ export function App() {
       <Route
         path="/voorstellen/:id"
         element={<RequireSession>{() => <ProposalPage />}</RequireSession>}
+      />
+      <Route
+        path="/adviesvragen"
+        element={<RequireSession>{() => <TeamQuestionsPage />}</RequireSession>}
       />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route

@@ -19,6 +19,11 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
   const decides = me
     ? me.medewerker.organisatieSoort === 'gemeente' && me.medewerker.rollen.includes('backoffice')
     : false;
+  // The local team answers the back office's questions on route B requests.
+  const advises = me
+    ? me.medewerker.organisatieSoort === 'lokaal-team' &&
+      me.medewerker.rollen.some((r) => r === 'casusregisseur' || r === 'teamleider')
+    : false;
   return (
     <div className="pagina">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -55,6 +60,13 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/voorstellen" className="utrecht-link">
                       Voorstellen
+                    </NavLink>
+                  </li>
+                )}
+                {advises && (
+                  <li>
+                    <NavLink to="/adviesvragen" className="utrecht-link">
+                      Adviesvragen
                     </NavLink>
                   </li>
                 )}

@@ -5,7 +5,7 @@
  * sends the start of care (JW305); the provider's planner sees on the case that help started
  * and the hulpverleningsplan deadline (LEK-TERM-HVP) now runs. axe-core runs on every page.
  */
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { allocationRequest, careStart } from '../../src/ijw/build.js';
@@ -14,33 +14,10 @@ import { freshBsn } from '../factories.js';
 import { CasePage } from './pages/CasePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { WorkListPage } from './pages/WorkListPage.js';
-import { browserJourney } from './support.js';
+import { browserJourney, providerSystem } from './support.js';
 
 const PLANNER = 'planner.lek@demo.casusregie.nl';
 const BACKOFFICE = 'backoffice.lek@demo.casusregie.nl';
-
-/** The provider's own system: an API session that sends and reads messages. */
-async function providerSystem(request: APIRequestContext, url: string) {
-  const login = await request.post(`${url}/api/v1/sessie`, {
-    data: { email: PLANNER, wachtwoord: DEMO_PASSWORD },
-  });
-  const me = (await login.json()) as { csrfToken: string; medewerker: { organisatieId: string } };
-  const organisations = (await (
-    await request.get(`${url}/api/v1/organisaties?regio=LEK`)
-  ).json()) as { id: string; soort: string; code: string | null }[];
-  const own = organisations.find((o) => o.id === me.medewerker.organisatieId)?.code ?? '';
-  const municipality = organisations.find((o) => o.soort === 'gemeente')?.code ?? '';
-  return {
-    own,
-    municipality,
-    csrf: me.csrfToken,
-    send: async (xml: string) =>
-      request.post(`${url}/api/v1/ijw/inbox`, {
-        data: xml,
-        headers: { 'content-type': 'application/xml', 'x-csrf-token': me.csrfToken },
-      }),
-  };
-}
 
 describe('route B allocation in the browser', () => {
   const journey = browserJourney();
@@ -54,7 +31,12 @@ describe('route B allocation in the browser', () => {
     const bsn = freshBsn();
     const providerContext = await journey.context();
     const backofficeContext = await journey.context();
-    const provider = await providerSystem(providerContext.request, journey.server.url);
+    const provider = await providerSystem(
+      providerContext.request,
+      journey.server.url,
+      PLANNER,
+      'LEK',
+    );
     expect(provider.own).toMatch(/^\d{8}$/);
     expect(provider.municipality).toMatch(/^\d{4}$/);
 

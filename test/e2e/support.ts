@@ -4,9 +4,20 @@
  * fails on serious or critical findings.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { DEFAULT_SEED, generateDemoData, type DemoAccount } from '../../src/demo/generate.js';
+import {
+  DEFAULT_SEED,
+  DEMO_PASSWORD,
+  generateDemoData,
+  type DemoAccount,
+} from '../../src/demo/generate.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
@@ -148,5 +159,36 @@ export function amsterdamNow(now = new Date()): { date: string; time: string; ye
     date: `${parts['day']}-${parts['month']}-${parts['year']}`,
     time: `${parts['hour']}:${parts['minute']}`,
     year: Number(parts['year']),
+  };
+}
+
+/**
+ * A provider's own system: an API session of one of its staff that registers cases and sends
+ * messages to the region's municipality.
+ */
+export async function providerSystem(
+  request: APIRequestContext,
+  url: string,
+  email: string,
+  region: string,
+) {
+  const login = await request.post(`${url}/api/v1/sessie`, {
+    data: { email, wachtwoord: DEMO_PASSWORD },
+  });
+  const me = (await login.json()) as { csrfToken: string; medewerker: { organisatieId: string } };
+  const organisations = (await (
+    await request.get(`${url}/api/v1/organisaties?regio=${region}`)
+  ).json()) as { id: string; soort: string; code: string | null }[];
+  const own = organisations.find((o) => o.id === me.medewerker.organisatieId)?.code ?? '';
+  const municipality = organisations.find((o) => o.soort === 'gemeente')?.code ?? '';
+  return {
+    own,
+    municipality,
+    csrf: me.csrfToken,
+    send: async (xml: string) =>
+      request.post(`${url}/api/v1/ijw/inbox`, {
+        data: xml,
+        headers: { 'content-type': 'application/xml', 'x-csrf-token': me.csrfToken },
+      }),
   };
 }

@@ -42,6 +42,7 @@ import {
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AllocationSection } from './AllocationSection.js';
+import { OptOutSection } from './OptOutSection.js';
 import { PlansSection } from './PlansSection.js';
 import { RoleForm } from './RoleForm.js';
 
@@ -202,6 +203,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       </section>
 
       <PlansSection casus={casus} />
+
+      <OptOutSection casus={casus} />
 
       <AllocationSection casus={casus} />
 

@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiFailure } from '../api.js';
+import { api, ApiFailure, type Me } from '../api.js';
 import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { useSubmission } from '../forms.js';
 import { formatDate, formatDateTime } from '../format.js';
@@ -27,6 +27,7 @@ import {
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { RequestTeamSection, type TeamQuestion } from './TeamQuestions.js';
 
 interface MessageRow {
   id: string;
@@ -58,6 +59,9 @@ interface MessageDetail {
   casusId: string | null;
   rapport: { issues: { code: string; line: number; xpath: string; message: string }[] };
   inhoud: Content | null;
+  /** Only for the receiving municipality: the family's opt-out and the questions to a local team. */
+  optOut?: { ondertekendOp: string; kenmerk: string } | null;
+  vragenLokaalTeam?: TeamQuestion[];
   antwoorden: { id: string; type: string; status: string; op: string }[];
   xml: string;
 }
@@ -173,7 +177,8 @@ const REFUSAL_REASONS: readonly (readonly [string, string])[] = [
   ['9', 'Leeftijdsgrens is bereikt'],
 ];
 
-export function MessagePage({ municipality }: { municipality: boolean }) {
+export function MessagePage({ me }: { me: Me }) {
+  const municipality = me.medewerker.organisatieSoort === 'gemeente';
   const { id = '' } = useParams();
   const message = useQuery({
     queryKey: ['bericht', id],
@@ -266,6 +271,14 @@ export function MessagePage({ municipality }: { municipality: boolean }) {
             ))}
           </ul>
         </section>
+      )}
+      {isOpenRequest && m.casusId && (
+        <RequestTeamSection
+          messageId={m.id}
+          me={me}
+          optOut={m.optOut ?? null}
+          questions={m.vragenLokaalTeam ?? []}
+        />
       )}
       {isOpenRequest && <Decide message={m} />}
     </>
