@@ -2,3 +2,5 @@ export * from './budget.js';
 export * from './contracts.js';
 export * from './proposal.js';
 export * from './opt-out.js';
+export * from './care-lines.js';
+export * from './request-answers.js';
