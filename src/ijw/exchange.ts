@@ -43,15 +43,16 @@ export type Processor = (
   db: Transaction<Database>,
   type: MessageType,
   content: Content,
-  receiver: string,
+  parties: { readonly sender: string; readonly receiver: string },
 ) => Promise<{
-  readonly codes: readonly string[];
+  /** Cross-message rules the message breaks: it is then rejected and changes nothing. */
+  readonly issues: readonly {
+    readonly rule: string;
+    readonly code: string;
+    readonly message: string;
+  }[];
   readonly caseId: string | null;
-  readonly problems: readonly string[];
 }>;
-
-/** The technical rule behind a return code that processing gives. */
-const PROCESS_RULES: Readonly<Record<string, string>> = { '9019': 'TR019' };
 
 export async function receiveMessage(
   db: Kysely<Database>,
@@ -106,17 +107,21 @@ export async function receiveMessage(
       if (!(error instanceof CodecError)) throw error;
     }
     if (process && report.valid && extra.length === 0 && report.type && h && content) {
-      const result = await process(trx, report.type, content, h.receiver);
+      // Processing writes nothing unless the message passes (see `flows.ts`).
+      const result = await process(trx, report.type, content, {
+        sender: h.sender,
+        receiver: h.receiver,
+      });
       caseId = result.caseId;
-      for (const code of result.codes) {
-        codes.push(code);
+      for (const issue of result.issues) {
+        if (!codes.includes(issue.code)) codes.push(issue.code);
         extra.push({
-          code: PROCESS_RULES[code] ?? code,
+          code: issue.rule,
           kind: 'technische-regel',
           xpath: `/${report.type.toLowerCase()}:Bericht`,
           line: 0,
-          message: result.problems.join('; '),
-          retourcode: code,
+          message: issue.message,
+          retourcode: issue.code,
         });
       }
     }

@@ -12,7 +12,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import { selectable } from '../domain/catalogue/index.js';
 import { formatIsoDate, localDay, parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
-import { contractFor } from '../domain/allocation/index.js';
+import {
+  allocationState,
+  answerProblems,
+  checkCareLines,
+  contractFor,
+  type CareLine,
+  type CareProblem,
+  type IncomingLine,
+} from '../domain/allocation/index.js';
 import { listProducts } from '../store/catalogue.js';
 import { listContracts } from '../store/contracts.js';
 import type { RequestContext } from '../store/context.js';
@@ -27,10 +35,9 @@ import { newIdentification, queueOutgoing } from './exchange.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ProcessResult {
-  /** Return codes that reject the message (empty: accepted). */
-  readonly codes: readonly string[];
+  /** Cross-message rules the message breaks (it is then rejected and nothing is written). */
+  readonly issues: readonly CareProblem[];
   readonly caseId: string | null;
-  readonly problems: readonly string[];
 }
 
 /** The region of the municipality with this CBS code (the receiver of provider messages). */
@@ -51,18 +58,23 @@ export const text = (c: Content | undefined, ...path: string[]): string => {
 };
 export const list = (v: unknown): Content[] => (Array.isArray(v) ? (v as Content[]) : []);
 
-/** Applies an accepted message; codes in the result reject it after all. */
+/**
+ * Applies an accepted message. A request (JW315, JW317) is linked to the family's route B case
+ * by BSN. Starts and stops (JW305, JW307) are checked against what the provider reported
+ * before (see `domain/allocation/care-lines.ts`); only when every line passes are they
+ * stored, the allocations' state updated and the case's timeline extended.
+ */
 export async function processIncoming(
   db: Db,
   type: string,
   content: Content,
-  receiver: string,
+  parties: { readonly sender: string; readonly receiver: string },
 ): Promise<ProcessResult> {
-  const region = await regionOf(db, receiver);
+  const region = await regionOf(db, parties.receiver);
   const client = content['Client'] as Content | undefined;
   const bsn = text(client, 'Bsn');
   if (type === 'JW315' || type === 'JW317') {
-    if (!region || !bsn) return { codes: [], caseId: null, problems: [] };
+    if (!region || !bsn) return { issues: [], caseId: null };
     const found = await db
       .selectFrom('casus')
       .innerJoin('person', 'person.household_id', 'casus.household_id')
@@ -72,105 +84,154 @@ export async function processIncoming(
       .where('person.bsn', '=', bsn)
       .orderBy('casus.created_at', 'desc')
       .executeTakeFirst();
-    return {
-      codes: [],
-      caseId: found?.id ?? null,
-      problems: found ? [] : ['geen casus op route B gevonden voor dit BSN'],
-    };
+    return { issues: [], caseId: found?.id ?? null };
   }
-  if (type === 'JW305') {
-    const lines = list((client?.['StartProducten'] as Content | undefined)?.['StartProduct']);
-    let caseId: string | null = null;
-    const problems: string[] = [];
-    for (const line of lines) {
-      const number = text(line, 'ToewijzingNummer');
-      const found = region
-        ? await db
-            .selectFrom('allocation')
-            .select(['id', 'case_id', 'status'])
-            .where('region', '=', region)
-            .where('number', '=', number)
-            .executeTakeFirst()
-        : undefined;
-      if (!found) {
-        problems.push(`toewijzing ${number} is onbekend`);
-        continue;
+  if (type !== 'JW305' && type !== 'JW307') return { issues: [], caseId: null };
+  const kind = type === 'JW305' ? 'start' : 'stop';
+  const group = client?.[kind === 'start' ? 'StartProducten' : 'StopProducten'] as
+    Content | undefined;
+  const incoming: IncomingLine[] = list(
+    group?.[kind === 'start' ? 'StartProduct' : 'StopProduct'],
+  ).map((line) => ({
+    kind,
+    allocation: text(line, 'ToewijzingNummer'),
+    product: `${text(line, 'Product', 'Categorie')}/${text(line, 'Product', 'Code')}`,
+    begin: text(line, 'Begindatum'),
+    end: kind === 'stop' ? text(line, 'Einddatum') || null : null,
+    reason: kind === 'stop' ? text(line, 'RedenBeeindiging') || null : null,
+    status: text(line, 'StatusAanlevering'),
+  }));
+  const numbers = [...new Set(incoming.map((l) => l.allocation))];
+  const rows =
+    region && numbers.length > 0
+      ? await db
+          .selectFrom('allocation')
+          .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
+          .select([
+            'allocation.id',
+            'allocation.number',
+            'allocation.case_id',
+            'organisation.agb_code',
+          ])
+          .where('allocation.region', '=', region)
+          .where('allocation.number', 'in', numbers)
+          .execute()
+      : [];
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  const stored = rows.length
+    ? await db
+        .selectFrom('care_line')
+        .selectAll()
+        .where(
+          'allocation_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('deleted_at', 'is', null)
+        .execute()
+    : [];
+  const numberOf = new Map(rows.map((r) => [r.id, r.number]));
+  const history: (CareLine & { readonly id: string })[] = stored.map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    allocation: numberOf.get(l.allocation_id) ?? '',
+    product: l.product,
+    begin: l.begin_date,
+    end: l.end_date,
+    reason: l.reason,
+  }));
+  const outcome = checkCareLines(
+    history,
+    incoming,
+    new Map(rows.map((r) => [r.number, { provider: r.agb_code ?? '' }])),
+    parties.sender,
+  );
+  const caseId = rows[0]?.case_id ?? null;
+  if (outcome.problems.length > 0) return { issues: outcome.problems, caseId };
+
+  const now = new Date();
+  const live = [...history];
+  for (const effect of outcome.effects) {
+    const allocation = byNumber.get(effect.allocation);
+    if (!allocation) continue;
+    const l = effect.line;
+    const sameKey = (q: (typeof history)[number]) =>
+      q.kind === l.kind &&
+      q.allocation === l.allocation &&
+      q.product === l.product &&
+      q.begin === l.begin;
+    // A deletion, or a definitive stop replacing a temporary one, retires the earlier line.
+    if (
+      effect.change === 'start-deleted' ||
+      effect.change === 'stop-deleted' ||
+      effect.change === 'stop'
+    ) {
+      const earlier = live.find(sameKey);
+      if (earlier) {
+        await db
+          .updateTable('care_line')
+          .set({ deleted_at: now })
+          .where('id', '=', earlier.id)
+          .execute();
+        live.splice(live.indexOf(earlier), 1);
       }
-      caseId = found.case_id;
-      if (text(line, 'StatusAanlevering') === '3') continue;
-      const start = parseIsoDate(text(line, 'Begindatum'));
-      // A start after a temporary stop resumes the help (RIJ-TERM-SUSPEND counts to it).
-      const resumes = found.status === 'opgeschort';
+    }
+    if (effect.change !== 'start-deleted' && effect.change !== 'stop-deleted') {
+      const inserted = await db
+        .insertInto('care_line')
+        .values({
+          allocation_id: allocation.id,
+          kind: l.kind,
+          product: l.product,
+          begin_date: l.begin,
+          end_date: l.end,
+          reason: l.reason,
+          received_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      live.push({ ...l, id: inserted.id });
+    }
+    const day = parseIsoDate(l.kind === 'stop' ? (l.end ?? '') : l.begin);
+    const at = new Date(day === null ? now.getTime() : startOfLocalDay(day));
+    const note = {
+      start: `Startbericht JW305 voor toewijzing ${l.allocation}`,
+      resume: `Startbericht JW305 voor toewijzing ${l.allocation}: de hulp is hervat`,
+      stop: `Stopbericht JW307 voor toewijzing ${l.allocation}, reden ${l.reason ?? ''} (JZ588)`,
+      suspend: `Stopbericht JW307 voor toewijzing ${l.allocation}, reden ${l.reason ?? ''} (JZ588): tijdelijk`,
+      'start-deleted': `Start van toewijzing ${l.allocation} (begindatum ${l.begin}) door de aanbieder ingetrokken`,
+      'stop-deleted': `Stop van toewijzing ${l.allocation} (einddatum ${l.end ?? ''}) door de aanbieder ingetrokken`,
+    }[effect.change];
+    const eventType = {
+      start: 'start-hulp',
+      resume: 'hervatting',
+      suspend: 'opschorting',
+      stop: 'notitie',
+      'start-deleted': 'notitie',
+      'stop-deleted': 'notitie',
+    } as const;
+    await db
+      .insertInto('case_event')
+      .values({
+        case_id: allocation.case_id,
+        type: eventType[effect.change],
+        at: effect.change.endsWith('-deleted') ? now : at,
+        child_id: null,
+        kind: null,
+        date: null,
+        note,
+        recorded_by: null,
+      })
+      .execute();
+  }
+  for (const r of rows)
+    if (outcome.effects.some((e) => e.allocation === r.number))
       await db
         .updateTable('allocation')
-        .set({ status: 'gestart' })
-        .where('id', '=', found.id)
+        .set({ status: allocationState(outcome.history, r.number) })
+        .where('id', '=', r.id)
         .execute();
-      await db
-        .insertInto('case_event')
-        .values({
-          case_id: found.case_id,
-          type: resumes ? 'hervatting' : 'start-hulp',
-          at: new Date(start === null ? Date.now() : startOfLocalDay(start)),
-          child_id: null,
-          kind: null,
-          date: null,
-          note: `Startbericht JW305 voor toewijzing ${number}`,
-          recorded_by: null,
-        })
-        .execute();
-    }
-    return problems.length > 0
-      ? { codes: ['9019'], caseId, problems }
-      : { codes: [], caseId, problems };
-  }
-  if (type === 'JW307') {
-    const lines = list((client?.['StopProducten'] as Content | undefined)?.['StopProduct']);
-    let caseId: string | null = null;
-    const problems: string[] = [];
-    for (const line of lines) {
-      const number = text(line, 'ToewijzingNummer');
-      const found = region
-        ? await db
-            .selectFrom('allocation')
-            .select(['id', 'case_id'])
-            .where('region', '=', region)
-            .where('number', '=', number)
-            .executeTakeFirst()
-        : undefined;
-      if (!found) {
-        problems.push(`toewijzing ${number} is onbekend`);
-        continue;
-      }
-      caseId = found.case_id;
-      if (text(line, 'StatusAanlevering') === '3') continue;
-      const reason = text(line, 'RedenBeeindiging');
-      const temporary = reason === '20';
-      const end = parseIsoDate(text(line, 'Einddatum'));
-      await db
-        .updateTable('allocation')
-        .set({ status: temporary ? 'opgeschort' : 'gestopt' })
-        .where('id', '=', found.id)
-        .execute();
-      await db
-        .insertInto('case_event')
-        .values({
-          case_id: found.case_id,
-          type: temporary ? 'opschorting' : 'notitie',
-          at: new Date(end === null ? Date.now() : startOfLocalDay(end)),
-          child_id: null,
-          kind: null,
-          date: null,
-          note: `Stopbericht JW307 voor toewijzing ${number}, reden ${reason} (JZ588)${temporary ? ': tijdelijk' : ''}`,
-          recorded_by: null,
-        })
-        .execute();
-    }
-    return problems.length > 0
-      ? { codes: ['9019'], caseId, problems }
-      : { codes: [], caseId, problems };
-  }
-  return { codes: [], caseId: null, problems: [] };
+  return { issues: [], caseId };
 }
 
 export { FlowError };
@@ -203,6 +264,31 @@ export async function answerRequest(
 ): Promise<{ messageId: string }> {
   return db.transaction().execute(async (trx) => {
     const { row, content } = await incomingRequest(trx, messageId, municipalityCode);
+    // What already went out on this request (TR359, TR360, TR365).
+    const sent = await trx
+      .selectFrom('ijw_message')
+      .select(['type', 'xml'])
+      .where('answers_id', '=', row.id)
+      .where('direction', '=', 'uit')
+      .where('type', 'in', ['JW301', 'JW319'])
+      .where('status', '!=', 'geweigerd')
+      .execute();
+    const refused = answerProblems(
+      sent.map((m) => ({
+        type: m.type as 'JW301' | 'JW319',
+        answer:
+          m.type === 'JW319'
+            ? text(readMessage(m.xml).content['Antwoord'] as Content, 'VerzoekAntwoord')
+            : null,
+      })),
+      decision.answer,
+    );
+    if (refused.length > 0)
+      throw new FlowError(
+        'Dit antwoord kan niet meer worden verstuurd.',
+        refused.map((p) => ({ path: 'antwoord', message: `${p.message} (${p.rule})` })),
+        'conflict',
+      );
     const client = content['Client'] as Content;
     // JW315: the provider's reference per requested product; JW317: the request's own.
     const reference =

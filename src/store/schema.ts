@@ -230,6 +230,18 @@ export interface AllocationProposalTable {
   message_id: string | null;
 }
 
+export interface CareLineTable {
+  id: Generated<string>;
+  allocation_id: string;
+  kind: 'start' | 'stop';
+  product: string;
+  begin_date: DateColumn;
+  end_date: DateColumn | null;
+  reason: string | null;
+  received_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
 export interface OptOutTable {
   id: Generated<string>;
   case_id: string;
@@ -299,4 +311,5 @@ export interface Database {
   allocation_proposal: AllocationProposalTable;
   opt_out: OptOutTable;
   team_question: TeamQuestionTable;
+  care_line: CareLineTable;
 }

@@ -179,6 +179,12 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     expect(validateMessage(jw319.xml).issues).toEqual([]);
     const content = readMessage(jw319.xml).content['Antwoord'] as Content;
     expect(content).toMatchObject({ ReferentieAanbieder: 'REF-VOT001', VerzoekAntwoord: '2' });
+    // "In onderzoek" goes out once (TR360): the provider would reject a second one.
+    const twice = await backoffice.request('POST', `/api/v1/ijw/berichten/${requestId}/antwoord`, {
+      antwoord: '2',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('TR360');
     // The provider cannot decide on its own request.
     expect(
       (
@@ -233,6 +239,22 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
       { adres: address },
     );
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('after the allocation no JW319 answer goes out any more (TR359)', async () => {
+    const late = await backoffice.request('POST', `/api/v1/ijw/berichten/${requestId}/antwoord`, {
+      antwoord: '1',
+      reden: '1',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('TR359');
+    const answers = await opened.db
+      .selectFrom('ijw_message')
+      .select('type')
+      .where('answers_id', '=', requestId)
+      .where('type', '=', 'JW319')
+      .execute();
+    expect(answers).toHaveLength(1);
   });
 
   it('the municipality prints the decision letter (beschikking) with objection and appeal', async () => {
@@ -364,7 +386,7 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
           .where('number', '=', '300000')
           .executeTakeFirstOrThrow()
       ).status;
-    const stop = (id: string, reason: string, end: string) =>
+    const stop = (id: string, reason: string, end: string, start = line.start, status?: '3') =>
       planner.request(
         'POST',
         '/api/v1/ijw/inbox',
@@ -373,7 +395,7 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
           careStop({
             envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id, date: '2026-03-10' },
             client,
-            lines: [{ ...line, reason, end }],
+            lines: [{ ...line, start, reason, end, ...(status ? { status } : {}) }],
           }),
         ),
         xml,
@@ -400,11 +422,106 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     );
     expect(resumed.statusCode, resumed.body).toBe(200);
     expect(await status()).toBe('gestart');
-    expect((await stop('STOP002', '31', '2026-03-10')).statusCode).toBe(200);
+    // The definitive stop ends the resumed start: its key carries that start's Begindatum.
+    expect((await stop('STOP002', '31', '2026-03-10', '2026-03-10')).statusCode).toBe(200);
     expect(await status()).toBe('gestopt');
     const types = (await casePage()).tijdlijn.map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['opschorting', 'hervatting']));
     expect((await casePage()).tijdlijn.find((e) => e.notitie?.includes('reden 31'))).toBeDefined();
+  });
+
+  it('starts and stops are checked against the earlier ones; a message that breaks a rule changes nothing', async () => {
+    const client = {
+      bsn: BSN,
+      birthDate: '2016-09-14',
+      gender: '1',
+      lastName: 'Bakker',
+      initials: 'S',
+    };
+    const line = {
+      allocationNumber: '300000',
+      product: { category: '45', code: '45A03' },
+      allocationStart: '2026-03-16',
+      start: '2026-03-10',
+    };
+    const send = async (type: 'JW305' | 'JW307', id: string, lines: object[]) => {
+      const envelope = { sender: PROVIDER, receiver: MUNICIPALITY, id, date: '2026-03-10' };
+      const xmlText =
+        type === 'JW305'
+          ? writeMessage('JW305', careStart({ envelope, client, lines: lines as never }))
+          : writeMessage('JW307', careStop({ envelope, client, lines: lines as never }));
+      return (await planner.request('POST', '/api/v1/ijw/inbox', xmlText, xml)).json() as {
+        retourcodes: string[];
+        problemen: { code: string; melding: string }[];
+      };
+    };
+    const lines = async () =>
+      (
+        await opened.db
+          .selectFrom('care_line')
+          .select(['kind', 'begin_date', 'deleted_at'])
+          .where('deleted_at', 'is', null)
+          .execute()
+      ).length;
+    const before = await lines();
+    const events = (await casePage()).tijdlijn.length;
+    // The care was stopped definitively (previous test): deleting its start is refused (TR071),
+    // and so is a second stop (TR415).
+    expect(await send('JW305', 'XSTART01', [{ ...line, status: '3' }])).toMatchObject({
+      retourcodes: ['9071'],
+      problemen: [{ code: 'TR071' }],
+    });
+    expect(
+      await send('JW307', 'XSTOP01', [{ ...line, reason: '31', end: '2026-03-10' }]),
+    ).toMatchObject({ retourcodes: ['9415'] });
+    // A stop without a start with its key (TR069); deleting a stop never sent (TR063).
+    expect(
+      await send('JW307', 'XSTOP02', [
+        { ...line, start: '2026-03-05', reason: '31', end: '2026-03-10' },
+      ]),
+    ).toMatchObject({ retourcodes: ['9069'] });
+    expect(
+      await send('JW307', 'XSTOP03', [
+        { ...line, start: '2026-03-05', reason: '31', end: '2026-03-10', status: '3' },
+      ]),
+    ).toMatchObject({ retourcodes: ['9063'] });
+    // A new start is fine after a definitive stop, but not in a message with a line that breaks
+    // a rule (here an unknown allocation, TR019): the whole message is rejected, nothing stored.
+    expect(
+      await send('JW305', 'XSTART02', [
+        { ...line, start: '2026-03-08' },
+        { ...line, allocationNumber: '999999', start: '2026-03-08' },
+      ]),
+    ).toMatchObject({ retourcodes: ['9019'] });
+    expect(await lines()).toBe(before);
+    expect((await casePage()).tijdlijn.length).toBe(events);
+    expect(await send('JW305', 'XSTART03', [{ ...line, start: '2026-03-08' }])).toMatchObject({
+      retourcodes: ['0200'],
+    });
+    // The same start again (TR074), or another while it runs (TR326).
+    expect(await send('JW305', 'XSTART06', [{ ...line, start: '2026-03-08' }])).toMatchObject({
+      retourcodes: ['9074'],
+    });
+    expect(await send('JW305', 'XSTART04', [{ ...line, start: '2026-03-07' }])).toMatchObject({
+      retourcodes: ['9326'],
+      problemen: [{ code: 'TR326' }],
+    });
+    // A wrong start date is corrected by deleting and resending in one message (IV008).
+    expect(
+      await send('JW305', 'XSTART05', [
+        { ...line, start: '2026-03-08', status: '3' },
+        { ...line, start: '2026-03-07' },
+      ]),
+    ).toMatchObject({ retourcodes: ['0200'] });
+    const live = await opened.db
+      .selectFrom('care_line')
+      .select(['kind', 'begin_date'])
+      .where('deleted_at', 'is', null)
+      .where('kind', '=', 'start')
+      .orderBy('begin_date')
+      .execute();
+    // Every start received and not deleted: the first (paused), the resumed one, the corrected one.
+    expect(live.map((l) => l.begin_date)).toEqual(['2026-03-07', '2026-03-09', '2026-03-10']);
   });
 
   it('a change request (JW317) is linked to the case and answered with JW319', async () => {

@@ -10,6 +10,7 @@ import * as ijwMessages from './2026-11-23-0008-ijw-messages.js';
 import * as suspendedAllocations from './2026-11-23-0009-suspended-allocations.js';
 import * as contractsBudgetProposals from './2026-11-23-0010-contracts-budget-proposals.js';
 import * as optOutTeamQuestions from './2026-11-23-0011-opt-out-team-questions.js';
+import * as careLines from './2026-11-23-0012-care-lines.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0009-suspended-allocations': suspendedAllocations,
   '2026-11-23-0010-contracts-budget-proposals': contractsBudgetProposals,
   '2026-11-23-0011-opt-out-team-questions': optOutTeamQuestions,
+  '2026-11-23-0012-care-lines': careLines,
 };

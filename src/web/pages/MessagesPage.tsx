@@ -383,6 +383,7 @@ const ADDRESS_LABELS: Record<string, string> = {
   'adviesExpertpool.samenvatting': 'Advies van de expertpool',
   adviesExpertpool: 'Advies van de expertpool',
   reden: 'Reden van afwijzing',
+  antwoord: 'Antwoord (JW319)',
 };
 
 function Decide({ message }: { message: MessageDetail }) {
@@ -455,6 +456,7 @@ function Decide({ message }: { message: MessageDetail }) {
         general={s.general}
         scope={s.scope}
         labelOf={(p) => ADDRESS_LABELS[p] ?? p}
+        onlyFields={(p) => p !== 'antwoord'}
       />
       {s.done && <Alert type="ok">{s.done}</Alert>}
       <Paragraph>
