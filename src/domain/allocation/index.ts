@@ -4,3 +4,4 @@ export * from './proposal.js';
 export * from './opt-out.js';
 export * from './care-lines.js';
 export * from './request-answers.js';
+export * from './requests.js';
