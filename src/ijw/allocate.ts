@@ -99,6 +99,7 @@ export async function issueAllocation(
         value_cents: lineValue(line),
         bridging: input.bridging,
         proposal_id: input.proposalId,
+        client_bsn: input.client.bsn,
       })
       .execute();
   const xml = writeMessage(

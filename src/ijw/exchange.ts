@@ -33,6 +33,27 @@ export interface Received {
   } | null;
 }
 
+/** A request's client and provider references, kept with the message (TR347, TR374). */
+export function requestKeys(
+  type: 'JW315' | 'JW317',
+  content: Content,
+): { client_bsn: string; request_refs: string[] } {
+  const client = (content['Client'] ?? {}) as Content;
+  const field = (c: unknown, name: string) => {
+    const v = c && typeof c === 'object' ? (c as Content)[name] : undefined;
+    return typeof v === 'string' ? v : '';
+  };
+  const asList = (v: unknown): Content[] =>
+    Array.isArray(v) ? (v as Content[]) : v ? [v as Content] : [];
+  const references =
+    type === 'JW315'
+      ? asList(
+          (client['AangevraagdeProducten'] as Content | undefined)?.['AangevraagdProduct'],
+        ).map((p) => field(p, 'ReferentieAanbieder'))
+      : [field(client['Verzoek'], 'ReferentieAanbieder')];
+  return { client_bsn: field(client, 'Bsn'), request_refs: references.filter((r) => r !== '') };
+}
+
 /**
  * Receives one message. Checks beyond the message itself: its identification must be new
  * for this sender and type (TR056, return code 9056) and its date may not lie after today
@@ -43,7 +64,7 @@ export type Processor = (
   db: Transaction<Database>,
   type: MessageType,
   content: Content,
-  parties: { readonly sender: string; readonly receiver: string },
+  parties: { readonly sender: string; readonly receiver: string; readonly today: string },
 ) => Promise<{
   /** Cross-message rules the message breaks: it is then rejected and changes nothing. */
   readonly issues: readonly {
@@ -111,6 +132,7 @@ export async function receiveMessage(
       const result = await process(trx, report.type, content, {
         sender: h.sender,
         receiver: h.receiver,
+        today,
       });
       caseId = result.caseId;
       for (const issue of result.issues) {
@@ -147,6 +169,9 @@ export async function receiveMessage(
         status: full.valid ? 'verwerkt' : 'afgekeurd',
         return_codes: JSON.stringify(returnCodes),
         case_id: caseId,
+        ...(content && (report.type === 'JW315' || report.type === 'JW317')
+          ? requestKeys(report.type, content)
+          : {}),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -9,14 +9,16 @@
  * `start-hulp` on the case timeline, so the case's deadlines follow; a start that matches no
  * allocation is refused with return code 9019 (TR019).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { selectable } from '../domain/catalogue/index.js';
 import { formatIsoDate, localDay, parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
 import {
   allocationState,
   answerProblems,
+  changeRequestProblems,
   checkCareLines,
   contractFor,
+  requestProblems,
   type CareLine,
   type CareProblem,
   type IncomingLine,
@@ -30,7 +32,7 @@ import { issueAllocation } from './allocate.js';
 import { requestAnswer } from './build.js';
 import { FlowError } from './flow-error.js';
 import { readMessage, writeMessage, type Content } from './codec.js';
-import { newIdentification, queueOutgoing } from './exchange.js';
+import { newIdentification, queueOutgoing, requestKeys } from './exchange.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -68,7 +70,7 @@ export async function processIncoming(
   db: Db,
   type: string,
   content: Content,
-  parties: { readonly sender: string; readonly receiver: string },
+  parties: { readonly sender: string; readonly receiver: string; readonly today: string },
 ): Promise<ProcessResult> {
   const region = await regionOf(db, parties.receiver);
   const client = content['Client'] as Content | undefined;
@@ -84,7 +86,14 @@ export async function processIncoming(
       .where('person.bsn', '=', bsn)
       .orderBy('casus.created_at', 'desc')
       .executeTakeFirst();
-    return { issues: [], caseId: found?.id ?? null };
+    const caseId = found?.id ?? null;
+    const issues = [
+      ...(await earlierRequestProblems(db, type, content, parties.sender, bsn)),
+      ...(type === 'JW317'
+        ? await changeProblems(db, content, region, parties.sender, bsn, parties.today)
+        : []),
+    ];
+    return { issues, caseId };
   }
   if (type !== 'JW305' && type !== 'JW307') return { issues: [], caseId: null };
   const kind = type === 'JW305' ? 'start' : 'stop';
@@ -232,6 +241,121 @@ export async function processIncoming(
         .where('id', '=', r.id)
         .execute();
   return { issues: [], caseId };
+}
+
+/** TR347 and TR374: the request against the provider's earlier requests. */
+async function earlierRequestProblems(
+  db: Db,
+  type: 'JW315' | 'JW317',
+  content: Content,
+  sender: string,
+  bsn: string,
+): Promise<CareProblem[]> {
+  const { request_refs: references } = requestKeys(type, content);
+  const earlier = await db
+    .selectFrom('ijw_message')
+    .select(['id', 'client_bsn', 'request_refs'])
+    .where('direction', '=', 'in')
+    .where('valid', '=', true)
+    .where('sender', '=', sender)
+    .where('type', 'in', ['JW315', 'JW317'])
+    .where((eb) =>
+      eb.or([
+        eb('client_bsn', '=', bsn),
+        ...(references.length > 0
+          ? [eb(sql<boolean>`request_refs && ${sql.val(references)}::text[]`, '=', true)]
+          : []),
+      ]),
+    )
+    .execute();
+  const sameClient = earlier.filter((e) => e.client_bsn === bsn).map((e) => e.id);
+  const answers =
+    sameClient.length > 0
+      ? await db
+          .selectFrom('ijw_message')
+          .select(['answers_id', 'type', 'xml'])
+          .where('direction', '=', 'uit')
+          .where('answers_id', 'in', sameClient)
+          .where('type', 'in', ['JW301', 'JW319'])
+          .where('status', '!=', 'geweigerd')
+          .execute()
+      : [];
+  const settled = new Set(
+    answers
+      .filter(
+        (a) =>
+          a.type === 'JW301' ||
+          text(readMessage(a.xml).content['Antwoord'] as Content, 'VerzoekAntwoord') === '1',
+      )
+      .map((a) => a.answers_id),
+  );
+  return requestProblems(
+    references,
+    earlier.map((e) => ({
+      references: e.request_refs ?? [],
+      settled: e.client_bsn !== bsn || settled.has(e.id),
+    })),
+  );
+}
+
+/** TR349-TR351, TR357, TR361, TR411: a change request against the client's current allocations. */
+async function changeProblems(
+  db: Db,
+  content: Content,
+  region: string,
+  sender: string,
+  bsn: string,
+  today: string,
+): Promise<CareProblem[]> {
+  const request = (content['Client'] as Content)['Verzoek'] as Content;
+  const current = await db
+    .selectFrom('allocation')
+    .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
+    .select([
+      'allocation.number',
+      'allocation.product_code',
+      'allocation.start_date',
+      'allocation.end_date',
+    ])
+    .where('allocation.region', '=', region)
+    .where('organisation.agb_code', '=', sender)
+    .where('allocation.client_bsn', '=', bsn)
+    .where('allocation.status', '!=', 'ingetrokken')
+    .where((eb) =>
+      eb.or([
+        eb('allocation.end_date', 'is', null),
+        eb('allocation.end_date', '>=', today),
+        eb('allocation.start_date', '>', today),
+      ]),
+    )
+    .execute();
+  const group = (name: string, item: string) =>
+    list((request[name] as Content | undefined)?.[item]);
+  return changeRequestProblems(
+    {
+      messageDate: text(content, 'Header', 'BerichtIdentificatie', 'Dagtekening'),
+      unchanged: group('OngewijzigdeProducten', 'OngewijzigdProduct').map((p) =>
+        text(p, 'ToewijzingNummer'),
+      ),
+      changes: group('TeWijzigenProducten', 'TeWijzigenProduct').map((p) => ({
+        number: text(p, 'ToewijzingNummer'),
+        desiredStart: text(p, 'GewensteIngangsdatum'),
+        end: text(p, 'Einddatum') || null,
+        hasExtent: p['Omvang'] !== undefined,
+      })),
+      additions: group('NieuweProducten', 'NieuwProduct').map((p) => ({
+        product: text(p, 'Product', 'Code') || text(p, 'Product', 'Categorie'),
+        start: text(p, 'GewensteIngangsdatum'),
+        end: text(p, 'Einddatum') || null,
+      })),
+    },
+    current.map((a) => ({
+      number: a.number,
+      product: a.product_code,
+      start: a.start_date,
+      end: a.end_date,
+    })),
+  );
 }
 
 export { FlowError };

@@ -190,6 +190,8 @@ export interface AllocationTable {
   value_cents: ColumnType<string, number | undefined, number>;
   bridging: Generated<boolean>;
   proposal_id: string | null;
+  /** The young person's BSN (from the JW301); null for rows from before it was kept. */
+  client_bsn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ContractTable {
@@ -287,6 +289,9 @@ export interface IjwMessageTable {
   case_id: string | null;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** Requests (JW315, JW317): the client's BSN and the provider's references. */
+  client_bsn: ColumnType<string | null, string | null | undefined, string | null>;
+  request_refs: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface Database {

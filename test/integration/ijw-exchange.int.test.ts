@@ -18,7 +18,7 @@ import { validateMessage } from '../../src/ijw/validate.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation } from '../factories.js';
+import { createOrganisation, freshBsn } from '../factories.js';
 import { Client, exchangeParty, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
@@ -37,13 +37,13 @@ interface Answer {
 }
 
 /** The fake provider system: builds requests the way a real one would. */
-function providerRequest(id: string, date = '2026-03-10') {
+function providerRequest(id: string, date = '2026-03-10', bsn = freshBsn()) {
   return writeMessage(
     'JW315',
     allocationRequest({
       envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id, date },
       client: {
-        bsn: '999900006',
+        bsn,
         birthDate: '2016-09-14',
         gender: '1',
         lastName: 'Bakker',

@@ -40,7 +40,7 @@ const address = {
   plaats: 'Nieuwegein',
 };
 
-const request = (id: string, code: string, category: string) =>
+const request = (id: string, code: string, category: string, reference = `REF-${id}`) =>
   writeMessage(
     'JW315',
     allocationRequest({
@@ -48,7 +48,7 @@ const request = (id: string, code: string, category: string) =>
       client: { bsn: BSN, birthDate: '2016-09-14', gender: '1', lastName: 'Bakker', initials: 'S' },
       products: [
         {
-          reference: `REF-${id}`,
+          reference,
           product: { category, code },
           start: '2026-03-16',
           end: '2026-09-30',
@@ -185,6 +185,14 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain('TR360');
+    // While this request is open the provider cannot send another for the same client (TR374).
+    const second = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      request('VOT009', '45A03', '45'),
+      xml,
+    );
+    expect(second.json()).toMatchObject({ goedgekeurd: false, retourcodes: ['9374'] });
     // The provider cannot decide on its own request.
     expect(
       (
@@ -248,6 +256,14 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     });
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('TR359');
+    // Allocated, the request is settled; a new one may come, but not with a used reference (TR347).
+    const reused = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      request('VOT010', '45A03', '45', 'REF-VOT001'),
+      xml,
+    );
+    expect(reused.json()).toMatchObject({ goedgekeurd: false, retourcodes: ['9347'] });
     const answers = await opened.db
       .selectFrom('ijw_message')
       .select('type')
@@ -525,6 +541,36 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
   });
 
   it('a change request (JW317) is linked to the case and answered with JW319', async () => {
+    // Checked against the client's current allocations: an unknown number (TR351), and then
+    // the real allocation 300000 is not named (TR349).
+    const wrong = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      writeMessage(
+        'JW317',
+        changeRequest({
+          envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id: 'VOW000', date: '2026-03-10' },
+          bsn: BSN,
+          reference: 'VOW-BAKKER-0',
+          reason: '2',
+          unchanged: [],
+          changed: [
+            {
+              allocationNumber: '399999',
+              start: '2026-04-01',
+              end: '2026-09-30',
+              extent: { volume: 6, unit: '04', frequency: '2' },
+            },
+          ],
+          added: [],
+        }),
+      ),
+      xml,
+    );
+    expect(wrong.json(), wrong.body).toMatchObject({
+      goedgekeurd: false,
+      retourcodes: ['9351', '9349'],
+    });
     const res = await planner.request(
       'POST',
       '/api/v1/ijw/inbox',

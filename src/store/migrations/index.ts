@@ -11,6 +11,7 @@ import * as suspendedAllocations from './2026-11-23-0009-suspended-allocations.j
 import * as contractsBudgetProposals from './2026-11-23-0010-contracts-budget-proposals.js';
 import * as optOutTeamQuestions from './2026-11-23-0011-opt-out-team-questions.js';
 import * as careLines from './2026-11-23-0012-care-lines.js';
+import * as requestKeys from './2026-11-23-0013-request-keys.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0010-contracts-budget-proposals': contractsBudgetProposals,
   '2026-11-23-0011-opt-out-team-questions': optOutTeamQuestions,
   '2026-11-23-0012-care-lines': careLines,
+  '2026-11-23-0013-request-keys': requestKeys,
 };
