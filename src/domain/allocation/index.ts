@@ -5,3 +5,4 @@ export * from './opt-out.js';
 export * from './care-lines.js';
 export * from './request-answers.js';
 export * from './requests.js';
+export * from './declarations.js';
