@@ -430,6 +430,8 @@ export function declarationAnswer(input: {
   readonly envelope: Envelope;
   readonly declaration: { readonly id: string; readonly date: string; readonly number: string };
   readonly submittedTotal: number;
+  /** Codes that reject the declaration as a whole (e.g. 0001): then only the header goes back. */
+  readonly headerCodes?: readonly string[];
   readonly rejected: readonly {
     readonly bsn: string;
     readonly lines: readonly (DeclaredLine & { readonly codes: readonly string[] })[];
@@ -437,16 +439,19 @@ export function declarationAnswer(input: {
 }): Content {
   const rejectedTotal = input.rejected.flatMap((c) => c.lines).reduce((s, l) => s + l.amount, 0);
   const head = header('JW325', input.envelope);
-  return {
-    Header: {
-      ...head,
-      DeclaratieIdentificatie: {
-        Identificatie: input.declaration.id,
-        Dagtekening: input.declaration.date,
-      },
-      XsdVersieDeclaratie: { ...VERSION },
-      RetourCodes: { RetourCode: ['0200'] },
+  const headerCodes = input.headerCodes ?? ['0200'];
+  const Header: Content = {
+    ...head,
+    DeclaratieIdentificatie: {
+      Identificatie: input.declaration.id,
+      Dagtekening: input.declaration.date,
     },
+    XsdVersieDeclaratie: { ...VERSION },
+    RetourCodes: { RetourCode: [...headerCodes] },
+  };
+  if (headerCodes.some((c) => c !== '0200')) return { Header };
+  return {
+    Header,
     DeclaratieAntwoord: compact({
       DeclaratieNummer: input.declaration.number,
       TotaalIngediendBedrag: money(input.submittedTotal, true),

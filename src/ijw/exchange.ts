@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { formatIsoDate, localDay } from '../domain/time/index.js';
 import type { Database } from '../store/schema.js';
-import { returnMessage } from './build.js';
+import { declarationAnswer, returnMessage, type DeclaredLine } from './build.js';
 import { CodecError, readMessage, writeMessage, type Content } from './codec.js';
 import { MESSAGES, type MessageType } from './messages.js';
 import { validateMessage, type Issue, type Report } from './validate.js';
@@ -73,6 +73,11 @@ export type Processor = (
     readonly message: string;
   }[];
   readonly caseId: string | null;
+  /** A declaration (JW323): the lines to reject in the answer (JW325), per client. */
+  readonly rejectedLines?: readonly {
+    readonly bsn: string;
+    readonly lines: readonly (DeclaredLine & { readonly codes: readonly string[] })[];
+  }[];
 }>;
 
 export async function receiveMessage(
@@ -121,6 +126,7 @@ export async function receiveMessage(
     }
     // The message's effect on cases and allocations, only for a message that passed so far.
     let caseId: string | null = null;
+    let rejectedLines: NonNullable<Awaited<ReturnType<Processor>>['rejectedLines']> = [];
     let content: Content | null = null;
     try {
       content = report.type ? readMessage(xml).content : null;
@@ -135,6 +141,7 @@ export async function receiveMessage(
         today,
       });
       caseId = result.caseId;
+      rejectedLines = result.rejectedLines ?? [];
       for (const issue of result.issues) {
         if (!codes.includes(issue.code)) codes.push(issue.code);
         extra.push({
@@ -177,7 +184,38 @@ export async function receiveMessage(
       .executeTakeFirstOrThrow();
 
     let answer: Received['answer'] = null;
-    if (report.type && h && MESSAGES[report.type].answeredBy) {
+    if (report.type === 'JW323' && h) {
+      // A declaration is answered by the municipality's JW325: the rejected lines with their
+      // codes, or the header alone when the declaration is rejected as a whole.
+      const declaration = (content?.['Declaratie'] ?? {}) as Content;
+      const total = (declaration['TotaalIngediendBedrag'] ?? {}) as Content;
+      const answerXml = writeMessage(
+        'JW325',
+        declarationAnswer({
+          envelope: {
+            sender: h.receiver,
+            receiver: h.sender,
+            id: newIdentification(),
+            date: today,
+          },
+          declaration: {
+            id: h.id,
+            date: h.date,
+            number: String(declaration['DeclaratieNummer'] ?? ''),
+          },
+          submittedTotal:
+            (total['DebetCredit'] === 'C' ? -1 : 1) * Number(total['TotaalBedrag'] ?? 0),
+          headerCodes: returnCodes,
+          rejected: rejectedLines,
+        }),
+      );
+      const row = await queueOutgoing(trx, 'JW325', answerXml, stored.id, caseId, {
+        from: h.receiver,
+        to: h.sender,
+      });
+      if (row.refused) throw new Error('het declaratie-antwoord JW325 is zelf ongeldig');
+      answer = { messageId: row.id, type: 'JW325', xml: answerXml };
+    } else if (report.type && h && MESSAGES[report.type].answeredBy) {
       // Mirror the message when it can be read; otherwise answer with the header only.
       const mirrored: Content = content ?? {
         Header: {

@@ -18,6 +18,7 @@ import {
   changeRequestProblems,
   checkCareLines,
   contractFor,
+  declaredServiceProblems,
   requestProblems,
   type CareLine,
   type CareProblem,
@@ -29,7 +30,7 @@ import type { RequestContext } from '../store/context.js';
 import type { Database } from '../store/schema.js';
 import { writeAudit } from '../store/audit.js';
 import { issueAllocation } from './allocate.js';
-import { requestAnswer } from './build.js';
+import { requestAnswer, type DeclaredLine } from './build.js';
 import { FlowError } from './flow-error.js';
 import { readMessage, writeMessage, type Content } from './codec.js';
 import { newIdentification, queueOutgoing, requestKeys } from './exchange.js';
@@ -40,6 +41,11 @@ export interface ProcessResult {
   /** Cross-message rules the message breaks (it is then rejected and nothing is written). */
   readonly issues: readonly CareProblem[];
   readonly caseId: string | null;
+  /** A declaration (JW323): the lines rejected by the cross-message rules, per client. */
+  readonly rejectedLines?: readonly {
+    readonly bsn: string;
+    readonly lines: readonly (DeclaredLine & { readonly codes: readonly string[] })[];
+  }[];
 }
 
 /** The region of the municipality with this CBS code (the receiver of provider messages). */
@@ -95,6 +101,7 @@ export async function processIncoming(
     ];
     return { issues, caseId };
   }
+  if (type === 'JW323') return declarationOutcome(db, content, region, parties.sender);
   if (type !== 'JW305' && type !== 'JW307') return { issues: [], caseId: null };
   const kind = type === 'JW305' ? 'start' : 'stop';
   const group = client?.[kind === 'start' ? 'StartProducten' : 'StopProducten'] as
@@ -356,6 +363,94 @@ async function changeProblems(
       end: a.end_date,
     })),
   );
+}
+
+/** A declared amount in cents, negative for a credit. */
+const cents = (c: Content | undefined, field = 'Bedrag'): number =>
+  (text(c, 'DebetCredit') === 'C' ? -1 : 1) * Number(text(c, field) || '0');
+
+/** JW323: every line against its allocation (TR307, TR308, TR338-TR340). */
+async function declarationOutcome(
+  db: Db,
+  content: Content,
+  region: string | null,
+  sender: string,
+): Promise<ProcessResult> {
+  const declaration = content['Declaratie'] as Content;
+  const clients = list((declaration['Clienten'] as Content | undefined)?.['Client']);
+  const lines = clients.flatMap((c) =>
+    list((c['Prestaties'] as Content | undefined)?.['Prestatie']).map((p) => {
+      const tariff = text(p, 'ProductTarief');
+      const previous = text(p, 'ProductReferentie', 'VorigReferentieNummer');
+      const line: DeclaredLine = {
+        reference: text(p, 'ProductReferentie', 'ReferentieNummer'),
+        ...(previous ? { previousReference: previous } : {}),
+        allocationNumber: text(p, 'ToewijzingNummer'),
+        category: text(p, 'ProductCategorie'),
+        code: text(p, 'ProductCode'),
+        start: text(p, 'ProductPeriode', 'Begindatum'),
+        end: text(p, 'ProductPeriode', 'Einddatum'),
+        volume: Number(text(p, 'GeleverdVolume') || '0'),
+        unit: text(p, 'Eenheid'),
+        ...(tariff ? { tariff: Number(tariff) } : {}),
+        amount: cents(p['IngediendBedrag'] as Content | undefined),
+      };
+      return { bsn: text(c, 'Bsn'), line };
+    }),
+  );
+  const numbers = [...new Set(lines.map((l) => l.line.allocationNumber))];
+  const rows =
+    region && numbers.length > 0
+      ? await db
+          .selectFrom('allocation')
+          .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
+          .select([
+            'allocation.number',
+            'allocation.case_id',
+            'allocation.client_bsn',
+            'allocation.product_code',
+            'allocation.start_date',
+            'allocation.end_date',
+            'organisation.agb_code',
+          ])
+          .where('allocation.region', '=', region)
+          .where('allocation.number', 'in', numbers)
+          .execute()
+      : [];
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  const rejected = new Map<string, (DeclaredLine & { codes: string[] })[]>();
+  for (const { bsn, line } of lines) {
+    const a = byNumber.get(line.allocationNumber);
+    const problems = declaredServiceProblems(
+      {
+        bsn,
+        allocation: line.allocationNumber,
+        category: line.category,
+        code: line.code,
+        start: line.start,
+        end: line.end,
+      },
+      a
+        ? {
+            provider: a.agb_code ?? '',
+            bsn: a.client_bsn,
+            code: a.product_code,
+            start: a.start_date,
+            end: a.end_date,
+          }
+        : undefined,
+      sender,
+    );
+    if (problems.length === 0) continue;
+    const list_ = rejected.get(bsn) ?? [];
+    list_.push({ ...line, codes: problems.map((p) => p.code) });
+    rejected.set(bsn, list_);
+  }
+  return {
+    issues: [],
+    caseId: rows[0]?.case_id ?? null,
+    rejectedLines: [...rejected].map(([bsn, rejectedLines]) => ({ bsn, lines: rejectedLines })),
+  };
 }
 
 export { FlowError };

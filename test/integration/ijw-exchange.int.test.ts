@@ -264,26 +264,37 @@ describe.each(engines)('iJw outbox and drop folder on %s', (engine) => {
       join(folder, 'in', '02-fout.xml'),
       readFileSync(new URL('../fixtures/ijw/JW318.xml', import.meta.url)),
     );
-    const run = await processDropFolder(opened.db, folder, NOW);
+    // The standard's example declaration repeats a reference (TR101): it is refused as a whole
+    // and answered with the municipality's JW325, header only.
+    writeFileSync(
+      join(folder, 'in', '03-declaratie.xml'),
+      readFileSync(new URL('../fixtures/ijw/JW323.xml', import.meta.url)),
+    );
+    const run = await processDropFolder(opened.db, folder, new Date('2026-12-01T10:00:00Z'));
     expect(run.received).toEqual([
       { file: '01-goed.xml', accepted: true, type: 'JW315' },
       { file: '02-fout.xml', accepted: false, type: 'JW318' },
+      { file: '03-declaratie.xml', accepted: false, type: 'JW323' },
     ]);
     expect(readdirSync(join(folder, 'in'))).toEqual([]);
     expect(readdirSync(join(folder, 'verwerkt'))).toEqual(['01-goed.xml']);
     expect(readdirSync(join(folder, 'afgekeurd')).sort()).toEqual([
       '02-fout.xml',
       '02-fout.xml.rapport.json',
+      '03-declaratie.xml',
+      '03-declaratie.xml.rapport.json',
     ]);
     const report = JSON.parse(
       readFileSync(join(folder, 'afgekeurd', '02-fout.xml.rapport.json'), 'utf8'),
     ) as { problemen: { code: string }[] };
     expect(report.problemen.map((p) => p.code)).toContain('XSD');
-    const out = readdirSync(join(folder, 'uit'));
-    expect(out.every((f) => f.startsWith('JW316-'))).toBe(true);
-    expect(out).toHaveLength(1);
+    const out = readdirSync(join(folder, 'uit')).sort();
+    expect(out.map((f) => f.slice(0, 6))).toEqual(['JW316-', 'JW325-']);
     for (const f of out)
       expect(validateMessage(readFileSync(join(folder, 'uit', f))).valid).toBe(true);
+    const jw325 = readFileSync(join(folder, 'uit', out[1] ?? ''), 'utf8');
+    expect(jw325).toContain('<jw325:RetourCode>0001</jw325:RetourCode>');
+    expect(jw325).not.toContain('<jw325:DeclaratieAntwoord>');
     // A second run has nothing left to do.
     expect(await processDropFolder(opened.db, folder, NOW)).toEqual({ received: [], sent: [] });
   });

@@ -10,7 +10,13 @@
 import type { FastifyInstance } from 'fastify';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocationRequest, careStart, careStop, changeRequest } from '../../src/ijw/build.js';
+import {
+  allocationRequest,
+  careStart,
+  careStop,
+  changeRequest,
+  declaration,
+} from '../../src/ijw/build.js';
 import { readMessage, writeMessage, type Content } from '../../src/ijw/codec.js';
 import { validateMessage } from '../../src/ijw/validate.js';
 import { loadProfiles } from '../../src/regions/load.js';
@@ -69,12 +75,14 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
   let backoffice: Client;
   let caseId = '';
   let requestId = '';
+  /** The app's clock; one test moves it to the next month and back. */
+  let clock = NOW;
 
   beforeAll(async () => {
     opened = await freshDatabase(engine);
     app = await buildApp({
       db: opened.db,
-      clock: { now: () => NOW },
+      clock: { now: () => clock },
       profiles: loadProfiles(),
       secureCookies: false,
     });
@@ -672,5 +680,68 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     });
     expect(withAdvice.statusCode, withAdvice.body).toBe(201);
     expect((withAdvice.json() as { toewijzingen: string[] }).toewijzingen).toEqual(['300001']);
+  });
+  it('a declaration (JW323) is answered with a JW325 that rejects the lines its allocation does not cover', async () => {
+    const base = {
+      allocationNumber: '300000',
+      category: '45',
+      code: '45A03',
+      start: '2026-03-16',
+      end: '2026-03-31',
+      volume: 8,
+      unit: '04',
+      tariff: 9850,
+    };
+    // March is declared early in April (a new day: the planner logs in again).
+    clock = new Date('2026-04-02T10:00:00Z');
+    expect((await planner.login(`planner-${engine}@lek.nl`)).statusCode).toBe(200);
+    const res = await planner.request(
+      'POST',
+      '/api/v1/ijw/inbox',
+      writeMessage(
+        'JW323',
+        declaration({
+          envelope: { sender: PROVIDER, receiver: MUNICIPALITY, id: 'DEC001', date: '2026-04-02' },
+          number: '202603001',
+          period: { start: '2026-03-01', end: '2026-03-31' },
+          clients: [
+            {
+              bsn: BSN,
+              lines: [
+                { ...base, reference: 'P1', amount: 78_800 },
+                { ...base, reference: 'P2', code: '45A04', amount: 10_000 },
+                { ...base, reference: 'P3', allocationNumber: '399999', amount: 5_000 },
+                { ...base, reference: 'P4', start: '2026-03-01', amount: 2_000 },
+              ],
+            },
+          ],
+        }),
+      ),
+      xml,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      goedgekeurd: boolean;
+      retourcodes: string[];
+      retourbericht: { type: string; xml: string };
+    };
+    expect(body).toMatchObject({ goedgekeurd: true, retourcodes: ['0200'] });
+    expect(body.retourbericht.type).toBe('JW325');
+    expect(validateMessage(body.retourbericht.xml).issues).toEqual([]);
+    const answer = readMessage(body.retourbericht.xml).content['DeclaratieAntwoord'] as Content;
+    expect(answer['TotaalToegekendBedrag']).toEqual({ TotaalBedrag: '78800', DebetCredit: 'D' });
+    const rejected = (
+      ((answer['Clienten'] as Content)['Client'] as Content[])[0]?.['Prestaties'] as Content
+    )['Prestatie'] as Content[];
+    expect(
+      rejected.map((p) => [
+        (p['ProductReferentie'] as Content)['ReferentieNummer'],
+        (p['RetourCodes'] as Content)['RetourCode'],
+      ]),
+    ).toEqual([
+      ['P2', ['9340']],
+      ['P3', ['9338']],
+      ['P4', ['9307']],
+    ]);
   });
 });
