@@ -30,6 +30,7 @@ import { planRoutes } from './routes/plans.js';
 import { planSignalRoutes } from './routes/plan-signals.js';
 import { allocationRoutes } from './routes/allocation.js';
 import { optOutRoutes } from './routes/opt-out.js';
+import { evaluationRoutes } from './routes/evaluations.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ijwRoutes(deps), { prefix: '/api/v1' });
   await app.register(allocationRoutes(deps), { prefix: '/api/v1' });
   await app.register(optOutRoutes(deps), { prefix: '/api/v1' });
+  await app.register(evaluationRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

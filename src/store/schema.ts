@@ -232,6 +232,20 @@ export interface AllocationProposalTable {
   message_id: string | null;
 }
 
+export interface EvaluationTable {
+  id: Generated<string>;
+  case_id: string;
+  plan_version_id: string;
+  kind: 'tussen' | 'eind' | 'gezinsplan';
+  held_at: Timestamp;
+  participants: Json;
+  minutes: Json;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  distributed_at: Timestamp | null;
+  distributed_by: string | null;
+}
+
 export interface CareLineTable {
   id: Generated<string>;
   allocation_id: string;
@@ -317,4 +331,5 @@ export interface Database {
   opt_out: OptOutTable;
   team_question: TeamQuestionTable;
   care_line: CareLineTable;
+  evaluation: EvaluationTable;
 }

@@ -12,6 +12,7 @@ import * as contractsBudgetProposals from './2026-11-23-0010-contracts-budget-pr
 import * as optOutTeamQuestions from './2026-11-23-0011-opt-out-team-questions.js';
 import * as careLines from './2026-11-23-0012-care-lines.js';
 import * as requestKeys from './2026-11-23-0013-request-keys.js';
+import * as evaluations from './2026-11-23-0014-evaluations.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0011-opt-out-team-questions': optOutTeamQuestions,
   '2026-11-23-0012-care-lines': careLines,
   '2026-11-23-0013-request-keys': requestKeys,
+  '2026-11-23-0014-evaluations': evaluations,
 };

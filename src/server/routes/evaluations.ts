@@ -1,0 +1,207 @@
+/**
+ * Evaluations over HTTP (issue 6): the agenda of the next evaluation from the fixed plan and the
+ * region's purposes (ZTM-CAD-EVAL), the minutes of a held evaluation, and their distribution to
+ * the participants (ZTM-TERM-MINUTES counts from the meeting to the distribution). Whoever may
+ * read the case works with its evaluations; every read and change is audited.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PARTICIPANT_ROLES } from '../../domain/evaluations/index.js';
+import { GOAL_PROGRESS } from '../../domain/plans/types.js';
+import { EVALUATION_KINDS } from '../../domain/rules/types.js';
+import { parseInstant } from '../../domain/time/index.js';
+import { StoreError } from '../../store/errors.js';
+import {
+  caseEvaluations,
+  distributeMinutes,
+  recordEvaluation,
+  type EvaluationView,
+} from '../../store/evaluations.js';
+import { z } from '../../validation/zod-nl.js';
+import type { AppDeps } from '../app.js';
+import { requireUser } from '../app.js';
+import { ApiError } from '../errors.js';
+
+const instant = z.string().refine((v) => parseInstant(v) !== null, {
+  error: 'geen geldig tijdstip, bijv. 2026-03-02T09:00:00+01:00',
+});
+const text = (max: number) => z.string().trim().max(max);
+
+const minutesBody = z.strictObject({
+  soort: z.enum(EVALUATION_KINDS),
+  gehoudenOp: instant,
+  deelnemers: z
+    .array(
+      z.strictObject({
+        naam: text(200),
+        rol: z.enum(PARTICIPANT_ROLES),
+        email: z.union([z.literal(''), z.email({ error: 'geen geldig e-mailadres' })]).optional(),
+      }),
+    )
+    .max(30),
+  doelen: z
+    .array(
+      z.strictObject({
+        doelId: text(64),
+        voortgang: z.enum(GOAL_PROGRESS),
+        bevindingen: text(4000),
+        besluit: text(2000),
+        acties: z.array(z.strictObject({ wie: text(200), wat: text(1000) })).max(20),
+      }),
+    )
+    .max(50),
+  algemeen: text(4000),
+});
+
+function present(e: EvaluationView) {
+  return {
+    id: e.id,
+    soort: e.kind,
+    gehoudenOp: e.heldAt.toISOString(),
+    plan: { soort: e.plan.kind, versie: e.plan.version },
+    deelnemers: e.participants.map((p) => ({ naam: p.name, rol: p.role, email: p.email })),
+    doelen: e.goals.map((g) => ({
+      doelId: g.goalId,
+      omschrijving: g.description,
+      voortgang: g.progress,
+      bevindingen: g.notes,
+      besluit: g.decision,
+      acties: g.actions.map((a) => ({ wie: a.who, wat: a.what })),
+    })),
+    algemeen: e.general,
+    vastgelegdDoor: e.recordedBy,
+    verspreidOp: e.distributedAt?.toISOString() ?? null,
+  };
+}
+
+export const evaluationRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (plugin) => {
+    const app = plugin.withTypeProvider<ZodTypeProvider>();
+    const asApiError = (error: unknown): never => {
+      if (error instanceof StoreError)
+        throw new ApiError(
+          error.code === 'invalid' ? 'bad-request' : error.code,
+          error.message,
+          error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
+        );
+      throw error;
+    };
+
+    /** The purposes the region gives its evaluation moments (ZTM-CAD-EVAL), if any. */
+    async function purposesFor(caseId: string): Promise<readonly string[]> {
+      if (!/^[0-9a-f-]{36}$/i.test(caseId)) return [];
+      const casus = await deps.db
+        .selectFrom('casus')
+        .select('region')
+        .where('id', '=', caseId)
+        .executeTakeFirst();
+      const profile = casus ? deps.profiles.get(casus.region) : undefined;
+      for (const rule of profile?.rules ?? [])
+        if (
+          rule.kind === 'cadence' &&
+          rule.purposes &&
+          rule.occurrence.some((m) => m.type === 'evaluatie')
+        )
+          return rule.purposes;
+      return [];
+    }
+
+    app.get(
+      '/casussen/:id/evaluaties',
+      {
+        schema: {
+          summary:
+            'Evaluaties van de casus en de agenda van de volgende (uit het vastgestelde plan)',
+          params: z.object({ id: z.string().max(64) }),
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        const overview = await caseEvaluations(
+          deps.db,
+          ctx,
+          request.params.id,
+          await purposesFor(request.params.id),
+          deps.clock.now(),
+        ).catch(asApiError);
+        return {
+          evaluaties: overview.evaluations.map(present),
+          agenda:
+            overview.nextAgenda?.map((a) => ({ doelId: a.goalId, onderwerp: a.text })) ?? null,
+          plan: overview.plan
+            ? {
+                id: overview.plan.id,
+                soort: overview.plan.kind,
+                versie: overview.plan.version,
+                doelen: overview.plan.goals.map((g) => ({ id: g.id, omschrijving: g.description })),
+              }
+            : null,
+        };
+      },
+    );
+
+    app.post(
+      '/casussen/:id/evaluaties',
+      {
+        schema: {
+          summary: 'Het verslag van een gehouden evaluatie vastleggen (elk doel van het plan)',
+          params: z.object({ id: z.string().max(64) }),
+          body: minutesBody,
+        },
+      },
+      async (request, reply) => {
+        const ctx = requireUser(request);
+        const b = request.body;
+        const result = await recordEvaluation(
+          deps.db,
+          ctx,
+          request.params.id,
+          {
+            kind: b.soort,
+            heldAt: parseInstant(b.gehoudenOp) ?? 0,
+            participants: b.deelnemers.map((p) => ({
+              name: p.naam,
+              role: p.rol,
+              email: p.email ? p.email : null,
+            })),
+            goals: b.doelen.map((g) => ({
+              goalId: g.doelId,
+              progress: g.voortgang,
+              notes: g.bevindingen,
+              decision: g.besluit,
+              actions: g.acties.map((a) => ({ who: a.wie, what: a.wat })),
+            })),
+            general: b.algemeen,
+          },
+          deps.clock.now(),
+        ).catch(asApiError);
+        return reply.status(201).send({ id: result.id });
+      },
+    );
+
+    app.post(
+      '/evaluaties/:id/verspreiden',
+      {
+        schema: {
+          summary: 'Vastleggen dat het verslag naar de deelnemers is gegaan (ZTM-TERM-MINUTES)',
+          params: z.object({ id: z.string().max(64) }),
+          body: z.strictObject({ op: instant }),
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        const result = await distributeMinutes(
+          deps.db,
+          ctx,
+          request.params.id,
+          new Date(parseInstant(request.body.op) ?? 0),
+          deps.clock.now(),
+        ).catch(asApiError);
+        return {
+          casusId: result.caseId,
+          ontvangers: result.recipients.map((p) => ({ naam: p.name, email: p.email })),
+        };
+      },
+    );
+  };

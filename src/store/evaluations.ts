@@ -1,0 +1,262 @@
+/**
+ * Evaluations in the database: minutes of the meeting about the goals of a fixed plan, and
+ * their distribution to the participants. Each is one transaction with its audit record; the
+ * case timeline gets the `evaluatie` event at the meeting and `verslag-verspreid` when the
+ * minutes went out, so the region's cadences and ZTM-TERM-MINUTES follow real actions.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import {
+  agenda,
+  distributionProblems,
+  minutesProblems,
+  type AgendaItem,
+  type GoalMinutes,
+  type Minutes,
+  type Participant,
+} from '../domain/evaluations/index.js';
+import type { PlanContent } from '../domain/plans/types.js';
+import { writeAudit } from './audit.js';
+import { inCaseTransaction, requireAccess } from './cases.js';
+import type { RequestContext } from './context.js';
+import { StoreError } from './errors.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** The newest fixed plan version of the case (or of one plan), with its goals. */
+async function fixedPlan(db: Db, caseId: string, planId?: string) {
+  let query = db
+    .selectFrom('plan_version')
+    .innerJoin('plan', 'plan.id', 'plan_version.plan_id')
+    .select(['plan_version.id', 'plan.kind', 'plan_version.version', 'plan_version.content'])
+    .where('plan.case_id', '=', caseId)
+    .where('plan_version.status', '=', 'vastgesteld');
+  if (planId) query = query.where('plan.id', '=', planId);
+  const row = await query.orderBy('plan_version.fixed_at', 'desc').executeTakeFirst();
+  if (!row) return null;
+  const content = row.content as PlanContent;
+  return {
+    versionId: row.id,
+    kind: row.kind,
+    version: row.version,
+    goals: (content.goals ?? []).map((g) => ({ id: g.id, description: g.description })),
+  };
+}
+
+export interface EvaluationView {
+  readonly id: string;
+  readonly kind: Minutes['kind'];
+  readonly heldAt: Date;
+  readonly plan: { readonly kind: string; readonly version: number };
+  readonly participants: readonly Participant[];
+  readonly goals: readonly (GoalMinutes & { readonly description: string })[];
+  readonly general: string;
+  readonly recordedBy: string;
+  readonly distributedAt: Date | null;
+}
+
+export interface EvaluationsOverview {
+  readonly evaluations: readonly EvaluationView[];
+  /** The agenda of the next evaluation, from the newest fixed plan; null without one. */
+  readonly nextAgenda: readonly AgendaItem[] | null;
+  readonly plan: {
+    readonly id: string;
+    readonly kind: string;
+    readonly version: number;
+    readonly goals: readonly { readonly id: string; readonly description: string }[];
+  } | null;
+}
+
+/** The case's evaluations, newest first, and the agenda for the next one; audited. */
+export async function caseEvaluations(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  purposes: readonly string[],
+  now: Date,
+): Promise<EvaluationsOverview> {
+  if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const rows = await trx
+      .selectFrom('evaluation')
+      .innerJoin('plan_version', 'plan_version.id', 'evaluation.plan_version_id')
+      .innerJoin('plan', 'plan.id', 'plan_version.plan_id')
+      .innerJoin('staff', 'staff.id', 'evaluation.recorded_by')
+      .select([
+        'evaluation.id',
+        'evaluation.kind',
+        'evaluation.held_at',
+        'evaluation.participants',
+        'evaluation.minutes',
+        'evaluation.distributed_at',
+        'plan.kind as planKind',
+        'plan_version.version',
+        'plan_version.content',
+        'staff.name as recordedBy',
+      ])
+      .where('evaluation.case_id', '=', caseId)
+      .orderBy('evaluation.held_at', 'desc')
+      .execute();
+    const plan = await fixedPlan(trx, caseId);
+    const planRow = plan
+      ? await trx
+          .selectFrom('plan_version')
+          .select('plan_id')
+          .where('id', '=', plan.versionId)
+          .executeTakeFirstOrThrow()
+      : null;
+    await writeAudit(trx, ctx, { action: 'evaluaties.lezen', caseId, details: {} });
+    return {
+      evaluations: rows.map((r) => {
+        const minutes = r.minutes as { goals: GoalMinutes[]; general: string };
+        const goals = ((r.content as PlanContent).goals ?? []).map((g) => [g.id, g.description]);
+        const described = new Map(goals as [string, string][]);
+        return {
+          id: r.id,
+          kind: r.kind,
+          heldAt: r.held_at,
+          plan: { kind: r.planKind, version: r.version },
+          participants: r.participants as Participant[],
+          goals: minutes.goals.map((g) => ({ ...g, description: described.get(g.goalId) ?? '' })),
+          general: minutes.general,
+          recordedBy: r.recordedBy,
+          distributedAt: r.distributed_at,
+        };
+      }),
+      nextAgenda: plan ? agenda(plan.goals, purposes, rows.length) : null,
+      plan:
+        plan && planRow
+          ? { id: planRow.plan_id, kind: plan.kind, version: plan.version, goals: plan.goals }
+          : null,
+    };
+  });
+}
+
+/** Stores the minutes of a held evaluation and puts `evaluatie` on the timeline. */
+export async function recordEvaluation(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  minutes: Minutes,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const registered = await trx
+      .selectFrom('case_event')
+      .select('at')
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'aanmelding')
+      .orderBy('at')
+      .executeTakeFirst();
+    const plan = await fixedPlan(trx, caseId);
+    const problems = minutesProblems(minutes, {
+      planGoals: plan?.goals ?? [],
+      registeredAt: registered?.at.getTime() ?? 0,
+      now: now.getTime(),
+    });
+    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+    if (!plan) throw new StoreError('invalid', 'De invoer klopt niet.');
+    const heldAt = new Date(minutes.heldAt);
+    const row = await trx
+      .insertInto('evaluation')
+      .values({
+        case_id: caseId,
+        plan_version_id: plan.versionId,
+        kind: minutes.kind,
+        held_at: heldAt,
+        participants: JSON.stringify(minutes.participants),
+        minutes: JSON.stringify({ goals: minutes.goals, general: minutes.general }),
+        recorded_by: ctx.actor.staffId,
+        recorded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_event')
+      .values({
+        case_id: caseId,
+        type: 'evaluatie',
+        at: heldAt,
+        child_id: null,
+        kind: minutes.kind,
+        date: null,
+        note: `Evaluatie van ${plan.kind} versie ${plan.version} met ${minutes.participants.map((p) => p.name).join(', ')}`,
+        recorded_by: ctx.actor.staffId,
+      })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'evaluatie.vastleggen',
+      caseId,
+      details: { evaluationId: row.id, goals: minutes.goals.length },
+    });
+    return { id: row.id };
+  });
+}
+
+/** Marks the minutes distributed to the participants and puts `verslag-verspreid` on the timeline. */
+export async function distributeMinutes(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  evaluationId: string,
+  distributedAt: Date,
+  now: Date,
+): Promise<{ readonly caseId: string; readonly recipients: readonly Participant[] }> {
+  if (!UUID.test(evaluationId)) throw new StoreError('not-found', 'Evaluatie niet gevonden.');
+  const found = await db
+    .selectFrom('evaluation')
+    .select(['case_id'])
+    .where('id', '=', evaluationId)
+    .executeTakeFirst();
+  if (!found) throw new StoreError('not-found', 'Evaluatie niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, found.case_id, now);
+    const row = await trx
+      .selectFrom('evaluation')
+      .select(['held_at', 'distributed_at', 'participants'])
+      .where('id', '=', evaluationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const problems = distributionProblems(
+      row.held_at.getTime(),
+      distributedAt.getTime(),
+      now.getTime(),
+      row.distributed_at !== null,
+    );
+    if (problems.length > 0)
+      throw new StoreError(
+        row.distributed_at !== null ? 'conflict' : 'invalid',
+        row.distributed_at !== null ? 'Het verslag is al verspreid.' : 'De invoer klopt niet.',
+        problems,
+      );
+    await trx
+      .updateTable('evaluation')
+      .set({ distributed_at: distributedAt, distributed_by: ctx.actor.staffId })
+      .where('id', '=', evaluationId)
+      .execute();
+    const recipients = row.participants as Participant[];
+    await trx
+      .insertInto('case_event')
+      .values({
+        case_id: found.case_id,
+        type: 'verslag-verspreid',
+        at: distributedAt,
+        child_id: null,
+        kind: null,
+        date: null,
+        note: `Verslag van de evaluatie verspreid aan ${recipients.map((p) => p.name).join(', ')}`,
+        recorded_by: ctx.actor.staffId,
+      })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'evaluatie.verslag-verspreiden',
+      caseId: found.case_id,
+      details: { evaluationId, recipients: recipients.length },
+    });
+    return { caseId: found.case_id, recipients };
+  });
+}
