@@ -42,6 +42,7 @@ import {
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AllocationSection } from './AllocationSection.js';
+import { EvaluationsSection } from './EvaluationsSection.js';
 import { OptOutSection } from './OptOutSection.js';
 import { PlansSection } from './PlansSection.js';
 import { RoleForm } from './RoleForm.js';
@@ -203,6 +204,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       </section>
 
       <PlansSection casus={casus} />
+
+      <EvaluationsSection casus={casus} />
 
       <OptOutSection casus={casus} />
 

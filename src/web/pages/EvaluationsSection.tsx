@@ -1,0 +1,454 @@
+/**
+ * Evaluations on the case page: the agenda of the next evaluation (the region's purpose for
+ * this moment and every goal of the fixed plan), the minutes of a held evaluation per goal, and
+ * recording when the minutes went to the participants (ZTM-TERM-MINUTES counts to that moment).
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, type CaseView } from '../api.js';
+import { ErrorSummary, type FieldErrors } from '../errors.js';
+import { DateField, RuleLink, useSubmission } from '../forms.js';
+import { formatDateTime, nowFields, toInstant } from '../format.js';
+import { GOAL_PROGRESS_LABELS } from '../labels.js';
+import {
+  Alert,
+  Button,
+  DataList,
+  Fieldset,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Textarea,
+  Textbox,
+} from '../nl/index.js';
+
+interface Evaluation {
+  id: string;
+  soort: string;
+  gehoudenOp: string;
+  plan: { soort: string; versie: number };
+  deelnemers: { naam: string; rol: string; email: string | null }[];
+  doelen: {
+    doelId: string;
+    omschrijving: string;
+    voortgang: string;
+    bevindingen: string;
+    besluit: string;
+    acties: { wie: string; wat: string }[];
+  }[];
+  algemeen: string;
+  vastgelegdDoor: string;
+  verspreidOp: string | null;
+}
+
+interface Overview {
+  evaluaties: Evaluation[];
+  agenda: { doelId: string | null; onderwerp: string }[] | null;
+  plan: {
+    id: string;
+    soort: string;
+    versie: number;
+    doelen: { id: string; omschrijving: string }[];
+  } | null;
+}
+
+const KINDS: Record<string, string> = {
+  tussen: 'Tussenevaluatie',
+  eind: 'Eindevaluatie',
+  gezinsplan: 'Evaluatie gezinsplan',
+};
+
+const ROLES: Record<string, string> = {
+  jeugdige: 'Jeugdige',
+  ouder: 'Ouder of verzorger',
+  netwerk: 'Netwerk',
+  professional: 'Professional',
+  school: 'School',
+  casusregisseur: 'Casusregisseur',
+};
+
+const LABELS: Record<string, string> = {
+  gehoudenOp: 'Datum en tijd van de evaluatie',
+  deelnemers: 'Deelnemers',
+  plan: 'Vastgesteld plan',
+  doelen: 'Doelen',
+  algemeen: 'Overige afspraken',
+  verspreidOp: 'Verslag verspreid op',
+};
+
+export function EvaluationsSection({ casus }: { casus: CaseView }) {
+  const overview = useQuery({
+    queryKey: ['evaluaties', casus.id],
+    queryFn: () => api<Overview>('GET', `/casussen/${casus.id}/evaluaties`),
+  });
+  const data = overview.data;
+  return (
+    <section aria-labelledby="kop-evaluaties">
+      <Heading level={2} id="kop-evaluaties">
+        Evaluaties
+      </Heading>
+      {!data ? (
+        <p className="utrecht-paragraph" role="status">
+          Laden…
+        </p>
+      ) : (
+        <>
+          {data.evaluaties.length === 0 && <Paragraph>Er is nog niet geëvalueerd.</Paragraph>}
+          {data.evaluaties.map((e) => (
+            <EvaluationItem key={e.id} casus={casus} evaluation={e} />
+          ))}
+          {data.plan && data.agenda ? (
+            <MinutesForm casus={casus} plan={data.plan} agenda={data.agenda} />
+          ) : (
+            <Paragraph>
+              Evalueren kan zodra er een vastgesteld plan met doelen is: de doelen vormen de agenda.
+            </Paragraph>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function EvaluationItem({ casus, evaluation: e }: { casus: CaseView; evaluation: Evaluation }) {
+  const headingId = `evaluatie-${e.id}`;
+  return (
+    <article aria-labelledby={headingId} className="kaart">
+      <Heading level={3} id={headingId}>
+        {KINDS[e.soort] ?? e.soort} van {formatDateTime(e.gehoudenOp)}
+      </Heading>
+      <DataList
+        items={[
+          ['Plan', `${e.plan.soort} versie ${e.plan.versie}`],
+          [
+            'Deelnemers',
+            e.deelnemers.map((p) => `${p.naam} (${ROLES[p.rol] ?? p.rol})`).join(', '),
+          ],
+          ...e.doelen.map(
+            (d) =>
+              [
+                d.omschrijving,
+                `${GOAL_PROGRESS_LABELS[d.voortgang] ?? d.voortgang}. ${d.bevindingen} Besluit: ${d.besluit || '—'}.${d.acties.length > 0 ? ` Acties: ${d.acties.map((a) => `${a.wie}: ${a.wat}`).join('; ')}.` : ''}`,
+              ] as [string, string],
+          ),
+          ['Overige afspraken', e.algemeen || '—'],
+          [
+            'Verslag',
+            e.verspreidOp ? `verspreid op ${formatDateTime(e.verspreidOp)}` : 'nog niet verspreid',
+          ],
+        ]}
+      />
+      {!e.verspreidOp && <Distribute casus={casus} evaluation={e} />}
+    </article>
+  );
+}
+
+function Distribute({ casus, evaluation }: { casus: CaseView; evaluation: Evaluation }) {
+  const client = useQueryClient();
+  const initial = nowFields();
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const s = useSubmission(
+    'Vastleggen lukte niet. Probeer het opnieuw.',
+    `verspreid-${evaluation.id}`,
+  );
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const op = toInstant(date, time);
+    const found: FieldErrors = {};
+    if (!op) found['verspreidOp'] = 'vul datum (dd-mm-jjjj) en tijd (uu:mm) in';
+    await s.run(found, async () => {
+      await api('POST', `/evaluaties/${evaluation.id}/verspreiden`, { op });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['evaluaties', casus.id] }),
+        client.invalidateQueries({ queryKey: ['casus', casus.id] }),
+      ]);
+      return null;
+    });
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
+      <ErrorSummary
+        errors={s.errors}
+        general={s.general}
+        scope={s.scope}
+        labelOf={(p) => LABELS[p] ?? p}
+      />
+      <div className="naast-elkaar">
+        <DateField
+          label="Verslag verspreid op"
+          value={date}
+          onChange={setDate}
+          {...s.field('verspreidOp')}
+        />
+        <DateField label="Tijd" description="uu:mm" value={time} onChange={setTime} />
+      </div>
+      <Paragraph>
+        Het verslag gaat naar alle deelnemers; bij ZTM binnen vijf werkdagen (
+        <RuleLink id="ZTM-TERM-MINUTES" />
+        ).
+      </Paragraph>
+      <Button type="submit" disabled={s.busy}>
+        Verslag verspreid
+      </Button>
+    </form>
+  );
+}
+
+interface GoalDraft {
+  voortgang: string;
+  bevindingen: string;
+  besluit: string;
+  wie: string;
+  wat: string;
+}
+
+function MinutesForm({
+  casus,
+  plan,
+  agenda,
+}: {
+  casus: CaseView;
+  plan: NonNullable<Overview['plan']>;
+  agenda: NonNullable<Overview['agenda']>;
+}) {
+  const client = useQueryClient();
+  const initial = nowFields();
+  const [kind, setKind] = useState('tussen');
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const [present, setPresent] = useState<string[]>([]);
+  const [others, setOthers] = useState([{ naam: '', rol: 'professional', email: '' }]);
+  const [goals, setGoals] = useState<Record<string, GoalDraft>>(
+    Object.fromEntries(
+      plan.doelen.map((g) => [
+        g.id,
+        { voortgang: 'loopt', bevindingen: '', besluit: '', wie: '', wat: '' },
+      ]),
+    ),
+  );
+  const [general, setGeneral] = useState('');
+  const s = useSubmission('Het verslag vastleggen lukte niet. Probeer het opnieuw.', 'evaluatie');
+  const setGoal = (id: string, change: Partial<GoalDraft>) =>
+    setGoals({ ...goals, [id]: { ...(goals[id] as GoalDraft), ...change } });
+  const purpose = agenda.find((a) => a.doelId === null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    const op = toInstant(date, time);
+    if (!op) found['gehoudenOp'] = 'vul datum (dd-mm-jjjj) en tijd (uu:mm) in';
+    await s.run(found, async () => {
+      await api('POST', `/casussen/${casus.id}/evaluaties`, {
+        soort: kind,
+        gehoudenOp: op,
+        deelnemers: [
+          ...casus.personen
+            .filter((p) => present.includes(p.id))
+            .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
+          ...others
+            .filter((o) => o.naam.trim() !== '')
+            .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
+        ],
+        doelen: plan.doelen.map((g) => {
+          const d = goals[g.id] as GoalDraft;
+          return {
+            doelId: g.id,
+            voortgang: d.voortgang,
+            bevindingen: d.bevindingen,
+            besluit: d.besluit,
+            acties: d.wie.trim() || d.wat.trim() ? [{ wie: d.wie, wat: d.wat }] : [],
+          };
+        }),
+        algemeen: general,
+      });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['evaluaties', casus.id] }),
+        client.invalidateQueries({ queryKey: ['casus', casus.id] }),
+      ]);
+      return 'Het verslag is vastgelegd. Leg vast wanneer het naar de deelnemers is gegaan.';
+    });
+  }
+
+  return (
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="formulier"
+      aria-labelledby="kop-verslag"
+    >
+      <Heading level={3} id="kop-verslag">
+        Verslag van een evaluatie
+      </Heading>
+      <Paragraph>
+        Agenda uit {plan.soort} versie {plan.versie}
+        {purpose ? `, met als doel van dit moment: ${purpose.onderwerp}` : ''}.
+      </Paragraph>
+      <ErrorSummary
+        errors={s.errors}
+        general={s.general}
+        scope={s.scope}
+        labelOf={(p) => LABELS[p.split('.')[0] ?? p] ?? p}
+        onlyFields={(p) => p === 'gehoudenOp'}
+      />
+      {s.done && <Alert type="ok">{s.done}</Alert>}
+      <FormField label="Soort evaluatie" required>
+        {(w) => (
+          <Select {...w} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {Object.entries(KINDS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <div className="naast-elkaar">
+        <DateField label="Gehouden op" value={date} onChange={setDate} {...s.field('gehoudenOp')} />
+        <DateField label="Tijd" description="uu:mm" value={time} onChange={setTime} />
+      </div>
+      <Fieldset legend="Aanwezig uit het gezin">
+        {casus.personen.map((p) => (
+          <div key={p.id} className="utrecht-form-field utrecht-form-field--checkbox">
+            <label className="utrecht-form-label utrecht-form-label--checkbox">
+              <input
+                type="checkbox"
+                className="utrecht-checkbox"
+                checked={present.includes(p.id)}
+                onChange={(e) =>
+                  setPresent(
+                    e.target.checked ? [...present, p.id] : present.filter((x) => x !== p.id),
+                  )
+                }
+              />{' '}
+              {p.naam}
+            </label>
+          </div>
+        ))}
+      </Fieldset>
+      {others.map((o, i) => (
+        <Fieldset key={i} legend={`Andere deelnemer ${i + 1}`}>
+          <FormField label="Naam" required={false}>
+            {(w) => (
+              <Textbox
+                {...w}
+                value={o.naam}
+                onChange={(e) =>
+                  setOthers(others.map((x, j) => (j === i ? { ...x, naam: e.target.value } : x)))
+                }
+              />
+            )}
+          </FormField>
+          <FormField label="Rol" required={false}>
+            {(w) => (
+              <Select
+                {...w}
+                value={o.rol}
+                onChange={(e) =>
+                  setOthers(others.map((x, j) => (j === i ? { ...x, rol: e.target.value } : x)))
+                }
+              >
+                {Object.entries(ROLES)
+                  .filter(([v]) => v !== 'jeugdige' && v !== 'ouder')
+                  .map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+              </Select>
+            )}
+          </FormField>
+          <FormField label="E-mailadres (voor het verslag)" required={false}>
+            {(w) => (
+              <Textbox
+                {...w}
+                type="email"
+                value={o.email}
+                onChange={(e) =>
+                  setOthers(others.map((x, j) => (j === i ? { ...x, email: e.target.value } : x)))
+                }
+              />
+            )}
+          </FormField>
+        </Fieldset>
+      ))}
+      <Paragraph>
+        <Button
+          onClick={() => setOthers([...others, { naam: '', rol: 'professional', email: '' }])}
+        >
+          Deelnemer toevoegen
+        </Button>
+      </Paragraph>
+      {plan.doelen.map((g) => {
+        const d = goals[g.id] as GoalDraft;
+        return (
+          <Fieldset key={g.id} legend={`Doel: ${g.omschrijving}`}>
+            <FormField label="Voortgang" required>
+              {(w) => (
+                <Select
+                  {...w}
+                  value={d.voortgang}
+                  onChange={(e) => setGoal(g.id, { voortgang: e.target.value })}
+                >
+                  {Object.entries(GOAL_PROGRESS_LABELS).map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+            <FormField label="Bevindingen" required={false}>
+              {(w) => (
+                <Textarea
+                  {...w}
+                  rows={2}
+                  value={d.bevindingen}
+                  onChange={(e) => setGoal(g.id, { bevindingen: e.target.value })}
+                />
+              )}
+            </FormField>
+            <FormField label="Besluit" required={false}>
+              {(w) => (
+                <Textbox
+                  {...w}
+                  value={d.besluit}
+                  onChange={(e) => setGoal(g.id, { besluit: e.target.value })}
+                />
+              )}
+            </FormField>
+            <div className="naast-elkaar">
+              <FormField label="Wie doet wat: wie" required={false}>
+                {(w) => (
+                  <Textbox
+                    {...w}
+                    value={d.wie}
+                    onChange={(e) => setGoal(g.id, { wie: e.target.value })}
+                  />
+                )}
+              </FormField>
+              <FormField label="Wie doet wat: wat" required={false}>
+                {(w) => (
+                  <Textbox
+                    {...w}
+                    value={d.wat}
+                    onChange={(e) => setGoal(g.id, { wat: e.target.value })}
+                  />
+                )}
+              </FormField>
+            </div>
+          </Fieldset>
+        );
+      })}
+      <FormField label="Overige afspraken" required={false}>
+        {(w) => (
+          <Textarea {...w} rows={2} value={general} onChange={(e) => setGeneral(e.target.value)} />
+        )}
+      </FormField>
+      <Button type="submit" appearance="primary-action" disabled={s.busy}>
+        Verslag vastleggen
+      </Button>
+    </form>
+  );
+}
