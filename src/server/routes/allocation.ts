@@ -12,7 +12,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contractFor, type BudgetState } from '../../domain/allocation/index.js';
 import { PRODUCT_CATEGORIES, UNITS, FREQUENCIES } from '../../domain/catalogue/index.js';
 import { localDay } from '../../domain/time/index.js';
-import { FlowError } from '../../ijw/flow-error.js';
 import { writeAudit } from '../../store/audit.js';
 import { listProducts } from '../../store/catalogue.js';
 import { getCase } from '../../store/cases.js';
@@ -28,6 +27,7 @@ import {
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
+import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
 
 const PROPOSERS = ['casusregisseur', 'teamleider'];
@@ -161,16 +161,6 @@ function proposalView(p: ProposalView) {
     },
   };
 }
-
-const asApiError = (error: unknown): never => {
-  if (error instanceof FlowError)
-    throw new ApiError(
-      error.status,
-      error.message,
-      error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
-    );
-  throw error;
-};
 
 export const allocationRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
@@ -319,7 +309,7 @@ export const allocationRoutes =
             },
           },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(201).send(created);
       },
     );
@@ -411,7 +401,7 @@ export const allocationRoutes =
                   : null,
               },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(201).send({
           status: result.status,
           toewijzingen: result.numbers,

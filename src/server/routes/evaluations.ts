@@ -10,7 +10,6 @@ import { PARTICIPANT_ROLES } from '../../domain/evaluations/index.js';
 import { GOAL_PROGRESS } from '../../domain/plans/types.js';
 import { EVALUATION_KINDS } from '../../domain/rules/types.js';
 import { parseInstant } from '../../domain/time/index.js';
-import { StoreError } from '../../store/errors.js';
 import {
   caseEvaluations,
   distributeMinutes,
@@ -20,7 +19,7 @@ import {
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
-import { ApiError } from '../errors.js';
+import { asBodyError } from '../body-errors.js';
 
 const instant = z.string().refine((v) => parseInstant(v) !== null, {
   error: 'geen geldig tijdstip, bijv. 2026-03-02T09:00:00+01:00',
@@ -78,16 +77,6 @@ export const evaluationRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
-    const asApiError = (error: unknown): never => {
-      if (error instanceof StoreError)
-        throw new ApiError(
-          error.code === 'invalid' ? 'bad-request' : error.code,
-          error.message,
-          error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
-        );
-      throw error;
-    };
-
     /** The purposes the region gives its evaluation moments (ZTM-CAD-EVAL), if any. */
     async function purposesFor(caseId: string): Promise<readonly string[]> {
       if (!/^[0-9a-f-]{36}$/i.test(caseId)) return [];
@@ -124,7 +113,7 @@ export const evaluationRoutes =
           request.params.id,
           await purposesFor(request.params.id),
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return {
           evaluaties: overview.evaluations.map(present),
           agenda:
@@ -175,7 +164,7 @@ export const evaluationRoutes =
             general: b.algemeen,
           },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(201).send({ id: result.id });
       },
     );
@@ -197,7 +186,7 @@ export const evaluationRoutes =
           request.params.id,
           new Date(parseInstant(request.body.op) ?? 0),
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return {
           casusId: result.caseId,
           ontvangers: result.recipients.map((p) => ({ naam: p.name, email: p.email })),

@@ -11,13 +11,14 @@ import { renderBeschikkingPdf } from '../../documents/beschikking-pdf.js';
 import { FREQUENCIES, UNITS } from '../../domain/catalogue/index.js';
 import { readMessage, type Content } from '../../ijw/codec.js';
 import { receiveMessage } from '../../ijw/exchange.js';
-import { allocateRequest, answerRequest, FlowError, processIncoming } from '../../ijw/flows.js';
+import { allocateRequest, answerRequest, processIncoming } from '../../ijw/flows.js';
 import { askLocalTeam, listTeamQuestions } from '../../ijw/team-questions.js';
 import { writeAudit } from '../../store/audit.js';
 import { activeOptOut } from '../../store/opt-out.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
+import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
 import { questionBody } from './opt-out.js';
 
@@ -242,17 +243,6 @@ export const ijwRoutes =
       },
     );
 
-    /** A flow error as an API error with the fields it names. */
-    const asApiError = (error: unknown): never => {
-      if (error instanceof FlowError)
-        throw new ApiError(
-          error.status,
-          error.message,
-          error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
-        );
-      throw error;
-    };
-
     const requireMunicipality = async (request: Parameters<typeof requireUser>[0]) => {
       const party = await exchangeParty(request);
       if (party.ctx.session.organisationKind !== 'gemeente')
@@ -290,7 +280,7 @@ export const ijwRoutes =
             anonymous: request.body.anoniem,
           },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(201).send({ id: result.id });
       },
     );
@@ -324,7 +314,7 @@ export const ijwRoutes =
             ...(request.body.reden ? { reason: request.body.reden } : {}),
           },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(201).send({ berichtId: result.messageId, type: 'JW319' });
       },
     );
@@ -383,7 +373,7 @@ export const ijwRoutes =
               : {}),
           },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply
           .status(201)
           .send({ berichtId: result.messageId, type: 'JW301', toewijzingen: result.numbers });

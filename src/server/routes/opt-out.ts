@@ -10,18 +10,17 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { FlowError } from '../../ijw/flow-error.js';
 import {
   answerTeamQuestion,
   listTeamQuestions,
   type TeamQuestionView,
 } from '../../ijw/team-questions.js';
 import { writeAudit } from '../../store/audit.js';
-import { StoreError } from '../../store/errors.js';
 import { getOptOut, recordOptOut, withdrawOptOut } from '../../store/opt-out.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
+import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
 
 /** A question as the API shows it (shared with the request detail of the iJw routes). */
@@ -55,23 +54,6 @@ export const optOutRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
-
-    /** Store refusals name the request body's fields. */
-    const asApiError = (error: unknown): never => {
-      if (error instanceof StoreError)
-        throw new ApiError(
-          error.code === 'invalid' ? 'bad-request' : error.code,
-          error.message,
-          error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
-        );
-      if (error instanceof FlowError)
-        throw new ApiError(
-          error.status,
-          error.message,
-          error.fields.map((f) => ({ path: `body.${f.path}`, message: f.message })),
-        );
-      throw error;
-    };
 
     const caseParams = z.object({ id: z.string().max(64) });
 
@@ -129,7 +111,7 @@ export const optOutRoutes =
             reference: request.body.kenmerk,
           },
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(201).send({ id: result.id });
       },
     );
@@ -144,7 +126,7 @@ export const optOutRoutes =
       },
       async (request, reply) => {
         const ctx = requireUser(request);
-        await withdrawOptOut(deps.db, ctx, request.params.id, deps.clock.now()).catch(asApiError);
+        await withdrawOptOut(deps.db, ctx, request.params.id, deps.clock.now()).catch(asBodyError);
         return reply.status(204).send();
       },
     );
@@ -218,7 +200,7 @@ export const optOutRoutes =
           request.params.id,
           request.body.advies,
           deps.clock.now(),
-        ).catch(asApiError);
+        ).catch(asBodyError);
         return reply.status(204).send();
       },
     );
