@@ -29,6 +29,7 @@ import { listContracts } from '../store/contracts.js';
 import type { RequestContext } from '../store/context.js';
 import type { Database } from '../store/schema.js';
 import { writeAudit } from '../store/audit.js';
+import { addTimelineEntry } from '../store/timeline.js';
 import { issueAllocation } from './allocate.js';
 import { requestAnswer, type DeclaredLine } from './build.js';
 import { FlowError } from './flow-error.js';
@@ -226,19 +227,13 @@ export async function processIncoming(
       'start-deleted': 'notitie',
       'stop-deleted': 'notitie',
     } as const;
-    await db
-      .insertInto('case_event')
-      .values({
-        case_id: allocation.case_id,
-        type: eventType[effect.change],
-        at: effect.change.endsWith('-deleted') ? now : at,
-        child_id: null,
-        kind: null,
-        date: null,
-        note,
-        recorded_by: null,
-      })
-      .execute();
+    await addTimelineEntry(db, {
+      caseId: allocation.case_id,
+      type: eventType[effect.change],
+      at: effect.change.endsWith('-deleted') ? now : at,
+      note,
+      by: null,
+    });
   }
   for (const r of rows)
     if (outcome.effects.some((e) => e.allocation === r.number))

@@ -22,6 +22,7 @@ import type { Database } from '../store/schema.js';
 import type { Content } from './codec.js';
 import { FlowError } from './flow-error.js';
 import { incomingRequest, list, regionOf, text } from './flows.js';
+import { addTimelineEntry } from '../store/timeline.js';
 
 export interface TeamQuestionInput {
   readonly teamId: string;
@@ -133,21 +134,15 @@ export async function askLocalTeam(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: caseId,
-        type: 'notitie',
-        at: now,
-        child_id: null,
-        kind: null,
-        date: null,
-        note: input.anonymous
-          ? `De gemeente vroeg ${team.name} anoniem om advies over het verzoek om toewijzing${optOut ? ' (opt-out, GRO-TOE-OPTOUT)' : ''}`
-          : `De gemeente vroeg ${team.name} om advies over het verzoek om toewijzing; het team is nu betrokken`,
-        recorded_by: ctx.actor.staffId,
-      })
-      .execute();
+    await addTimelineEntry(trx, {
+      caseId: caseId,
+      type: 'notitie',
+      at: now,
+      note: input.anonymous
+        ? `De gemeente vroeg ${team.name} anoniem om advies over het verzoek om toewijzing${optOut ? ' (opt-out, GRO-TOE-OPTOUT)' : ''}`
+        : `De gemeente vroeg ${team.name} om advies over het verzoek om toewijzing; het team is nu betrokken`,
+      by: ctx.actor.staffId,
+    });
     await writeAudit(trx, ctx, {
       action: 'ijw.vraag-lokaal-team',
       caseId,

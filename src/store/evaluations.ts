@@ -20,6 +20,7 @@ import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
+import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -176,19 +177,14 @@ export async function recordEvaluation(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: caseId,
-        type: 'evaluatie',
-        at: heldAt,
-        child_id: null,
-        kind: minutes.kind,
-        date: null,
-        note: `Evaluatie van ${plan.kind} versie ${plan.version} met ${minutes.participants.map((p) => p.name).join(', ')}`,
-        recorded_by: ctx.actor.staffId,
-      })
-      .execute();
+    await addTimelineEntry(trx, {
+      caseId: caseId,
+      type: 'evaluatie',
+      at: heldAt,
+      note: `Evaluatie van ${plan.kind} versie ${plan.version} met ${minutes.participants.map((p) => p.name).join(', ')}`,
+      by: ctx.actor.staffId,
+      kind: minutes.kind,
+    });
     await writeAudit(trx, ctx, {
       action: 'evaluatie.vastleggen',
       caseId,
@@ -239,19 +235,13 @@ export async function distributeMinutes(
       .where('id', '=', evaluationId)
       .execute();
     const recipients = row.participants as Participant[];
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: found.case_id,
-        type: 'verslag-verspreid',
-        at: distributedAt,
-        child_id: null,
-        kind: null,
-        date: null,
-        note: `Verslag van de evaluatie verspreid aan ${recipients.map((p) => p.name).join(', ')}`,
-        recorded_by: ctx.actor.staffId,
-      })
-      .execute();
+    await addTimelineEntry(trx, {
+      caseId: found.case_id,
+      type: 'verslag-verspreid',
+      at: distributedAt,
+      note: `Verslag van de evaluatie verspreid aan ${recipients.map((p) => p.name).join(', ')}`,
+      by: ctx.actor.staffId,
+    });
     await writeAudit(trx, ctx, {
       action: 'evaluatie.verslag-verspreiden',
       caseId: found.case_id,

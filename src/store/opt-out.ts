@@ -13,6 +13,7 @@ import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
+import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -153,19 +154,13 @@ export async function recordOptOut(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: caseId,
-        type: 'notitie',
-        at: now,
-        child_id: null,
-        kind: null,
-        date: null,
-        note: `Opt-out vastgelegd: het gezin wil niet dat het lokale team wordt geïnformeerd (GRO-TOE-OPTOUT; verklaring: ${input.reference.trim()})`,
-        recorded_by: ctx.actor.staffId,
-      })
-      .execute();
+    await addTimelineEntry(trx, {
+      caseId: caseId,
+      type: 'notitie',
+      at: now,
+      note: `Opt-out vastgelegd: het gezin wil niet dat het lokale team wordt geïnformeerd (GRO-TOE-OPTOUT; verklaring: ${input.reference.trim()})`,
+      by: ctx.actor.staffId,
+    });
     await writeAudit(trx, ctx, {
       action: 'opt-out.vastleggen',
       caseId,
@@ -194,19 +189,13 @@ export async function withdrawOptOut(
       .executeTakeFirst();
     if (!updated)
       throw new StoreError('conflict', 'Er is geen opt-out vastgelegd die kan worden ingetrokken.');
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: caseId,
-        type: 'notitie',
-        at: now,
-        child_id: null,
-        kind: null,
-        date: null,
-        note: 'Opt-out ingetrokken: het gezin vindt het goed dat het lokale team wordt betrokken (GRO-TOE-OPTOUT)',
-        recorded_by: ctx.actor.staffId,
-      })
-      .execute();
+    await addTimelineEntry(trx, {
+      caseId: caseId,
+      type: 'notitie',
+      at: now,
+      note: 'Opt-out ingetrokken: het gezin vindt het goed dat het lokale team wordt betrokken (GRO-TOE-OPTOUT)',
+      by: ctx.actor.staffId,
+    });
     await writeAudit(trx, ctx, {
       action: 'opt-out.intrekken',
       caseId,
