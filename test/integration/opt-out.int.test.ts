@@ -268,6 +268,20 @@ describe.each(engines)('opt-out on route B on %s', (engine) => {
     expect((await team.request('GET', `/api/v1/casussen/${caseId}`)).statusCode).toBe(404);
 
     const questionId = vragen[0]?.id ?? '';
+    // A provider has no questions list; another team neither sees nor answers this question.
+    expect((await planner.request('GET', '/api/v1/adviesvragen')).statusCode).toBe(403);
+    const otherTeam = await createOrganisation(opened.db, 'lokaal-team', 'GRO');
+    await staffAccount(opened, otherTeam, ['casusregisseur'], `ander-${engine}@gro.nl`);
+    const other = new Client(app);
+    expect((await other.login(`ander-${engine}@gro.nl`)).statusCode).toBe(200);
+    expect((await other.request('GET', '/api/v1/adviesvragen')).json()).toEqual({ vragen: [] });
+    expect(
+      (
+        await other.request('POST', `/api/v1/adviesvragen/${questionId}/antwoord`, {
+          advies: 'Niet ons gezin',
+        })
+      ).statusCode,
+    ).toBe(404);
     const empty = await team.request('POST', `/api/v1/adviesvragen/${questionId}/antwoord`, {
       advies: ' ',
     });
