@@ -67,6 +67,27 @@ export const text = (c: Content | undefined, ...path: string[]): string => {
 };
 export const list = (v: unknown): Content[] => (Array.isArray(v) ? (v as Content[]) : []);
 
+/** The region's allocations with these numbers, with the provider they went to. */
+async function allocationsByNumber(db: Db, region: string | null, numbers: readonly string[]) {
+  if (!region || numbers.length === 0) return [];
+  return db
+    .selectFrom('allocation')
+    .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
+    .select([
+      'allocation.id',
+      'allocation.number',
+      'allocation.case_id',
+      'allocation.client_bsn',
+      'allocation.product_code',
+      'allocation.start_date',
+      'allocation.end_date',
+      'organisation.agb_code',
+    ])
+    .where('allocation.region', '=', region)
+    .where('allocation.number', 'in', numbers)
+    .execute();
+}
+
 /**
  * Applies an accepted message. A request (JW315, JW317) is linked to the family's route B case
  * by BSN. Starts and stops (JW305, JW307) are checked against what the provider reported
@@ -119,21 +140,7 @@ export async function processIncoming(
     status: text(line, 'StatusAanlevering'),
   }));
   const numbers = [...new Set(incoming.map((l) => l.allocation))];
-  const rows =
-    region && numbers.length > 0
-      ? await db
-          .selectFrom('allocation')
-          .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
-          .select([
-            'allocation.id',
-            'allocation.number',
-            'allocation.case_id',
-            'organisation.agb_code',
-          ])
-          .where('allocation.region', '=', region)
-          .where('allocation.number', 'in', numbers)
-          .execute()
-      : [];
+  const rows = await allocationsByNumber(db, region, numbers);
   const byNumber = new Map(rows.map((r) => [r.number, r]));
   const stored = rows.length
     ? await db
@@ -394,24 +401,7 @@ async function declarationOutcome(
     }),
   );
   const numbers = [...new Set(lines.map((l) => l.line.allocationNumber))];
-  const rows =
-    region && numbers.length > 0
-      ? await db
-          .selectFrom('allocation')
-          .innerJoin('organisation', 'organisation.id', 'allocation.provider_id')
-          .select([
-            'allocation.number',
-            'allocation.case_id',
-            'allocation.client_bsn',
-            'allocation.product_code',
-            'allocation.start_date',
-            'allocation.end_date',
-            'organisation.agb_code',
-          ])
-          .where('allocation.region', '=', region)
-          .where('allocation.number', 'in', numbers)
-          .execute()
-      : [];
+  const rows = await allocationsByNumber(db, region, numbers);
   const byNumber = new Map(rows.map((r) => [r.number, r]));
   const rejected = new Map<string, (DeclaredLine & { codes: string[] })[]>();
   for (const { bsn, line } of lines) {
