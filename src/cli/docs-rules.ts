@@ -1,4 +1,4 @@
-import type { Profile, Rule } from '../domain/rules/index.js';
+import type { EscalationStep, Profile, Rule } from '../domain/rules/index.js';
 import { formatDuration } from '../domain/rules/index.js';
 
 function matcherText(matchers: readonly { type: string; kind?: readonly string[] }[]): string {
@@ -14,7 +14,7 @@ function ruleValue(rule: Rule): string {
     case 'before':
       return `${formatDuration(rule.value)} vóór de datum van \`${rule.reference}\`, tot \`${matcherText(rule.until)}\``;
     case 'cadence':
-      return `elke ${formatDuration(rule.every)} vanaf \`${matcherText(rule.anchor)}\`, opnieuw bij \`${matcherText(rule.occurrence)}\``;
+      return `elke ${formatDuration(rule.every)} vanaf \`${matcherText(rule.anchor)}\`, opnieuw bij \`${matcherText(rule.occurrence)}\`${rule.until ? `, stopt bij \`${matcherText(rule.until)}\`` : ''}`;
     case 'requirement':
       return rule.minimum.map((m) => `≥ ${m.count} × ${matcherText([m.event])}`).join(', ');
     case 'decision':
@@ -45,6 +45,20 @@ const KIND_NL: Record<Rule['kind'], string> = {
   checklist: 'checklist',
 };
 
+function stepNotes(step: EscalationStep): string[] {
+  const notes: string[] = [];
+  if (step.within)
+    notes.push(
+      `binnen ${formatDuration(step.within)}${step.deadlineRule ? `, ${step.deadlineRule}` : ''}`,
+    );
+  if (step.opening) notes.push('klaar met het melden');
+  if (step.closing) notes.push('afsluiting met afspraken');
+  if (step.continuous) notes.push('doorlopend');
+  if (step.artefacts) notes.push(`vastleggen: ${step.artefacts.join(', ')}`);
+  if (step.roles) notes.push(`alleen ${step.roles.join(', ')}`);
+  return notes;
+}
+
 function details(rule: Rule): string[] {
   const lines: string[] = [];
   if (rule.kind === 'cadence' && rule.purposes)
@@ -53,7 +67,9 @@ function details(rule: Rule): string[] {
   if (rule.kind === 'escalation')
     rule.steps.forEach((step, i) =>
       lines.push(
-        `${i + 1}. ${step.actor}: ${step.action}${step.within ? ` (binnen ${formatDuration(step.within)})` : ''}`,
+        `${i + 1}. ${step.actor}: ${step.action}${stepNotes(step)
+          .map((n) => ` (${n})`)
+          .join('')}`,
       ),
     );
   if ((rule.kind === 'procedure' || rule.kind === 'escalation') && rule.criteria) {

@@ -53,12 +53,24 @@ describe('loadProfiles', () => {
     ['bad/override-without-who.yaml', 'overrides[0].by', 'ontbreekt'],
     ['bad/duplicate-rule.yaml', 'rules[0].id', 'bestaat al in TST'],
     ['bad/dangling-decision.yaml', 'rules(BAD-CAD-Z)', 'BAD-DEC-ONBEKEND'],
+    [
+      'bad/escalation-two-numbers.yaml',
+      'rules(BAD-ESC-LADDER)',
+      'stap 2: de termijn moet gelijk zijn aan die van BAD-TERM-GESPREK',
+    ],
   ])('%s is refused with the path %s named', (file, path, message) => {
     const error = problemsOf(file);
     const issue = error.issues.find((i) => i.path === path);
     expect(issue, JSON.stringify(error.issues)).toBeDefined();
     expect(issue?.file).toBe(file.split('/')[1]);
     expect(issue?.message).toContain(message);
+  });
+
+  it('refuses a duty that runs throughout but also claims to open the ladder', () => {
+    const messages = problemsOf('bad/escalation-two-numbers.yaml').issues.map((i) => i.message);
+    expect(messages).toContain(
+      'stap 3: een doorlopende plicht is geen niveau (geen opening, afsluiting of termijn)',
+    );
   });
 
   it('reports the line of the offending value', () => {

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { OverrideRecord, Profile, Rule } from '../domain/rules/index.js';
+import type { EscalationRule, OverrideRecord, Profile, Rule } from '../domain/rules/index.js';
 import { formatIsoDate } from '../domain/time/index.js';
 import { profileFileSchema, ruleSchema, type ProfileFile } from './schema.js';
 
@@ -237,6 +237,17 @@ function resolve(
         });
     }
   }
+  for (const [ruleId, rule] of rules) {
+    if (rule.kind !== 'escalation') continue;
+    issues.push(
+      ...escalationProblems(rule, rules).map((message) => ({
+        file: source.file,
+        line: null,
+        path: `rules(${ruleId})`,
+        message,
+      })),
+    );
+  }
   if (issues.length > 0) throw new ProfileError(issues);
   const profile: Profile = {
     id: data.id,
@@ -298,4 +309,40 @@ export function loadProfiles(
   }
   if (issues.length > 0) throw new ProfileError(issues);
   return profiles;
+}
+
+/**
+ * An escalation ladder must be walkable: only the first level can be done by raising it, a
+ * level is either a level or a duty that runs throughout, and a level's time limit that names a
+ * deadline rule must be that rule's own value (one number in one place).
+ */
+function escalationProblems(rule: EscalationRule, rules: ReadonlyMap<string, Rule>): string[] {
+  const problems: string[] = [];
+  const levels = rule.steps.filter((s) => !s.continuous);
+  if (levels.length === 0) problems.push('een escalatieladder heeft minstens één niveau');
+  rule.steps.forEach((step, i) => {
+    const at = `stap ${i + 1}`;
+    if (step.continuous && (step.opening || step.closing || step.within))
+      problems.push(
+        `${at}: een doorlopende plicht is geen niveau (geen opening, afsluiting of termijn)`,
+      );
+    if (step.opening && step !== levels[0])
+      problems.push(
+        `${at}: alleen het eerste niveau kan met het melden van de escalatie klaar zijn`,
+      );
+    if (step.closing && step !== levels[levels.length - 1])
+      problems.push(`${at}: alleen het laatste niveau kan de afsluiting zijn`);
+    if (step.deadlineRule !== undefined) {
+      const target = rules.get(step.deadlineRule);
+      if (!target || target.kind !== 'deadline')
+        problems.push(`${at}: ${step.deadlineRule} is geen termijnregel in dit profiel`);
+      else if (
+        !step.within ||
+        step.within.amount !== target.value.amount ||
+        step.within.unit !== target.value.unit
+      )
+        problems.push(`${at}: de termijn moet gelijk zijn aan die van ${step.deadlineRule}`);
+    }
+  });
+  return problems;
 }

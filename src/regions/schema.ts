@@ -7,6 +7,7 @@ import { z } from '../validation/zod-nl.js';
 import { parseIsoDate } from '../domain/time/index.js';
 import {
   CO_SIGNALS,
+  ESCALATION_ARTEFACTS,
   EVALUATION_KINDS,
   EVENT_TYPES,
   MEASURES,
@@ -180,6 +181,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     }),
     anchor: matchers,
     occurrence: matchers,
+    until: matchers.optional(),
     purposes: z.array(z.string()).optional(),
   }),
   z.strictObject({
@@ -210,6 +212,13 @@ export const ruleSchema = z.discriminatedUnion('kind', [
           actor: z.string().min(1),
           action: z.string().min(1),
           within: durationSchema.optional(),
+          deadlineRule: z.string().regex(RULE_ID).optional(),
+          opening: z.boolean().optional(),
+          closing: z.boolean().optional(),
+          continuous: z.boolean().optional(),
+          event: eventType.optional(),
+          artefacts: z.array(z.enum(ESCALATION_ARTEFACTS)).optional(),
+          roles: z.array(z.string().min(1)).min(1).optional(),
         }),
       )
       .min(1),

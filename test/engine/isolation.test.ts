@@ -171,6 +171,7 @@ describe('coverage guard', () => {
     'LEK-CAD-CONTACT-MIDDEN',
     'LEK-CAD-CONTACT-ZWAAR',
     'LEK-CAD-CONTACT-CRISIS',
+    'LEK-CAD-CONTACT-CRISISREGIE',
     'LEK-EVAL-MIN',
     'ZTM-TERM-FIRST-CONTACT',
     'ZTM-TERM-PLAN',

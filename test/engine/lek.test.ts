@@ -241,6 +241,49 @@ describe('LEK crisis residentieel: 4 hours, in real hours across the spring DST 
     ]);
   });
 
+  it('LEK-CAD-CONTACT-CRISISREGIE: weekly while the crisis team holds the regie, in any segment', () => {
+    // An ambulant case; the crisis team takes the regie on Monday 6 April 2026. Contact on
+    // Friday the 10th meets the first week (due the 13th); the regie is handed back on
+    // Wednesday the 15th, before the second week (due the 17th) fell due: nothing more is owed.
+    const base = [
+      ev('aanmelding', '2026-03-02'),
+      ev('start-hulp', '2026-03-05'),
+      ev('crisis-start', '2026-04-06T10:00:00+02:00'),
+      ev('contact', '2026-04-10'),
+    ];
+    const handedBack = run(
+      scenario('LEK', '2026-05-01T12:00:00+02:00', [...base, ev('crisis-einde', '2026-04-15')]),
+    );
+    expect(deadlinesOf(handedBack, 'LEK-CAD-CONTACT-CRISISREGIE')).toEqual([
+      expect.objectContaining({
+        sequence: 1,
+        start: '2026-04-06',
+        due: '2026-04-13',
+        status: 'met',
+        metAt: '2026-04-10',
+      }),
+    ]);
+    // Still in crisis three weeks later: the second week is overdue.
+    const ongoing = run(scenario('LEK', '2026-05-01T12:00:00+02:00', base));
+    expect(deadlinesOf(ongoing, 'LEK-CAD-CONTACT-CRISISREGIE')).toEqual([
+      expect.objectContaining({ sequence: 1, status: 'met' }),
+      expect.objectContaining({
+        sequence: 2,
+        start: '2026-04-10',
+        due: '2026-04-17',
+        status: 'overdue',
+        metAt: null,
+      }),
+    ]);
+    // Without a crisis the rule shows nothing.
+    expect(
+      deadlinesOf(
+        run(scenario('LEK', '2026-05-01T12:00:00+02:00', base.slice(0, 2))),
+        'LEK-CAD-CONTACT-CRISISREGIE',
+      ),
+    ).toEqual([]);
+  });
+
   it('crisis is heavy, but the 3-monthly heavy cadence gives way to the weekly crisis one', () => {
     expect(outcomeOf(result, 'LEK-DEC-REGIE-WEIGHT')).toBe('zwaar');
     expect(deadlinesOf(result, 'LEK-CAD-CONTACT-ZWAAR')).toEqual([]);

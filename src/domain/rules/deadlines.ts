@@ -162,28 +162,54 @@ export function beforeEntries(
 
 /**
  * "Every N": the first interval starts at the first anchor event; each occurrence closes the
- * running interval and starts the next, until the interval that is still open today.
+ * running interval and starts the next, until the interval that is still open today. With an
+ * `until`, the cadence stops at that event: an interval whose due date had not yet come is no
+ * longer owed, one already past due stays overdue; the next anchor after it starts again.
  */
 export function cadenceEntries(
   rule: CadenceRule,
   events: readonly CaseEvent[],
   now: Now,
 ): DeadlineResult[] {
-  const anchorIndex = events.findIndex((e) => eventMatches(e, rule.anchor));
-  if (anchorIndex < 0) return [];
   const results: DeadlineResult[] = [];
+  let anchorIndex = events.findIndex((e) => eventMatches(e, rule.anchor));
+  while (anchorIndex >= 0) {
+    const stopIndex = rule.until
+      ? events.findIndex((e, i) => i > anchorIndex && eventMatches(e, rule.until ?? []))
+      : -1;
+    const end = stopIndex < 0 ? events.length : stopIndex;
+    results.push(...cadenceRun(rule, events, anchorIndex, end, now, results.length));
+    if (stopIndex < 0) break;
+    anchorIndex = events.findIndex((e, i) => i > stopIndex && eventMatches(e, rule.anchor));
+  }
+  return results;
+}
+
+/** The intervals of one run of a cadence, from the anchor up to (not including) `end`. */
+function cadenceRun(
+  rule: CadenceRule,
+  events: readonly CaseEvent[],
+  anchorIndex: number,
+  end: number,
+  now: Now,
+  earlier: number,
+): DeadlineResult[] {
+  const results: DeadlineResult[] = [];
+  const stop = events[end];
   let startIndex = anchorIndex;
-  for (let sequence = 1; ; sequence++) {
+  for (let sequence = earlier + 1; ; sequence++) {
     const start = events[startIndex] as CaseEvent;
     const due = addDuration(start.day, rule.every);
     let nextIndex = -1;
-    for (let j = startIndex + 1; j < events.length; j++) {
+    for (let j = startIndex + 1; j < end; j++) {
       if (eventMatches(events[j] as CaseEvent, rule.occurrence)) {
         nextIndex = j;
         break;
       }
     }
     const next = nextIndex < 0 ? undefined : events[nextIndex];
+    // Stopped before this interval fell due: nothing more is owed.
+    if (!next && stop && stop.day <= due) return results;
     const purpose = rule.purposes?.[sequence - 1];
     results.push(
       entry(rule, {

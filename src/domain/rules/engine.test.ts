@@ -218,6 +218,41 @@ describe('evaluate (engine)', () => {
     ]);
   });
 
+  it('stops a cadence at its until event and starts it again at the next anchor', () => {
+    const weekly: Rule = {
+      ...common,
+      id: 'TST-CAD-CRISIS',
+      kind: 'cadence',
+      every: { amount: 1, unit: 'w' },
+      anchor: [{ type: 'crisis-start' }],
+      occurrence: [{ type: 'contact' }],
+      until: [{ type: 'crisis-einde' }],
+    };
+    const result = evaluate(
+      profile(weekly),
+      facts,
+      [
+        // Crisis on Monday 2 March: contact on the 6th (in time), the 16th (late), then the
+        // crisis ends on the 18th before the third week (from the 16th) fell due.
+        event('crisis-start', '2026-03-02T09:00:00+01:00'),
+        event('contact', '2026-03-06T10:00:00+01:00'),
+        event('contact', '2026-03-16T10:00:00+01:00'),
+        event('crisis-einde', '2026-03-18T10:00:00+01:00'),
+        // Contacts without a crisis are not counted against anything.
+        event('contact', '2026-04-20T10:00:00+02:00'),
+        // A second crisis on 1 June had no contact and ended on the 12th, past the first week.
+        event('crisis-start', '2026-06-01T09:00:00+02:00'),
+        event('crisis-einde', '2026-06-12T09:00:00+02:00'),
+      ],
+      instant('2026-07-01T12:00:00+02:00'),
+    );
+    expect(result.deadlines.map((d) => [d.sequence, d.start, d.due, d.status])).toEqual([
+      [1, '2026-03-02', '2026-03-09', 'met'],
+      [2, '2026-03-06', '2026-03-13', 'met-late'],
+      [3, '2026-06-01', '2026-06-08', 'overdue'],
+    ]);
+  });
+
   it('reports a requirement only once its trajectory has started', () => {
     const requirement: Rule = {
       ...common,

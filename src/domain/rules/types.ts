@@ -117,8 +117,13 @@ export const EVENT_TYPES = [
   'escalatie-gesprek',
   'doorbraakteam-overleg',
   'escalatie-afspraken',
+  'crisis-start',
+  'crisis-einde',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Rule events only their own flow writes (the crisis team taking and handing back regie). */
+export const FLOW_EVENT_TYPES: readonly EventType[] = ['crisis-start', 'crisis-einde'];
 
 export const EVALUATION_KINDS = ['tussen', 'eind', 'gezinsplan'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
@@ -228,6 +233,11 @@ export interface CadenceRule extends RuleBase {
   readonly every: Duration;
   readonly anchor: readonly EventMatcher[];
   readonly occurrence: readonly EventMatcher[];
+  /**
+   * Where the cadence stops (the end of a crisis); a later anchor starts it again. An interval
+   * that was still running when it stopped is no longer owed.
+   */
+  readonly until?: readonly EventMatcher[];
   /** Purpose of the 1st, 2nd, … occurrence (ZTM: 3, 6 and 9 months). */
   readonly purposes?: readonly string[];
 }
@@ -310,15 +320,40 @@ export interface ProcedureRule extends RuleBase {
   readonly criteria?: readonly { readonly code: string; readonly text: string }[];
 }
 
+/**
+ * What a level of an escalation must leave in the record before it counts as done:
+ * `feiten` the facts and the steps already taken; `overzicht` the anonymised, substantiated
+ * overview for the contract manager (which makes the escalation visible to them); `acties`
+ * agreed actions (who does what); `terugkoppeldatum` the date of the feedback.
+ */
+export const ESCALATION_ARTEFACTS = ['feiten', 'overzicht', 'acties', 'terugkoppeldatum'] as const;
+export type EscalationArtefact = (typeof ESCALATION_ARTEFACTS)[number];
+
+export interface EscalationStep {
+  readonly actor: string;
+  readonly action: string;
+  /** Time limit of the level, counted from the moment it became the current level. */
+  readonly within?: Duration;
+  /** The deadline rule of the profile that measures this limit on the timeline. */
+  readonly deadlineRule?: string;
+  /** Done by raising the escalation (the report that starts it). */
+  readonly opening?: boolean;
+  /** Done by closing the escalation with the outcome (commitment and new agreements). */
+  readonly closing?: boolean;
+  /** Not a level but a duty during the whole escalation (RIJ step 7). */
+  readonly continuous?: boolean;
+  /** The timeline event recorded when the step is done, so deadline rules can follow it. */
+  readonly event?: EventType;
+  readonly artefacts?: readonly EscalationArtefact[];
+  /** Only staff with one of these roles record this step (the manager level). */
+  readonly roles?: readonly string[];
+}
+
 /** An escalation ladder: levels in order, each with who acts and an optional time limit. */
 export interface EscalationRule extends RuleBase {
   readonly kind: 'escalation';
   readonly escalationType: 'proces' | 'inhoud' | 'beide';
-  readonly steps: readonly {
-    readonly actor: string;
-    readonly action: string;
-    readonly within?: Duration;
-  }[];
+  readonly steps: readonly EscalationStep[];
   readonly criteria?: readonly { readonly code: string; readonly text: string }[];
 }
 
