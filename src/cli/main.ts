@@ -17,6 +17,8 @@ const USAGE = `Gebruik:
   casusregie ijw map <map>    verwerkt <map>/in en schrijft <map>/uit (database: zie README)
   casusregie serve [--demo]   start de webapplicatie (met --demo: demogegevens en
                              demo-accounts; configuratie: zie README)
+  casusregie digest [--proef] verstuurt het dagelijkse overzicht per e-mail (SMTP_URL;
+                             met --proef: alleen tonen, niets versturen of vastleggen)
 
 evaluate   rekent een casus door met het regioprofiel uit het scenario
 docs-rules drukt de regelcatalogus af (Markdown)
@@ -150,6 +152,56 @@ async function dropFolder(folder: string): Promise<void> {
   }
 }
 
+async function digest(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { proef: { type: 'boolean', default: false } } });
+  const { mkdirSync } = await import('node:fs');
+  const { readEnv } = await import('../server/env.js');
+  let env: ReturnType<typeof readEnv>;
+  try {
+    env = readEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  if (!env.SMTP_URL && !values.proef) {
+    process.stderr.write('SMTP_URL ontbreekt: zonder mailserver kan alleen --proef.\n');
+    return 2;
+  }
+  const { migrateToLatest, openDatabase } = await import('../store/db.js');
+  const { describeDigestRun, runDigest, smtpMailer } = await import('../jobs/digest.js');
+  if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
+  const database = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR },
+  );
+  const mailer = values.proef || !env.SMTP_URL ? null : smtpMailer(env.SMTP_URL);
+  try {
+    await migrateToLatest(database.db);
+    const report = await runDigest(
+      database.db,
+      loadProfiles(),
+      mailer,
+      {
+        from: env.DIGEST_FROM,
+        baseUrl: env.PUBLIC_URL ?? null,
+        workingDays: env.DUE_SOON_WORKING_DAYS,
+      },
+      new Date(),
+    );
+    for (const p of report.previews)
+      process.stdout.write(`Aan: ${p.email}\nOnderwerp: ${p.digest.subject}\n\n${p.digest.text}\n`);
+    for (const f of report.failed) process.stderr.write(`${f.email}: ${f.error}\n`);
+    process.stdout.write(
+      values.proef
+        ? `${report.previews.length} overzichten klaar (proef: niets verstuurd)\n`
+        : `${describeDigestRun(report)}\n`,
+    );
+    return report.failed.length > 0 ? 1 : 0;
+  } finally {
+    mailer?.close();
+    await database.close();
+  }
+}
+
 const args = process.argv.slice(2);
 if (args[0] === 'ijw' && args[1] === 'map') {
   const folder = args[2];
@@ -163,6 +215,19 @@ if (args[0] === 'ijw' && args[1] === 'map') {
       );
       process.exitCode = 1;
     });
+} else if (args[0] === 'digest') {
+  digest(args.slice(1)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const code = (error as { code?: string }).code;
+      process.stderr.write(
+        `Overzicht mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    },
+  );
 } else if (args[0] === 'serve') {
   serve().catch((error: unknown) => {
     process.stderr.write(

@@ -14,6 +14,18 @@ const envSchema = z.object({
   DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(3000),
   /** Secure cookies need HTTPS; switch off only for local use over plain HTTP. */
   COOKIE_SECURE: z.enum(['0', '1']).default('1'),
+  /** Deadlines due within this many working days are reported as "due soon" in the notifications. */
+  DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  /** The daily digest e-mail goes out only when an SMTP server is given (`smtp://host:587`). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, { error: 'begint met smtp:// of smtps://' })
+    .optional(),
+  DIGEST_FROM: z.string().min(3).default('Casusregie <casusregie@localhost>'),
+  /** The hour (Europe/Amsterdam) at which `serve` sends the daily digest. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** The web app's public address, for links in e-mails (without it: paths only). */
+  PUBLIC_URL: z.url({ error: 'geen geldig adres, bijv. https://casusregie.example.nl' }).optional(),
 });
 
 export type ServerEnv = z.output<typeof envSchema>;

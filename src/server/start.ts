@@ -3,18 +3,59 @@
  * demo data when asked and empty, and listen.
  */
 import { mkdirSync } from 'node:fs';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Profile } from '../domain/rules/index.js';
+import { describeDigestRun, runDigest, scheduleDailyDigest, smtpMailer } from '../jobs/digest.js';
 import { loadProfiles } from '../regions/load.js';
 import { migrateToLatest, openDatabase } from '../store/db.js';
+import type { Database } from '../store/schema.js';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { readEnv } from './env.js';
+import { readEnv, type ServerEnv } from './env.js';
 import { hashPassword } from './auth/passwords.js';
 import { DEFAULT_SEED, generateDemoData } from '../demo/generate.js';
 
 export interface Started {
   readonly url: string;
   close(): Promise<void>;
+}
+
+/** The daily digest at DIGEST_HOUR, in this process (see src/jobs/digest.ts). */
+function startDigestTimer(
+  db: Kysely<Database>,
+  profiles: ReadonlyMap<string, Profile>,
+  env: ServerEnv,
+  smtpUrl: string,
+): { stop(): void } {
+  const mailer = smtpMailer(smtpUrl);
+  const schedule = scheduleDailyDigest({
+    hour: env.DIGEST_HOUR,
+    now: () => systemClock.now(),
+    run: async () => {
+      const report = await runDigest(
+        db,
+        profiles,
+        mailer,
+        {
+          from: env.DIGEST_FROM,
+          baseUrl: env.PUBLIC_URL ?? null,
+          workingDays: env.DUE_SOON_WORKING_DAYS,
+        },
+        systemClock.now(),
+      );
+      process.stdout.write(`${describeDigestRun(report)}\n`);
+    },
+    onError: (error) =>
+      process.stderr.write(
+        `Dagelijks overzicht mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+      ),
+  });
+  return {
+    stop: () => {
+      schedule.stop();
+      mailer.close();
+    },
+  };
 }
 
 export async function startServer(options: { demo?: boolean } = {}): Promise<Started> {
@@ -42,17 +83,21 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
   // The embedded PGlite has no autovacuum: refresh planner statistics on every start (a
   // PostgreSQL server does this itself).
   if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
+  const profiles = loadProfiles();
   const app = await buildApp({
     db: database.db,
     clock: systemClock,
-    profiles: loadProfiles(),
+    profiles,
     secureCookies: env.COOKIE_SECURE === '1',
     serveWeb: true,
+    dueSoonWorkingDays: env.DUE_SOON_WORKING_DAYS,
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
+  const digest = env.SMTP_URL ? startDigestTimer(database.db, profiles, env, env.SMTP_URL) : null;
   return {
     url: address,
     close: async () => {
+      digest?.stop();
       await app.close();
       await database.close();
     },

@@ -61,17 +61,31 @@ export interface WorkList {
 type PersonTuple = [string, string, string | null];
 type EventTuple = [string, number, string | null, string | null, string | null];
 
-export async function workList(
+/** One visible open case with its deadlines still to be met (overdue or open), earliest first. */
+export interface CaseDeadlines {
+  readonly id: string;
+  readonly gezin: string;
+  readonly regio: string;
+  readonly route: string;
+  readonly stap: string;
+  readonly segment: string;
+  readonly pending: readonly DeadlineResult[];
+}
+
+/**
+ * The open cases the actor may see (narrowed by the filters' scope, route, region and step),
+ * each evaluated by the rules engine. The work list and the deadline notifications both read
+ * this, so they share one access filter. Not audited: the callers audit their own reads.
+ */
+export async function visibleCaseDeadlines(
   db: Kysely<Database>,
-  ctx: RequestContext,
+  actor: RequestContext['actor'],
   profiles: ReadonlyMap<string, Profile>,
-  filters: WorkListFilters,
+  filters: Pick<WorkListFilters, 'bereik' | 'route' | 'regio' | 'stap'>,
   now: Date,
-): Promise<WorkList> {
-  const page = Math.max(1, filters.pagina ?? 1);
-  const perPage = Math.min(MAX_PAGE_SIZE, Math.max(1, filters.perPagina ?? DEFAULT_PAGE_SIZE));
-  const items: WorkListItem[] = [];
-  if (worksWithCases(ctx.actor)) {
+): Promise<CaseDeadlines[]> {
+  const cases: CaseDeadlines[] = [];
+  if (worksWithCases(actor)) {
     let query = db
       .selectFrom('casus')
       .innerJoin('household', 'household.id', 'casus.household_id')
@@ -97,7 +111,7 @@ export async function workList(
         )`.as('events'),
       ])
       .where('casus.closed_at', 'is', null)
-      .where((eb) => visibleCaseCondition(eb, ctx.actor, now));
+      .where((eb) => visibleCaseCondition(eb, actor, now));
     if (filters.bereik === 'eigen')
       query = query.where((eb) =>
         eb.exists(
@@ -105,7 +119,7 @@ export async function workList(
             .selectFrom('case_role as own')
             .select(sql`1`.as('one'))
             .whereRef('own.case_id', '=', 'casus.id')
-            .where('own.staff_id', '=', ctx.actor.staffId)
+            .where('own.staff_id', '=', actor.staffId)
             .where('own.starts_at', '<=', now)
             .where((inner) =>
               inner.or([inner('own.ends_at', 'is', null), inner('own.ends_at', '>', now)]),
@@ -149,24 +163,49 @@ export async function workList(
       const pending = deadlines
         .filter((d) => d.status === 'overdue' || d.status === 'open')
         .sort((a, b) => a.due.localeCompare(b.due));
-      const overdue = pending.filter((d) => d.status === 'overdue').length;
-      if (filters.status === 'verlopen' && overdue === 0) continue;
-      if (filters.status === 'open' && pending.length === 0) continue;
-      const next = pending[0];
-      items.push({
+      cases.push({
         id: c.id,
         gezin: c.label,
         regio: c.region,
         route: c.route,
         stap: c.step,
         segment: c.segment,
-        volgende: next
-          ? { rule: next.rule, due: next.due, status: next.status, source: next.source }
-          : null,
-        verlopen: overdue,
-        open: pending.length - overdue,
+        pending,
       });
     }
+  }
+  return cases;
+}
+
+export async function workList(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  profiles: ReadonlyMap<string, Profile>,
+  filters: WorkListFilters,
+  now: Date,
+): Promise<WorkList> {
+  const page = Math.max(1, filters.pagina ?? 1);
+  const perPage = Math.min(MAX_PAGE_SIZE, Math.max(1, filters.perPagina ?? DEFAULT_PAGE_SIZE));
+  const items: WorkListItem[] = [];
+  for (const c of await visibleCaseDeadlines(db, ctx.actor, profiles, filters, now)) {
+    const { pending } = c;
+    const overdue = pending.filter((d) => d.status === 'overdue').length;
+    if (filters.status === 'verlopen' && overdue === 0) continue;
+    if (filters.status === 'open' && pending.length === 0) continue;
+    const next = pending[0];
+    items.push({
+      id: c.id,
+      gezin: c.gezin,
+      regio: c.regio,
+      route: c.route,
+      stap: c.stap,
+      segment: c.segment,
+      volgende: next
+        ? { rule: next.rule, due: next.due, status: next.status, source: next.source }
+        : null,
+      verlopen: overdue,
+      open: pending.length - overdue,
+    });
   }
   // Most urgent first: cases with overdue deadlines, then by the earliest pending due date;
   // the id settles ties so pages never overlap.
