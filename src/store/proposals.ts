@@ -22,6 +22,7 @@ import type { PlanContent } from '../domain/plans/types.js';
 import { localDay, ymdFromDay } from '../domain/time/index.js';
 import { issueAllocation, lineValue } from '../ijw/allocate.js';
 import { FlowError } from '../ijw/flow-error.js';
+import { allocationProposalDecided } from './adjustments.js';
 import { writeAudit } from './audit.js';
 import { listProducts } from './catalogue.js';
 import { inCaseTransaction, requireAccess } from './cases.js';
@@ -501,6 +502,14 @@ export async function decideProposal(
         caseId: row.case_id,
         details: { proposal: id },
       });
+      // A proposal for new help from an approved adjustment: the adjustment learns the outcome.
+      await allocationProposalDecided(
+        trx,
+        ctx,
+        id,
+        { allocated: false, reason: decision.reason },
+        now,
+      );
       return { status: 'afgewezen', numbers: [], messageId: null };
     }
     const provider = await trx
@@ -603,6 +612,14 @@ export async function decideProposal(
           created_by: ctx.actor.staffId,
         })
         .execute();
+    // From an approved adjustment: the allocation it replaces now ends (a changed JW301).
+    await allocationProposalDecided(
+      trx,
+      ctx,
+      id,
+      { allocated: true, numbers: issued.numbers },
+      now,
+    );
     await writeAudit(trx, ctx, {
       action: 'toewijzingsvoorstel.toewijzen',
       caseId: row.case_id,

@@ -192,3 +192,23 @@ export async function providerSystem(
       }),
   };
 }
+
+/** A staff member's API session (cookie and CSRF token) for setting up a journey quickly. */
+export async function apiSession(request: APIRequestContext, url: string, email: string) {
+  const login = await request.post(`${url}/api/v1/sessie`, {
+    data: { email, wachtwoord: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const me = (await login.json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  return {
+    get: async (path: string) =>
+      (await (await request.get(`${url}/api/v1${path}`)).json()) as Record<string, unknown>,
+    post: async (path: string, data: object) => {
+      const res = await request.post(`${url}/api/v1${path}`, { data, headers });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      const body = await res.text();
+      return (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    },
+  };
+}
