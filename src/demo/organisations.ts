@@ -25,6 +25,8 @@ interface RegionSetup {
   readonly gi: string;
   readonly practice: string;
   readonly expertTeam: string;
+  /** The crisis team that takes temporary crisiscasusregie (RIJ calls it CIT). */
+  readonly crisisTeam: string;
   /** What the region calls the plan the local team makes with the family. */
   readonly planName: string;
   /** Share of the demo cases. */
@@ -42,6 +44,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     gi: 'Jeugdbescherming Maasdelta',
     practice: 'Huisartsenpraktijk Blijdorp',
     expertTeam: 'Team Zorgbemiddeling Rijnmond',
+    crisisTeam: 'Crisisinterventieteam Rijnmond',
     planName: 'ondersteuningsplan',
     weight: 30,
   },
@@ -55,6 +58,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     gi: 'Samen Jeugdbescherming Lekstroom',
     practice: 'Huisartsenpraktijk Batau',
     expertTeam: 'Voordeur Gezinsvormen Lekstroom',
+    crisisTeam: 'Crisisdienst Jeugd Lekstroom',
     planName: 'ondersteuningsplan',
     weight: 17,
   },
@@ -68,6 +72,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     gi: 'Jeugdbescherming Haaglanden-Oost',
     practice: 'Huisartsenpraktijk Seghwaert',
     expertTeam: 'Casuïstiekoverleg JGH Zoetermeer',
+    crisisTeam: 'Crisisteam Jeugd Haaglanden',
     planName: 'gezinsplan',
     weight: 15,
   },
@@ -81,6 +86,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     gi: 'Jeugdbescherming Kromme Rijn',
     practice: 'Huisartsenpraktijk Maarn',
     expertTeam: 'Regionaal Doorbraakteam Zuid Oost Utrecht',
+    crisisTeam: 'Crisisdienst Jeugd Zuidoost-Utrecht',
     planName: 'ondersteuningsplan',
     weight: 18,
   },
@@ -94,6 +100,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
     gi: 'Jeugdbescherming Noorderzijl',
     practice: 'Huisartsenpraktijk Helpman',
     expertTeam: 'Expertpool Groningen',
+    crisisTeam: 'Crisisteam Jeugd Groningen',
     planName: 'familiegroepsplan',
     weight: 20,
   },
@@ -107,6 +114,7 @@ const ROLES_BY_KIND: Readonly<Record<Kind, readonly StaffRole[]>> = {
   gi: ['jeugdbeschermer'],
   huisartsenpraktijk: ['huisarts'],
   expertteam: [],
+  crisisteam: ['crisismedewerker'],
 };
 
 export interface DemoOrganisation {
@@ -137,6 +145,7 @@ export interface RegionOrganisations {
   readonly gi: DemoOrganisation;
   readonly practice: DemoOrganisation;
   readonly expertTeam: DemoOrganisation;
+  readonly crisisTeam: DemoOrganisation;
 }
 
 export interface DemoOrganisations {
@@ -202,7 +211,7 @@ export function planOrganisations(rng: Random): DemoOrganisations {
   };
   const suffix = (index: number): string => (index === 0 ? '' : `-${index + 1}`);
 
-  const regions = REGION_SETUPS.map((setup): RegionOrganisations => {
+  const regions = REGION_SETUPS.map((setup): Omit<RegionOrganisations, 'crisisTeam'> => {
     const municipality = organisation(setup, 'gemeente', setup.municipality, null, '');
     return {
       setup,
@@ -218,5 +227,22 @@ export function planOrganisations(rng: Random): DemoOrganisations {
       expertTeam: organisation(setup, 'expertteam', setup.expertTeam, null, ''),
     };
   });
-  return { regions, organisations, staff };
+  // Added after everything else so the names and codes drawn above stay the same per seed.
+  const withCrisis = regions.map((region): RegionOrganisations => {
+    const { setup, municipality } = region;
+    const staffId = randomUUID();
+    (municipality.staff as Map<StaffRole, string>).set('contractmanager', staffId);
+    staff.push({
+      id: staffId,
+      organisationId: municipality.id,
+      name: adultName(rng, surname(rng)),
+      email: `contractmanager.${setup.slug}@${DEMO_EMAIL_DOMAIN}`,
+      role: 'contractmanager',
+    });
+    return {
+      ...region,
+      crisisTeam: organisation(setup, 'crisisteam', setup.crisisTeam, null, ''),
+    };
+  });
+  return { regions: withCrisis, organisations, staff };
 }

@@ -15,11 +15,13 @@ export const STAFF_ROLES = [
   'huisarts',
   'beheerder',
   'management',
+  'contractmanager',
+  'crisismedewerker',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Roles that never open case content by themselves (they see figures, not families). */
-export const NON_CASE_ROLES: readonly StaffRole[] = ['beheerder', 'management'];
+export const NON_CASE_ROLES: readonly StaffRole[] = ['beheerder', 'management', 'contractmanager'];
 
 export interface Actor {
   readonly staffId: string;

@@ -18,6 +18,7 @@ const ORGANISATION_KINDS = [
   'gi',
   'huisartsenpraktijk',
   'expertteam',
+  'crisisteam',
 ] as const;
 
 export const organisationRoutes =

@@ -14,6 +14,7 @@ const ORGANISATION_KIND_LABELS: Record<string, string> = {
   gemeente: 'gemeente',
   huisartsenpraktijk: 'huisartsenpraktijk',
   expertteam: 'expertteam',
+  crisisteam: 'crisisteam',
 };
 
 const FIELD_LABELS: Record<string, string> = {
