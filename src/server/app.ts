@@ -31,6 +31,11 @@ import { planSignalRoutes } from './routes/plan-signals.js';
 import { allocationRoutes } from './routes/allocation.js';
 import { optOutRoutes } from './routes/opt-out.js';
 import { evaluationRoutes } from './routes/evaluations.js';
+import { escalationRoutes } from './routes/escalations.js';
+import { crisisRoutes } from './routes/crisis.js';
+import { adjustmentRoutes } from './routes/adjustments.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { providerReportRoutes } from './routes/provider-reports.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -44,6 +49,8 @@ export interface AppDeps {
   readonly secureCookies: boolean;
   /** Serve the built web UI from dist/web (when it has been built). */
   readonly serveWeb?: boolean;
+  /** Deadlines due within this many working days count as "due soon" in the notifications. */
+  readonly dueSoonWorkingDays?: number;
 }
 
 declare module 'fastify' {
@@ -142,6 +149,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(allocationRoutes(deps), { prefix: '/api/v1' });
   await app.register(optOutRoutes(deps), { prefix: '/api/v1' });
   await app.register(evaluationRoutes(deps), { prefix: '/api/v1' });
+  await app.register(escalationRoutes(deps), { prefix: '/api/v1' });
+  await app.register(crisisRoutes(deps), { prefix: '/api/v1' });
+  await app.register(adjustmentRoutes(deps), { prefix: '/api/v1' });
+  await app.register(notificationRoutes(deps), { prefix: '/api/v1' });
+  await app.register(providerReportRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

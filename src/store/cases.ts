@@ -11,7 +11,13 @@ import {
   worksWithCases,
   type ActiveRole,
 } from '../domain/access/case-access.js';
-import type { EvaluationKind, EventType, Measure, Segment } from '../domain/rules/index.js';
+import {
+  FLOW_EVENT_TYPES,
+  type EvaluationKind,
+  type EventType,
+  type Measure,
+  type Segment,
+} from '../domain/rules/index.js';
 import { parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
 import type { RequestContext } from './context.js';
@@ -446,8 +452,34 @@ export const TIMELINE_ONLY_TYPES = [
   'melding-veilig-thuis',
   'crisisteam-contact',
   'familiegroepsplan-aangeboden',
+  'contactpersoon-aanbieder',
+  'voortgangsverslag',
+  'calamiteit',
+  'acuut-risico',
+  'verslag-ontvangen',
+  'onderaannemer-gemeld',
+  'aanpassing-voorgesteld',
+  'aanpassing-besloten',
+  'aanpassing-uitgevoerd',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
+
+/**
+ * Entries that only their own flow writes, with its checks (who may report a calamity, who holds
+ * crisiscasusregie): never through the general "record an event" route.
+ */
+export const FLOW_ONLY_TYPES: readonly string[] = [
+  ...FLOW_EVENT_TYPES,
+  'contactpersoon-aanbieder',
+  'voortgangsverslag',
+  'calamiteit',
+  'acuut-risico',
+  'verslag-ontvangen',
+  'onderaannemer-gemeld',
+  'aanpassing-voorgesteld',
+  'aanpassing-besloten',
+  'aanpassing-uitgevoerd',
+];
 
 export interface EventInput {
   readonly type: TimelineType;

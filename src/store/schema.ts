@@ -8,7 +8,14 @@ type Json = ColumnType<unknown, string, string>;
 
 export interface OrganisationTable {
   id: Generated<string>;
-  kind: 'gemeente' | 'lokaal-team' | 'aanbieder' | 'gi' | 'huisartsenpraktijk' | 'expertteam';
+  kind:
+    | 'gemeente'
+    | 'lokaal-team'
+    | 'aanbieder'
+    | 'gi'
+    | 'huisartsenpraktijk'
+    | 'expertteam'
+    | 'crisisteam';
   name: string;
   region: string;
   agb_code: string | null;
@@ -308,6 +315,148 @@ export interface IjwMessageTable {
   request_refs: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
+export interface NotificationTable {
+  id: Generated<string>;
+  staff_id: string;
+  case_id: string | null;
+  kind: 'voortgangsverslag' | 'calamiteit' | 'crisis' | 'escalatie' | 'aanpassing';
+  title: string;
+  rule_id: string | null;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** Per staff member: the last daily digest, and up to which moment it reported. */
+export interface DigestRunTable {
+  staff_id: string;
+  day: DateColumn;
+  covered_until: Timestamp;
+  sent_at: Timestamp;
+  items: number;
+}
+
+export interface ProviderContactTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  staff_id: string;
+  phone: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  recorded_by: string;
+}
+
+export interface ProviderReportTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  kind: 'voortgang' | 'calamiteit' | 'acuut-risico';
+  plan_version_id: string | null;
+  occurred_at: Timestamp | null;
+  content: Json;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface SubcontractorAnnouncementTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  name: string;
+  agb_code: string;
+  part: string;
+  after_start: boolean;
+  contract_warning: string | null;
+  announced_by: string;
+  announced_at: Timestamp;
+}
+
+/** A proposal to adjust one allocation (op- en afschalen), its decision and what followed. */
+export interface AllocationAdjustmentTable {
+  id: Generated<string>;
+  case_id: string;
+  allocation_id: string;
+  direction: 'op' | 'af' | 'anders';
+  content: Json;
+  status: 'voorgesteld' | 'goedgekeurd' | 'afgewezen' | 'uitgevoerd' | 'niet-toegewezen';
+  proposed_by: string;
+  proposed_by_org: string;
+  proposed_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  /** The allocation proposal for the new help, sent to the municipality's back office. */
+  proposal_id: string | null;
+  /** The changed JW301 (same ToewijzingNummer, earlier Einddatum, RedenWijziging). */
+  message_id: string | null;
+  executed_at: Timestamp | null;
+  outcome: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface EscalationTable {
+  id: Generated<string>;
+  reference: string;
+  case_id: string;
+  region: string;
+  ladder_id: string;
+  type: 'proces' | 'inhoud';
+  subject: 'toewijzing' | 'casusregisseur-nodig' | 'voortgang' | 'anders';
+  allocation_id: string | null;
+  description: string;
+  criteria: Json;
+  opened_by: string;
+  opened_by_org: string;
+  opened_at: Timestamp;
+  young_person_informed_on: DateColumn | null;
+  young_person_informed_how: string | null;
+  bridging_care_needed: boolean | null;
+  bridging_care_note: string | null;
+  overview: Json | null;
+  shared_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  commitment: string | null;
+  agreements: Json | null;
+}
+
+export interface EscalationLevelTable {
+  id: Generated<string>;
+  escalation_id: string;
+  level: number;
+  step_number: number;
+  note: string;
+  facts: string | null;
+  actions: Json;
+  feedback_date: DateColumn | null;
+  recorded_by: string;
+  recorded_by_org: string;
+  recorded_at: Timestamp;
+}
+
+export interface CrisisTable {
+  id: Generated<string>;
+  case_id: string;
+  crisis_team_id: string;
+  reason: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  status: 'aangevraagd' | 'actief' | 'teruggegeven';
+  role_id: string | null;
+  taken_by: string | null;
+  taken_at: Timestamp | null;
+  planned_end: DateColumn | null;
+  team_asked_id: string | null;
+  team_asked_at: Timestamp | null;
+  handover: string | null;
+  handed_back_by: string | null;
+  handed_back_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -332,4 +481,13 @@ export interface Database {
   team_question: TeamQuestionTable;
   care_line: CareLineTable;
   evaluation: EvaluationTable;
+  escalation: EscalationTable;
+  escalation_level: EscalationLevelTable;
+  crisis: CrisisTable;
+  notification: NotificationTable;
+  digest_run: DigestRunTable;
+  provider_contact: ProviderContactTable;
+  provider_report: ProviderReportTable;
+  subcontractor_announcement: SubcontractorAnnouncementTable;
+  allocation_adjustment: AllocationAdjustmentTable;
 }

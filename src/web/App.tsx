@@ -11,6 +11,9 @@ import { LoginPage } from './pages/LoginPage.js';
 import { MessagePage, MessagesPage } from './pages/MessagesPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { NotificationsPage } from './pages/NotificationsPage.js';
+import { CrisisPage } from './pages/CrisisSection.js';
+import { EscalationsPage } from './pages/EscalationsPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
 import { RulePage } from './pages/RulePage.js';
@@ -85,6 +88,19 @@ export function App() {
       <Route
         path="/adviesvragen"
         element={<RequireSession>{() => <TeamQuestionsPage />}</RequireSession>}
+      />
+      <Route path="/crisis" element={<RequireSession>{() => <CrisisPage />}</RequireSession>} />
+      <Route
+        path="/escalaties"
+        element={<RequireSession>{() => <EscalationsPage />}</RequireSession>}
+      />
+      <Route
+        path="/escalaties/:id"
+        element={<RequireSession>{() => <EscalationsPage />}</RequireSession>}
+      />
+      <Route
+        path="/meldingen"
+        element={<RequireSession>{() => <NotificationsPage />}</RequireSession>}
       />
       <Route path="/regels/:id" element={<RequireSession>{() => <RulePage />}</RequireSession>} />
       <Route

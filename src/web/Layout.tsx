@@ -4,6 +4,7 @@ import { NavLink, useNavigate } from 'react-router';
 import type { Me } from './api.js';
 import { ROUTE_OF_ORGANISATION } from './labels.js';
 import { Button } from './nl/index.js';
+import { NotificationsNavLink } from './pages/NotificationsPage.js';
 import { useLogout } from './session.js';
 
 export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -24,6 +25,11 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
     ? me.medewerker.organisatieSoort === 'lokaal-team' &&
       me.medewerker.rollen.some((r) => r === 'casusregisseur' || r === 'teamleider')
     : false;
+  const crisisTeam = me ? me.medewerker.rollen.includes('crisismedewerker') : false;
+  const contractManager = me
+    ? me.medewerker.organisatieSoort === 'gemeente' &&
+      me.medewerker.rollen.includes('contractmanager')
+    : false;
   return (
     <div className="pagina">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -41,6 +47,9 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <NavLink to="/" end className="utrecht-link">
                     Werkvoorraad
                   </NavLink>
+                </li>
+                <li>
+                  <NotificationsNavLink />
                 </li>
                 {registers && (
                   <li>
@@ -60,6 +69,20 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/voorstellen" className="utrecht-link">
                       Voorstellen
+                    </NavLink>
+                  </li>
+                )}
+                {crisisTeam && (
+                  <li>
+                    <NavLink to="/crisis" className="utrecht-link">
+                      Crisis
+                    </NavLink>
+                  </li>
+                )}
+                {contractManager && (
+                  <li>
+                    <NavLink to="/escalaties" className="utrecht-link">
+                      Escalaties
                     </NavLink>
                   </li>
                 )}

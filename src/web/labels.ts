@@ -12,7 +12,16 @@ export const EVENT_LABELS: Record<
   | 'stap-afgevinkt'
   | 'melding-veilig-thuis'
   | 'crisisteam-contact'
-  | 'familiegroepsplan-aangeboden',
+  | 'familiegroepsplan-aangeboden'
+  | 'contactpersoon-aanbieder'
+  | 'voortgangsverslag'
+  | 'calamiteit'
+  | 'acuut-risico'
+  | 'verslag-ontvangen'
+  | 'onderaannemer-gemeld'
+  | 'aanpassing-voorgesteld'
+  | 'aanpassing-besloten'
+  | 'aanpassing-uitgevoerd',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -37,11 +46,22 @@ export const EVENT_LABELS: Record<
   'escalatie-gesprek': 'Escalatiegesprek',
   'doorbraakteam-overleg': 'Overleg doorbraakteam',
   'escalatie-afspraken': 'Afspraken na escalatie',
+  'crisis-start': 'Crisisteam neemt de casusregie',
+  'crisis-einde': 'Crisisteam geeft de casusregie terug',
   notitie: 'Notitie',
   'stap-afgevinkt': 'Punt afgevinkt',
   'melding-veilig-thuis': 'Melding bij Veilig Thuis',
   'crisisteam-contact': 'Contact met het crisisteam',
   'familiegroepsplan-aangeboden': 'Familiegroepsplan aangeboden',
+  'contactpersoon-aanbieder': 'Contactpersoon van de aanbieder',
+  voortgangsverslag: 'Voortgangsverslag van de aanbieder',
+  calamiteit: 'Calamiteit gemeld',
+  'acuut-risico': 'Acuut risico gemeld',
+  'verslag-ontvangen': 'Verslag ontvangen door de casusregisseur',
+  'onderaannemer-gemeld': 'Onderaannemer gemeld',
+  'aanpassing-voorgesteld': 'Aanpassing van de hulp voorgesteld',
+  'aanpassing-besloten': 'Besluit over een aanpassing van de hulp',
+  'aanpassing-uitgevoerd': 'Toewijzing aangepast',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

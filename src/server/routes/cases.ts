@@ -27,6 +27,7 @@ import {
   assignRole,
   getCase,
   registerRequest,
+  FLOW_ONLY_TYPES,
   TIMELINE_ONLY_TYPES,
   type CaseDetail,
 } from '../../store/cases.js';
@@ -89,7 +90,12 @@ const registerBody = z.strictObject({
 });
 
 const eventBody = z.strictObject({
-  type: z.enum([...EVENT_TYPES, ...TIMELINE_ONLY_TYPES]),
+  type: z
+    .enum([...EVENT_TYPES, ...TIMELINE_ONLY_TYPES])
+    .refine((t) => !FLOW_ONLY_TYPES.includes(t), {
+      error:
+        'dit wordt vastgelegd via het eigen onderdeel op de casuspagina, niet als losse gebeurtenis',
+    }),
   op: instant,
   jeugdigeId: uuid.nullable().optional(),
   soort: z.enum(EVALUATION_KINDS).nullable().optional(),

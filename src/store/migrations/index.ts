@@ -13,6 +13,10 @@ import * as optOutTeamQuestions from './2026-11-23-0011-opt-out-team-questions.j
 import * as careLines from './2026-11-23-0012-care-lines.js';
 import * as requestKeys from './2026-11-23-0013-request-keys.js';
 import * as evaluations from './2026-11-23-0014-evaluations.js';
+import * as escalationsCrisis from './2026-11-23-0015-escalations-crisis.js';
+import * as providerReports from './2026-11-23-0016-provider-reports.js';
+import * as notifications from './2026-11-23-0017-notifications.js';
+import * as adjustments from './2026-11-23-0018-adjustments.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -34,4 +38,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0012-care-lines': careLines,
   '2026-11-23-0013-request-keys': requestKeys,
   '2026-11-23-0014-evaluations': evaluations,
+  '2026-11-23-0015-escalations-crisis': escalationsCrisis,
+  '2026-11-23-0016-provider-reports': providerReports,
+  '2026-11-23-0017-notifications': notifications,
+  '2026-11-23-0018-adjustments': adjustments,
 };

@@ -15,7 +15,7 @@ export function Heading({
   id,
   tabIndex,
 }: {
-  level: 1 | 2 | 3;
+  level: 1 | 2 | 3 | 4 | 5;
   children: ReactNode;
   id?: string;
   tabIndex?: number;

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { EVALUATION_KINDS, EVENT_TYPES } from '../../domain/rules/types.js';
+import { EVALUATION_KINDS, EVENT_TYPES, FLOW_EVENT_TYPES } from '../../domain/rules/types.js';
 import { DateField, DateTimeFields, RuleLink, useSubmission } from '../forms.js';
 import { api, ApiFailure, type CaseView } from '../api.js';
 import { ErrorSummary, type FieldErrors } from '../errors.js';
@@ -41,10 +41,14 @@ import {
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { AdjustmentsSection } from './AdjustmentsSection.js';
 import { AllocationSection } from './AllocationSection.js';
+import { CrisisSection } from './CrisisSection.js';
+import { EscalationSection } from './EscalationSection.js';
 import { EvaluationsSection } from './EvaluationsSection.js';
 import { OptOutSection } from './OptOutSection.js';
 import { PlansSection } from './PlansSection.js';
+import { ProviderReportsSection } from './ProviderReportsSection.js';
 import { RoleForm } from './RoleForm.js';
 
 const label = (map: Record<string, string>, key: string | null | undefined): string =>
@@ -207,9 +211,17 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
 
       <EvaluationsSection casus={casus} />
 
+      <ProviderReportsSection casus={casus} />
+
       <OptOutSection casus={casus} />
 
       <AllocationSection casus={casus} />
+
+      <AdjustmentsSection casus={casus} />
+
+      <EscalationSection casus={casus} />
+
+      <CrisisSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 
@@ -369,7 +381,10 @@ function Checklist({ casus }: { casus: CaseView }) {
 }
 
 /** Event types a professional records by hand (registration and ticking off have their own place). */
-const RECORDABLE = [...EVENT_TYPES.filter((t) => t !== 'aanmelding'), 'notitie'] as const;
+const RECORDABLE = [
+  ...EVENT_TYPES.filter((t) => t !== 'aanmelding' && !FLOW_EVENT_TYPES.includes(t)),
+  'notitie',
+] as const;
 
 const EVENT_FIELD_LABELS: Record<string, string> = {
   type: 'Wat is er gebeurd',
