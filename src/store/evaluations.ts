@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   agenda,
   distributionProblems,
+  goalsWithProgress,
   minutesProblems,
   type AgendaItem,
   type GoalMinutes,
@@ -20,6 +21,7 @@ import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
+import { contentHash } from './plans.js';
 import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -143,7 +145,7 @@ export async function recordEvaluation(
   caseId: string,
   minutes: Minutes,
   now: Date,
-): Promise<{ readonly id: string }> {
+): Promise<{ readonly id: string; readonly progressInVersion: number }> {
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
@@ -185,13 +187,72 @@ export async function recordEvaluation(
       by: ctx.actor.staffId,
       kind: minutes.kind,
     });
+    const progressIn = await writeProgressToPlan(trx, ctx, plan.versionId, minutes.goals, now);
     await writeAudit(trx, ctx, {
       action: 'evaluatie.vastleggen',
       caseId,
-      details: { evaluationId: row.id, goals: minutes.goals.length },
+      details: { evaluationId: row.id, goals: minutes.goals.length, planVersion: progressIn },
     });
-    return { id: row.id };
+    return { id: row.id, progressInVersion: progressIn };
   });
+}
+
+/**
+ * Writes the progress per goal into the plan (issue 6): into its concept version when one is
+ * being worked on, otherwise into a new concept version started from the fixed one. The fixed
+ * version stays exactly as it was signed; the new progress becomes part of the plan when the
+ * concept is fixed. Returns the version number that holds the progress.
+ */
+async function writeProgressToPlan(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  evaluatedVersionId: string,
+  discussed: readonly GoalMinutes[],
+  now: Date,
+): Promise<number> {
+  const evaluated = await trx
+    .selectFrom('plan_version')
+    .select(['plan_id'])
+    .where('id', '=', evaluatedVersionId)
+    .executeTakeFirstOrThrow();
+  const versions = await trx
+    .selectFrom('plan_version')
+    .selectAll()
+    .where('plan_id', '=', evaluated.plan_id)
+    .orderBy('version', 'desc')
+    .execute();
+  const concept = versions.find((v) => v.status === 'concept');
+  const base = concept ?? versions.find((v) => v.status === 'vastgesteld');
+  if (!base) throw new StoreError('conflict', 'Het plan heeft geen versie om bij te werken.');
+  const content = base.content as PlanContent;
+  const updated: PlanContent = {
+    ...content,
+    goals: goalsWithProgress(content.goals ?? [], discussed),
+  };
+  const hash = contentHash(base.start_date, updated);
+  if (concept) {
+    await trx
+      .updateTable('plan_version')
+      .set({ content: JSON.stringify(updated), content_hash: hash, updated_at: now })
+      .where('id', '=', concept.id)
+      .execute();
+    return concept.version;
+  }
+  const version = (versions[0]?.version ?? 0) + 1;
+  await trx
+    .insertInto('plan_version')
+    .values({
+      plan_id: evaluated.plan_id,
+      version,
+      status: 'concept',
+      start_date: base.start_date,
+      content: JSON.stringify(updated),
+      content_hash: hash,
+      created_by: ctx.actor.staffId,
+      updated_at: now,
+    })
+    .execute();
+  return version;
 }
 
 /** Marks the minutes distributed to the participants and puts `verslag-verspreid` on the timeline. */

@@ -122,6 +122,10 @@ describe('evaluation in the browser', () => {
     const held = section.getByRole('article');
     await held.getByRole('heading', { name: /^Tussenevaluatie van/ }).waitFor();
     expect(await held.innerText()).toContain('Slaapdagboek bijhouden');
+    // The progress per goal is written into the next concept version of the plan.
+    await section
+      .getByText(/De voortgang per doel staat in conceptversie 2 van het plan/)
+      .waitFor();
     await expect.poll(() => casePage.deadlineRows('ZTM-TERM-MINUTES').count()).toBe(1);
 
     await held.getByLabel('Verslag verspreid op').fill(dutch(formatIsoDate(distributed)));

@@ -43,6 +43,7 @@ describe.each(engines)('evaluations API on %s', (engine) => {
   let caseId = '';
   let parentId = '';
   let evaluationId = '';
+  let planId = '';
 
   const login = async () => {
     for (const who of ['jgh', 'ander']) {
@@ -136,7 +137,7 @@ describe.each(engines)('evaluations API on %s', (engine) => {
       },
     });
     expect(plan.statusCode, plan.body).toBe(201);
-    const planId = (plan.json() as { id: string }).id;
+    planId = (plan.json() as { id: string }).id;
     expect(
       (
         await jgh().request('POST', `/api/v1/plannen/${planId}/handtekeningen`, {
@@ -179,6 +180,21 @@ describe.each(engines)('evaluations API on %s', (engine) => {
     );
     expect(res.statusCode, res.body).toBe(201);
     evaluationId = (res.json() as { id: string }).id;
+    // The progress goes into a new concept version; the fixed version stays as signed.
+    expect(res.json()).toMatchObject({ voortgangInPlanversie: 2 });
+    const versions = (
+      (await jgh().request('GET', `/api/v1/plannen/${planId}`)).json() as {
+        versies: {
+          versie: number;
+          status: string;
+          inhoud: { doelen: { id: string; voortgang: string }[] };
+        }[];
+      }
+    ).versies.map((v) => [v.versie, v.status, v.inhoud.doelen.map((d) => d.voortgang)]);
+    expect(versions).toEqual([
+      [1, 'vastgesteld', ['niet-gestart', 'niet-gestart']],
+      [2, 'concept', ['loopt', 'bereikt']],
+    ]);
     const overview = (
       await jgh().request('GET', `/api/v1/casussen/${caseId}/evaluaties`)
     ).json() as {

@@ -5,7 +5,13 @@
  * the events these produce).
  */
 import { describe, expect, it } from 'vitest';
-import { agenda, distributionProblems, minutesProblems, type Minutes } from './index.js';
+import {
+  agenda,
+  distributionProblems,
+  goalsWithProgress,
+  minutesProblems,
+  type Minutes,
+} from './index.js';
 
 const T = (iso: string) => Date.parse(iso);
 const goals = [
@@ -115,5 +121,24 @@ describe('distributing the minutes', () => {
     expect(distributionProblems(held, T('2026-05-27T09:00:00Z'), facts.now, true)[0]?.message).toBe(
       'het verslag is al verspreid',
     );
+  });
+});
+
+describe('writing progress back into the plan', () => {
+  it('sets the progress of each discussed goal and leaves the others', () => {
+    const plan = [
+      { id: 'g1', progress: 'loopt', description: 'School' },
+      { id: 'g2', progress: 'niet-gestart', description: 'Slapen' },
+    ];
+    const written = goalsWithProgress(plan, [
+      { goalId: 'g1', progress: 'bereikt', notes: '', decision: '', actions: [] },
+      { goalId: 'weg', progress: 'niet-bereikt', notes: '', decision: '', actions: [] },
+    ]);
+    expect(written).toEqual([
+      { id: 'g1', progress: 'bereikt', description: 'School' },
+      { id: 'g2', progress: 'niet-gestart', description: 'Slapen' },
+    ]);
+    // The plan given is not changed in place.
+    expect(plan[0]?.progress).toBe('loopt');
   });
 });

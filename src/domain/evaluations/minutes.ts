@@ -157,3 +157,18 @@ export function distributionProblems(
     ];
   return [];
 }
+
+/**
+ * The plan's goals with the progress the evaluation established written in. Goals the
+ * evaluation did not discuss, and discussed goals no longer in the plan, are left alone.
+ */
+export function goalsWithProgress<G extends { readonly id: string; readonly progress: string }>(
+  goals: readonly G[],
+  discussed: readonly GoalMinutes[],
+): G[] {
+  const progress = new Map(discussed.map((g) => [g.goalId, g.progress]));
+  return goals.map((goal) => {
+    const found = progress.get(goal.id);
+    return found === undefined ? goal : { ...goal, progress: found };
+  });
+}

@@ -165,7 +165,9 @@ export const evaluationRoutes =
           },
           deps.clock.now(),
         ).catch(asBodyError);
-        return reply.status(201).send({ id: result.id });
+        return reply
+          .status(201)
+          .send({ id: result.id, voortgangInPlanversie: result.progressInVersion });
       },
     );
 

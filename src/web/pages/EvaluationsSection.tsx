@@ -240,34 +240,38 @@ function MinutesForm({
     const op = toInstant(date, time);
     if (!op) found['gehoudenOp'] = 'vul datum (dd-mm-jjjj) en tijd (uu:mm) in';
     await s.run(found, async () => {
-      await api('POST', `/casussen/${casus.id}/evaluaties`, {
-        soort: kind,
-        gehoudenOp: op,
-        deelnemers: [
-          ...casus.personen
-            .filter((p) => present.includes(p.id))
-            .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
-          ...others
-            .filter((o) => o.naam.trim() !== '')
-            .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
-        ],
-        doelen: plan.doelen.map((g) => {
-          const d = goals[g.id] as GoalDraft;
-          return {
-            doelId: g.id,
-            voortgang: d.voortgang,
-            bevindingen: d.bevindingen,
-            besluit: d.besluit,
-            acties: d.wie.trim() || d.wat.trim() ? [{ wie: d.wie, wat: d.wat }] : [],
-          };
-        }),
-        algemeen: general,
-      });
+      const saved = await api<{ voortgangInPlanversie: number }>(
+        'POST',
+        `/casussen/${casus.id}/evaluaties`,
+        {
+          soort: kind,
+          gehoudenOp: op,
+          deelnemers: [
+            ...casus.personen
+              .filter((p) => present.includes(p.id))
+              .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
+            ...others
+              .filter((o) => o.naam.trim() !== '')
+              .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
+          ],
+          doelen: plan.doelen.map((g) => {
+            const d = goals[g.id] as GoalDraft;
+            return {
+              doelId: g.id,
+              voortgang: d.voortgang,
+              bevindingen: d.bevindingen,
+              besluit: d.besluit,
+              acties: d.wie.trim() || d.wat.trim() ? [{ wie: d.wie, wat: d.wat }] : [],
+            };
+          }),
+          algemeen: general,
+        },
+      );
       await Promise.all([
         client.invalidateQueries({ queryKey: ['evaluaties', casus.id] }),
         client.invalidateQueries({ queryKey: ['casus', casus.id] }),
       ]);
-      return 'Het verslag is vastgelegd. Leg vast wanneer het naar de deelnemers is gegaan.';
+      return `Het verslag is vastgelegd. De voortgang per doel staat in conceptversie ${saved.voortgangInPlanversie} van het plan. Leg vast wanneer het verslag naar de deelnemers is gegaan.`;
     });
   }
 
