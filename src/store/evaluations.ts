@@ -9,8 +9,10 @@ import {
   agenda,
   distributionProblems,
   goalsWithProgress,
+  invitationProblems,
   minutesProblems,
   type AgendaItem,
+  type EvaluationInvitation,
   type GoalMinutes,
   type Minutes,
   type Participant,
@@ -21,6 +23,7 @@ import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
+import { formatInstant } from '../domain/time/index.js';
 import { contentHash } from './plans.js';
 import { addTimelineEntry } from './timeline.js';
 
@@ -60,8 +63,18 @@ export interface EvaluationView {
   readonly distributedAt: Date | null;
 }
 
+export interface PlannedEvaluation {
+  readonly id: string;
+  readonly kind: Minutes['kind'];
+  readonly plannedAt: Date;
+  readonly invitees: readonly Participant[];
+  readonly plannedBy: string;
+}
+
 export interface EvaluationsOverview {
   readonly evaluations: readonly EvaluationView[];
+  /** Planned evaluations whose minutes are not recorded yet, soonest first. */
+  readonly planned: readonly PlannedEvaluation[];
   /** The agenda of the next evaluation, from the newest fixed plan; null without one. */
   readonly nextAgenda: readonly AgendaItem[] | null;
   readonly plan: {
@@ -111,8 +124,29 @@ export async function caseEvaluations(
           .where('id', '=', plan.versionId)
           .executeTakeFirstOrThrow()
       : null;
+    const planned = await trx
+      .selectFrom('evaluation_meeting')
+      .innerJoin('staff', 'staff.id', 'evaluation_meeting.planned_by')
+      .select([
+        'evaluation_meeting.id',
+        'evaluation_meeting.kind',
+        'evaluation_meeting.planned_at',
+        'evaluation_meeting.invitees',
+        'staff.name as plannedBy',
+      ])
+      .where('evaluation_meeting.case_id', '=', caseId)
+      .where('evaluation_meeting.evaluation_id', 'is', null)
+      .orderBy('evaluation_meeting.planned_at')
+      .execute();
     await writeAudit(trx, ctx, { action: 'evaluaties.lezen', caseId, details: {} });
     return {
+      planned: planned.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        plannedAt: m.planned_at,
+        invitees: m.invitees as Participant[],
+        plannedBy: m.plannedBy,
+      })),
       evaluations: rows.map((r) => {
         const minutes = r.minutes as { goals: GoalMinutes[]; general: string };
         const goals = ((r.content as PlanContent).goals ?? []).map((g) => [g.id, g.description]);
@@ -145,6 +179,7 @@ export async function recordEvaluation(
   caseId: string,
   minutes: Minutes,
   now: Date,
+  meetingId: string | null = null,
 ): Promise<{ readonly id: string; readonly progressInVersion: number }> {
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
@@ -162,6 +197,21 @@ export async function recordEvaluation(
       registeredAt: registered?.at.getTime() ?? 0,
       now: now.getTime(),
     });
+    const meeting =
+      meetingId !== null && UUID.test(meetingId)
+        ? await trx
+            .selectFrom('evaluation_meeting')
+            .select('id')
+            .where('id', '=', meetingId)
+            .where('case_id', '=', caseId)
+            .where('evaluation_id', 'is', null)
+            .executeTakeFirst()
+        : undefined;
+    if (meetingId !== null && !meeting)
+      problems.push({
+        path: 'geplandeEvaluatieId',
+        message: 'geen geplande evaluatie van deze casus zonder verslag',
+      });
     if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
     if (!plan) throw new StoreError('invalid', 'De invoer klopt niet.');
     const heldAt = new Date(minutes.heldAt);
@@ -187,6 +237,12 @@ export async function recordEvaluation(
       by: ctx.actor.staffId,
       kind: minutes.kind,
     });
+    if (meeting)
+      await trx
+        .updateTable('evaluation_meeting')
+        .set({ evaluation_id: row.id })
+        .where('id', '=', meeting.id)
+        .execute();
     const progressIn = await writeProgressToPlan(trx, ctx, plan.versionId, minutes.goals, now);
     await writeAudit(trx, ctx, {
       action: 'evaluatie.vastleggen',
@@ -194,6 +250,48 @@ export async function recordEvaluation(
       details: { evaluationId: row.id, goals: minutes.goals.length, planVersion: progressIn },
     });
     return { id: row.id, progressInVersion: progressIn };
+  });
+}
+
+/** Plans an evaluation: kind, moment and invitees; a note goes on the timeline. */
+export async function planEvaluation(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  invitation: EvaluationInvitation,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now);
+    const problems = invitationProblems(invitation, now.getTime());
+    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+    const plannedAt = new Date(invitation.plannedAt);
+    const row = await trx
+      .insertInto('evaluation_meeting')
+      .values({
+        case_id: caseId,
+        kind: invitation.kind,
+        planned_at: plannedAt,
+        invitees: JSON.stringify(invitation.invitees),
+        planned_by: ctx.actor.staffId,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addTimelineEntry(trx, {
+      caseId,
+      type: 'notitie',
+      at: now,
+      note: `Evaluatie gepland op ${formatInstant(plannedAt.getTime())} met ${invitation.invitees.map((p) => p.name).join(', ')}`,
+      by: ctx.actor.staffId,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'evaluatie.plannen',
+      caseId,
+      details: { meetingId: row.id, invitees: invitation.invitees.length },
+    });
+    return { id: row.id };
   });
 }
 

@@ -398,6 +398,17 @@ export interface AllocationAdjustmentTable {
   outcome: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+export interface EvaluationMeetingTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'tussen' | 'eind' | 'gezinsplan';
+  planned_at: Timestamp;
+  invitees: Json;
+  planned_by: string;
+  created_at: Timestamp;
+  evaluation_id: string | null;
+}
+
 export interface EscalationTable {
   id: Generated<string>;
   reference: string;
@@ -481,6 +492,7 @@ export interface Database {
   team_question: TeamQuestionTable;
   care_line: CareLineTable;
   evaluation: EvaluationTable;
+  evaluation_meeting: EvaluationMeetingTable;
   escalation: EscalationTable;
   escalation_level: EscalationLevelTable;
   crisis: CrisisTable;

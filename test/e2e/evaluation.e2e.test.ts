@@ -138,5 +138,29 @@ describe('evaluation in the browser', () => {
       dutch(formatIsoDate(addWorkingDays(meeting, 5))),
     );
     await expectAccessible(page);
+
+    // The next evaluation, as the cadence asks (ZTM-CAD-EVAL), planned with the family and school.
+    await section.getByText(/Volgende evaluatie: uiterlijk .*ZTM-CAD-EVAL/).waitFor();
+    const planning = section.getByRole('form', { name: 'Evaluatie plannen' });
+    const nextWeek = amsterdamNow(new Date(Date.now() + 7 * 86_400_000)).date;
+    await planning.getByLabel('Gepland op').fill(nextWeek);
+    await planning.getByLabel('Naam genodigde 1').fill('Juf Mira');
+    await planning.getByLabel('Rol genodigde 1').selectOption({ label: 'School' });
+    await planning.getByRole('button', { name: 'Evaluatie plannen' }).click();
+    // The family is always invited.
+    await planning
+      .getByRole('alert')
+      .getByText(/Genodigden: nodig het gezin uit/)
+      .waitFor();
+    await planning.getByRole('checkbox', { name: 'Ilse Kramer' }).check();
+    await planning.getByRole('button', { name: 'Evaluatie plannen' }).click();
+    await section
+      .getByText(
+        new RegExp(`Gepland: Tussenevaluatie op ${nextWeek}.*Ilse Kramer.*Juf Mira \\(School\\)`),
+      )
+      .waitFor();
+    // The minutes form is ready for that meeting, with the invited parent ticked.
+    expect(await form.getByRole('checkbox', { name: 'Ilse Kramer' }).isChecked()).toBe(true);
+    await expectAccessible(page);
   }, 300_000);
 });

@@ -44,6 +44,7 @@ describe.each(engines)('evaluations API on %s', (engine) => {
   let parentId = '';
   let evaluationId = '';
   let planId = '';
+  let meetingId = '';
 
   const login = async () => {
     for (const who of ['jgh', 'ander']) {
@@ -108,7 +109,13 @@ describe.each(engines)('evaluations API on %s', (engine) => {
 
   it('without a fixed plan there is no agenda and no minutes can be recorded', async () => {
     const overview = (await jgh().request('GET', `/api/v1/casussen/${caseId}/evaluaties`)).json();
-    expect(overview).toEqual({ evaluaties: [], agenda: null, plan: null });
+    expect(overview).toEqual({
+      evaluatieRegels: ['ZTM-CAD-EVAL'],
+      gepland: [],
+      evaluaties: [],
+      agenda: null,
+      plan: null,
+    });
     const refused = await jgh().request(
       'POST',
       `/api/v1/casussen/${caseId}/evaluaties`,
@@ -172,12 +179,48 @@ describe.each(engines)('evaluations API on %s', (engine) => {
     expect(stored).toEqual([]);
   });
 
+  it('plans an evaluation ahead with the family and others invited', async () => {
+    const plan = (invitees: object[], at = '2026-06-24T10:00:00+02:00') =>
+      jgh().request('POST', `/api/v1/casussen/${caseId}/evaluaties/gepland`, {
+        soort: 'tussen',
+        geplandOp: at,
+        genodigden: invitees,
+      });
+    const school = { naam: 'Juf Ans', rol: 'school' };
+    const refused = await plan([school], '2026-06-01T10:00:00+02:00');
+    expect(refused.statusCode).toBe(400);
+    expect(fieldsOf(refused.body)).toEqual(['body.geplandOp', 'body.genodigden']);
+    const other = await client
+      .get('ander')
+      ?.request('POST', `/api/v1/casussen/${caseId}/evaluaties/gepland`, {
+        soort: 'tussen',
+        geplandOp: '2026-06-24T10:00:00+02:00',
+        genodigden: [{ naam: 'Kim Visser', rol: 'ouder' }],
+      });
+    expect(other?.statusCode).toBe(404);
+    const planned = await plan([
+      { naam: 'Kim Visser', rol: 'ouder', email: 'kim@example.nl' },
+      school,
+    ]);
+    expect(planned.statusCode, planned.body).toBe(201);
+    const overview = (
+      await jgh().request('GET', `/api/v1/casussen/${caseId}/evaluaties`)
+    ).json() as {
+      evaluatieRegels: string[];
+      gepland: { id: string; genodigden: { naam: string }[] }[];
+    };
+    expect(overview.evaluatieRegels).toEqual(['ZTM-CAD-EVAL']);
+    expect(overview.gepland.map((m) => m.genodigden.map((p) => p.naam))).toEqual([
+      ['Kim Visser', 'Juf Ans'],
+    ]);
+    meetingId = overview.gepland[0]?.id ?? '';
+  });
+
   it('records the minutes, puts the evaluation on the timeline and moves the agenda on', async () => {
-    const res = await jgh().request(
-      'POST',
-      `/api/v1/casussen/${caseId}/evaluaties`,
-      minutes([discussed('1'), { ...discussed('2'), voortgang: 'bereikt', acties: [] }]),
-    );
+    const res = await jgh().request('POST', `/api/v1/casussen/${caseId}/evaluaties`, {
+      ...minutes([discussed('1'), { ...discussed('2'), voortgang: 'bereikt', acties: [] }]),
+      geplandeEvaluatieId: meetingId,
+    });
     expect(res.statusCode, res.body).toBe(201);
     evaluationId = (res.json() as { id: string }).id;
     // The progress goes into a new concept version; the fixed version stays as signed.
@@ -200,12 +243,15 @@ describe.each(engines)('evaluations API on %s', (engine) => {
     ).json() as {
       evaluaties: { doelen: { omschrijving: string; voortgang: string }[]; verspreidOp: null }[];
       agenda: { onderwerp: string }[];
+      gepland: unknown[];
     };
     expect(overview.evaluaties[0]?.doelen.map((d) => [d.omschrijving, d.voortgang])).toEqual([
       ['Vaste bedtijden', 'loopt'],
       ['Bo gaat graag naar de opvang', 'bereikt'],
     ]);
     expect(overview.agenda[0]?.onderwerp).toMatch(/^Voortgang en stabiele veiligheid/);
+    // The planned evaluation now has its minutes.
+    expect(overview.gepland).toEqual([]);
     const page = (await jgh().request('GET', `/api/v1/casussen/${caseId}`)).json() as {
       tijdlijn: { type: string; soort: string | null }[];
       termijnen: { rule: string; status: string; due: string }[];

@@ -1,1 +1,2 @@
 export * from './minutes.js';
+export * from './planning.js';

@@ -13,6 +13,7 @@ import { parseInstant } from '../../domain/time/index.js';
 import {
   caseEvaluations,
   distributeMinutes,
+  planEvaluation,
   recordEvaluation,
   type EvaluationView,
 } from '../../store/evaluations.js';
@@ -50,6 +51,21 @@ const minutesBody = z.strictObject({
     )
     .max(50),
   algemeen: text(4000),
+  geplandeEvaluatieId: z.string().max(64).nullable().default(null),
+});
+
+const planningBody = z.strictObject({
+  soort: z.enum(EVALUATION_KINDS),
+  geplandOp: instant,
+  genodigden: z
+    .array(
+      z.strictObject({
+        naam: text(200),
+        rol: z.enum(PARTICIPANT_ROLES),
+        email: z.union([z.literal(''), z.email({ error: 'geen geldig e-mailadres' })]).optional(),
+      }),
+    )
+    .max(30),
 });
 
 function present(e: EvaluationView) {
@@ -77,23 +93,32 @@ export const evaluationRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
-    /** The purposes the region gives its evaluation moments (ZTM-CAD-EVAL), if any. */
-    async function purposesFor(caseId: string): Promise<readonly string[]> {
-      if (!/^[0-9a-f-]{36}$/i.test(caseId)) return [];
+    /**
+     * The region's evaluation rules for this case's profile: the cadences and minimums counted
+     * in evaluations (ZTM-CAD-EVAL, LEK-EVAL-MIN, RIJ-CAD-GEZINSPLAN-*), and the purposes ZTM
+     * gives its evaluation moments.
+     */
+    async function evaluationRules(
+      caseId: string,
+    ): Promise<{ purposes: readonly string[]; ruleIds: string[] }> {
+      if (!/^[0-9a-f-]{36}$/i.test(caseId)) return { purposes: [], ruleIds: [] };
       const casus = await deps.db
         .selectFrom('casus')
         .select('region')
         .where('id', '=', caseId)
         .executeTakeFirst();
       const profile = casus ? deps.profiles.get(casus.region) : undefined;
-      for (const rule of profile?.rules ?? [])
-        if (
-          rule.kind === 'cadence' &&
-          rule.purposes &&
-          rule.occurrence.some((m) => m.type === 'evaluatie')
-        )
-          return rule.purposes;
-      return [];
+      let purposes: readonly string[] = [];
+      const ruleIds: string[] = [];
+      for (const rule of profile?.rules ?? []) {
+        if (rule.kind === 'cadence' && rule.occurrence.some((m) => m.type === 'evaluatie')) {
+          ruleIds.push(rule.id);
+          if (rule.purposes && purposes.length === 0) purposes = rule.purposes;
+        }
+        if (rule.kind === 'requirement' && rule.minimum.some((m) => m.event.type === 'evaluatie'))
+          ruleIds.push(rule.id);
+      }
+      return { purposes, ruleIds };
     }
 
     app.get(
@@ -107,14 +132,23 @@ export const evaluationRoutes =
       },
       async (request) => {
         const ctx = requireUser(request);
+        const rules = await evaluationRules(request.params.id);
         const overview = await caseEvaluations(
           deps.db,
           ctx,
           request.params.id,
-          await purposesFor(request.params.id),
+          rules.purposes,
           deps.clock.now(),
         ).catch(asBodyError);
         return {
+          evaluatieRegels: rules.ruleIds,
+          gepland: overview.planned.map((m) => ({
+            id: m.id,
+            soort: m.kind,
+            geplandOp: m.plannedAt.toISOString(),
+            genodigden: m.invitees.map((p) => ({ naam: p.name, rol: p.role, email: p.email })),
+            geplandDoor: m.plannedBy,
+          })),
           evaluaties: overview.evaluations.map(present),
           agenda:
             overview.nextAgenda?.map((a) => ({ doelId: a.goalId, onderwerp: a.text })) ?? null,
@@ -164,10 +198,42 @@ export const evaluationRoutes =
             general: b.algemeen,
           },
           deps.clock.now(),
+          b.geplandeEvaluatieId,
         ).catch(asBodyError);
         return reply
           .status(201)
           .send({ id: result.id, voortgangInPlanversie: result.progressInVersion });
+      },
+    );
+
+    app.post(
+      '/casussen/:id/evaluaties/gepland',
+      {
+        schema: {
+          summary: 'Een evaluatie plannen: soort, moment en genodigden (het gezin altijd)',
+          params: z.object({ id: z.string().max(64) }),
+          body: planningBody,
+        },
+      },
+      async (request, reply) => {
+        const ctx = requireUser(request);
+        const b = request.body;
+        const result = await planEvaluation(
+          deps.db,
+          ctx,
+          request.params.id,
+          {
+            kind: b.soort,
+            plannedAt: parseInstant(b.geplandOp) ?? 0,
+            invitees: b.genodigden.map((p) => ({
+              name: p.naam,
+              role: p.rol,
+              email: p.email ? p.email : null,
+            })),
+          },
+          deps.clock.now(),
+        ).catch(asBodyError);
+        return reply.status(201).send(result);
       },
     );
 

@@ -17,6 +17,7 @@ import * as escalationsCrisis from './2026-11-23-0015-escalations-crisis.js';
 import * as providerReports from './2026-11-23-0016-provider-reports.js';
 import * as notifications from './2026-11-23-0017-notifications.js';
 import * as adjustments from './2026-11-23-0018-adjustments.js';
+import * as evaluationMeetings from './2026-11-23-0019-evaluation-meetings.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0016-provider-reports': providerReports,
   '2026-11-23-0017-notifications': notifications,
   '2026-11-23-0018-adjustments': adjustments,
+  '2026-11-23-0019-evaluation-meetings': evaluationMeetings,
 };

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type CaseView } from '../api.js';
 import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { DateField, RuleLink, useSubmission } from '../forms.js';
-import { formatDateTime, nowFields, toInstant } from '../format.js';
+import { formatDateTime, formatDue, nowFields, toInstant } from '../format.js';
 import { GOAL_PROGRESS_LABELS } from '../labels.js';
 import {
   Alert,
@@ -42,7 +42,23 @@ interface Evaluation {
   verspreidOp: string | null;
 }
 
+interface Invitee {
+  naam: string;
+  rol: string;
+  email: string | null;
+}
+
+interface Planned {
+  id: string;
+  soort: string;
+  geplandOp: string;
+  genodigden: Invitee[];
+  geplandDoor: string;
+}
+
 interface Overview {
+  evaluatieRegels: string[];
+  gepland: Planned[];
   evaluaties: Evaluation[];
   agenda: { doelId: string | null; onderwerp: string }[] | null;
   plan: {
@@ -94,12 +110,26 @@ export function EvaluationsSection({ casus }: { casus: CaseView }) {
         </p>
       ) : (
         <>
+          <NextEvaluation casus={casus} rules={data.evaluatieRegels} />
+          {data.gepland.map((m) => (
+            <Paragraph key={m.id}>
+              <strong>Gepland:</strong> {KINDS[m.soort] ?? m.soort} op {formatDateTime(m.geplandOp)}{' '}
+              met {m.genodigden.map((p) => `${p.naam} (${ROLES[p.rol] ?? p.rol})`).join(', ')}.
+            </Paragraph>
+          ))}
+          {data.plan && <PlanningForm casus={casus} />}
           {data.evaluaties.length === 0 && <Paragraph>Er is nog niet geëvalueerd.</Paragraph>}
           {data.evaluaties.map((e) => (
             <EvaluationItem key={e.id} casus={casus} evaluation={e} />
           ))}
           {data.plan && data.agenda ? (
-            <MinutesForm casus={casus} plan={data.plan} agenda={data.agenda} />
+            <MinutesForm
+              key={data.gepland[0]?.id ?? 'zonder-planning'}
+              casus={casus}
+              plan={data.plan}
+              agenda={data.agenda}
+              planned={data.gepland[0] ?? null}
+            />
           ) : (
             <Paragraph>
               Evalueren kan zodra er een vastgesteld plan met doelen is: de doelen vormen de agenda.
@@ -208,18 +238,33 @@ function MinutesForm({
   casus,
   plan,
   agenda,
+  planned,
 }: {
   casus: CaseView;
   plan: NonNullable<Overview['plan']>;
   agenda: NonNullable<Overview['agenda']>;
+  /** The planned evaluation these minutes belong to: its kind and invitees are filled in. */
+  planned: Planned | null;
 }) {
   const client = useQueryClient();
   const initial = nowFields();
-  const [kind, setKind] = useState('tussen');
+  const invited = planned?.genodigden ?? [];
+  const family = (p: Invitee) => p.rol === 'jeugdige' || p.rol === 'ouder';
+  const [kind, setKind] = useState(planned?.soort ?? 'tussen');
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
-  const [present, setPresent] = useState<string[]>([]);
-  const [others, setOthers] = useState([{ naam: '', rol: 'professional', email: '' }]);
+  const [present, setPresent] = useState<string[]>(
+    casus.personen
+      .filter((p) => invited.some((i) => family(i) && i.naam === p.naam))
+      .map((p) => p.id),
+  );
+  const [others, setOthers] = useState(
+    invited.some((i) => !family(i))
+      ? invited
+          .filter((i) => !family(i))
+          .map((i) => ({ naam: i.naam, rol: i.rol, email: i.email ?? '' }))
+      : [{ naam: '', rol: 'professional', email: '' }],
+  );
   const [goals, setGoals] = useState<Record<string, GoalDraft>>(
     Object.fromEntries(
       plan.doelen.map((g) => [
@@ -265,6 +310,7 @@ function MinutesForm({
             };
           }),
           algemeen: general,
+          geplandeEvaluatieId: planned?.id ?? null,
         },
       );
       await Promise.all([
@@ -456,3 +502,170 @@ function MinutesForm({
     </form>
   );
 }
+
+/** The next evaluation the region's cadence asks for, with its rule (and purpose, in ZTM). */
+function NextEvaluation({ casus, rules }: { casus: CaseView; rules: readonly string[] }) {
+  const next = casus.termijnen
+    .filter((t) => rules.includes(t.rule) && (t.status === 'open' || t.status === 'overdue'))
+    .sort((a, b) => a.due.localeCompare(b.due))[0];
+  if (!next) return null;
+  return (
+    <Paragraph>
+      <strong>Volgende evaluatie:</strong> uiterlijk {formatDue(next.due)}
+      {next.status === 'overdue' ? ' (verlopen)' : ''}
+      {next.purpose ? `, over: ${next.purpose}` : ''} (<RuleLink id={next.rule} />
+      ).
+    </Paragraph>
+  );
+}
+
+/** Planning the next evaluation: when, which kind, and whom to invite (the family always). */
+function PlanningForm({ casus }: { casus: CaseView }) {
+  const client = useQueryClient();
+  const [kind, setKind] = useState('tussen');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('10:00');
+  const [family, setFamily] = useState<string[]>([]);
+  const [others, setOthers] = useState([{ naam: '', rol: 'professional', email: '' }]);
+  const s = useSubmission('Plannen lukte niet. Probeer het opnieuw.', 'evaluatie-plannen');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    const op = toInstant(date, time);
+    if (!op) found['geplandOp'] = 'vul datum (dd-mm-jjjj) en tijd (uu:mm) in';
+    await s.run(found, async () => {
+      await api('POST', `/casussen/${casus.id}/evaluaties/gepland`, {
+        soort: kind,
+        geplandOp: op,
+        genodigden: [
+          ...casus.personen
+            .filter((p) => family.includes(p.id))
+            .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
+          ...others
+            .filter((o) => o.naam.trim() !== '')
+            .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
+        ],
+      });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['evaluaties', casus.id] }),
+        client.invalidateQueries({ queryKey: ['casus', casus.id] }),
+      ]);
+      return 'De evaluatie is gepland.';
+    });
+  }
+  return (
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="formulier"
+      aria-labelledby="kop-evaluatie-plannen"
+    >
+      <Heading level={3} id="kop-evaluatie-plannen">
+        Evaluatie plannen
+      </Heading>
+      <ErrorSummary
+        errors={s.errors}
+        general={s.general}
+        scope={s.scope}
+        labelOf={(p) => PLANNING_LABELS[p.split('.')[0] ?? p] ?? p}
+        onlyFields={(p) => p === 'geplandOp'}
+      />
+      {s.done && <Alert type="ok">{s.done}</Alert>}
+      <FormField label="Soort evaluatie" required>
+        {(w) => (
+          <Select {...w} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {Object.entries(KINDS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <div className="naast-elkaar">
+        <DateField label="Gepland op" value={date} onChange={setDate} {...s.field('geplandOp')} />
+        <DateField label="Tijd" description="uu:mm" value={time} onChange={setTime} />
+      </div>
+      <Fieldset legend="Uitnodigen uit het gezin">
+        {s.errors['genodigden'] && (
+          <p className="utrecht-form-field-error-message">{s.errors['genodigden']}</p>
+        )}
+        {casus.personen.map((p) => (
+          <div key={p.id} className="utrecht-form-field utrecht-form-field--checkbox">
+            <label className="utrecht-form-label utrecht-form-label--checkbox">
+              <input
+                type="checkbox"
+                className="utrecht-checkbox"
+                checked={family.includes(p.id)}
+                onChange={(e) =>
+                  setFamily(e.target.checked ? [...family, p.id] : family.filter((x) => x !== p.id))
+                }
+              />{' '}
+              {p.naam}
+            </label>
+          </div>
+        ))}
+      </Fieldset>
+      <Fieldset legend="Andere genodigden (netwerk, professionals, school)">
+        {others.map((o, i) => (
+          <div key={i} className="naast-elkaar">
+            <FormField label={`Naam genodigde ${i + 1}`} required={false}>
+              {(w) => (
+                <Textbox
+                  {...w}
+                  value={o.naam}
+                  onChange={(e) =>
+                    setOthers(others.map((x, j) => (j === i ? { ...x, naam: e.target.value } : x)))
+                  }
+                />
+              )}
+            </FormField>
+            <FormField label={`Rol genodigde ${i + 1}`} required={false}>
+              {(w) => (
+                <Select
+                  {...w}
+                  value={o.rol}
+                  onChange={(e) =>
+                    setOthers(others.map((x, j) => (j === i ? { ...x, rol: e.target.value } : x)))
+                  }
+                >
+                  {['netwerk', 'professional', 'school'].map((r) => (
+                    <option key={r} value={r}>
+                      {ROLES[r]}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+            <FormField label={`E-mail genodigde ${i + 1}`} required={false}>
+              {(w) => (
+                <Textbox
+                  {...w}
+                  type="email"
+                  value={o.email}
+                  onChange={(e) =>
+                    setOthers(others.map((x, j) => (j === i ? { ...x, email: e.target.value } : x)))
+                  }
+                />
+              )}
+            </FormField>
+          </div>
+        ))}
+        <Button
+          onClick={() => setOthers([...others, { naam: '', rol: 'professional', email: '' }])}
+        >
+          Nog een genodigde
+        </Button>
+      </Fieldset>
+      <Button type="submit" disabled={s.busy}>
+        Evaluatie plannen
+      </Button>
+    </form>
+  );
+}
+
+const PLANNING_LABELS: Record<string, string> = {
+  geplandOp: 'Gepland op',
+  genodigden: 'Genodigden',
+  soort: 'Soort evaluatie',
+};
