@@ -81,6 +81,7 @@ async function allocationsByNumber(db: Db, region: string | null, numbers: reado
       'allocation.product_code',
       'allocation.start_date',
       'allocation.end_date',
+      'allocation.status',
       'organisation.agb_code',
     ])
     .where('allocation.region', '=', region)
@@ -167,7 +168,9 @@ export async function processIncoming(
   const outcome = checkCareLines(
     history,
     incoming,
-    new Map(rows.map((r) => [r.number, { provider: r.agb_code ?? '' }])),
+    new Map(
+      rows.map((r) => [r.number, { provider: r.agb_code ?? '', lapsed: r.status === 'vervallen' }]),
+    ),
     parties.sender,
   );
   const caseId = rows[0]?.case_id ?? null;
@@ -243,7 +246,7 @@ export async function processIncoming(
     });
   }
   for (const r of rows)
-    if (outcome.effects.some((e) => e.allocation === r.number))
+    if (r.status !== 'vervallen' && outcome.effects.some((e) => e.allocation === r.number))
       await db
         .updateTable('allocation')
         .set({ status: allocationState(outcome.history, r.number) })

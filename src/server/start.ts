@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Profile } from '../domain/rules/index.js';
 import { describeDigestRun, runDigest, scheduleDailyDigest, smtpMailer } from '../jobs/digest.js';
+import { lapseSuspensions } from '../jobs/lapse-suspensions.js';
 import { loadProfiles } from '../regions/load.js';
 import { migrateToLatest, openDatabase } from '../store/db.js';
 import type { Database } from '../store/schema.js';
@@ -94,9 +95,28 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const digest = env.SMTP_URL ? startDigestTimer(database.db, profiles, env, env.SMTP_URL) : null;
+  // Entitlements that lapsed after a suspension (RIJ-TERM-SUSPEND): once a day, just before
+  // the digest, so the notice is in it; and once now, for the days the server was down.
+  const runLapse = async () => {
+    const report = await lapseSuspensions(database.db, profiles, systemClock.now());
+    if (report.lapsed.length > 0)
+      process.stdout.write(`Vervallen na opschorting: ${report.lapsed.length} toewijzing(en)\n`);
+  };
+  const onLapseError = (error: unknown) =>
+    process.stderr.write(
+      `Controle op vervallen opschortingen mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  void runLapse().catch(onLapseError);
+  const lapse = scheduleDailyDigest({
+    hour: Math.max(0, env.DIGEST_HOUR - 1),
+    now: () => systemClock.now(),
+    run: runLapse,
+    onError: onLapseError,
+  });
   return {
     url: address,
     close: async () => {
+      lapse.stop();
       digest?.stop();
       await app.close();
       await database.close();

@@ -145,3 +145,17 @@ describe('stops (JW307)', () => {
     ).toEqual(['TR069 9069', 'TR019 9019']);
   });
 });
+
+describe('a lapsed entitlement (RIJ-TERM-SUSPEND)', () => {
+  it('refuses a restart on an allocation whose suspension lapsed, with 9019', () => {
+    const suspended = [line(start('2026-03-02')), line(stop('2026-03-02', '2026-03-09', '20'))];
+    const lapsed = new Map([['300001', { provider: PROVIDER, lapsed: true }]]);
+    const out = checkCareLines(suspended, [start('2026-05-11')], lapsed, PROVIDER);
+    expect(out.problems.map((p) => `${p.rule} ${p.code}`)).toEqual(['TR019 9019']);
+    expect(out.problems[0]?.message).toContain('RIJ-TERM-SUSPEND');
+    // Within the limit (not lapsed) the same restart resumes the help.
+    expect(check(suspended, [start('2026-04-20')]).effects.map((e) => e.change)).toEqual([
+      'resume',
+    ]);
+  });
+});

@@ -43,6 +43,8 @@ export interface IncomingLine extends CareLine {
 export interface AllocationFacts {
   /** The provider (AGB) the allocation went to. */
   readonly provider: string;
+  /** The entitlement lapsed after a suspension (RIJ-TERM-SUSPEND): no new start on it. */
+  readonly lapsed?: boolean;
 }
 
 export interface CareProblem {
@@ -122,6 +124,16 @@ export function checkCareLines(
         facts
           ? `toewijzing ${line.allocation} is niet aan deze aanbieder gedaan`
           : `toewijzing ${line.allocation} is onbekend`,
+      );
+      continue;
+    }
+    if (facts.lapsed && line.kind === 'start' && status !== '3') {
+      // No code of its own in the iJw list: 9019 says the allocation is not (any longer) one
+      // the provider can deliver on, which is what a lapsed entitlement means.
+      problem(
+        'TR019',
+        '9019',
+        `toewijzing ${line.allocation} is vervallen na een opschorting van meer dan 8 weken (RIJ-TERM-SUSPEND); er is een nieuwe toewijzing nodig`,
       );
       continue;
     }
