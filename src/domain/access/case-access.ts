@@ -1,6 +1,7 @@
 /**
  * Who may see a case. A professional sees a case only through an active role on it — held
- * personally, or by their organisation — or because their local team is responsible for it.
+ * personally, or by their organisation — or because their local team is responsible for it, or
+ * as the named new casusregisseur of a warm handover that is still open.
  * Administrators and management do not read case content through those roles. Everyone else
  * is refused, and the API answers "not found" so a case's existence does not leak.
  */
@@ -39,10 +40,15 @@ export interface CaseAccessFacts {
   readonly responsibleTeamId: string | null;
   /** Role assignments on the case that have started and not ended. */
   readonly activeRoles: readonly ActiveRole[];
+  /**
+   * Staff named as new casusregisseur in a handover that is still open: they read the case
+   * before the regie moves (ZTM-DEC-WARM-HANDOVER), and lose that when it is cancelled.
+   */
+  readonly handoverRecipientIds?: readonly string[];
 }
 
 /** The basis on which access is granted; recorded in the audit log. */
-export type AccessBasis = 'eigen-rol' | 'rol-organisatie' | 'verantwoordelijk-team';
+export type AccessBasis = 'eigen-rol' | 'rol-organisatie' | 'verantwoordelijk-team' | 'overdracht';
 
 export type AccessDecision =
   | { readonly allowed: true; readonly basis: AccessBasis; readonly role?: ActiveRole['role'] }
@@ -63,6 +69,8 @@ export function caseAccess(actor: Actor, facts: CaseAccessFacts): AccessDecision
   if (organisation) return { allowed: true, basis: 'rol-organisatie', role: organisation.role };
   if (facts.responsibleTeamId !== null && facts.responsibleTeamId === actor.organisationId)
     return { allowed: true, basis: 'verantwoordelijk-team' };
+  if (facts.handoverRecipientIds?.includes(actor.staffId))
+    return { allowed: true, basis: 'overdracht' };
   return { allowed: false, reason: 'geen actieve rol op de casus en geen verantwoordelijk team' };
 }
 
