@@ -33,9 +33,12 @@ import { optOutRoutes } from './routes/opt-out.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { escalationRoutes } from './routes/escalations.js';
 import { crisisRoutes } from './routes/crisis.js';
+import { handoverRoutes } from './routes/handovers.js';
 import { adjustmentRoutes } from './routes/adjustments.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { providerEndingRoutes } from './routes/provider-endings.js';
 import { providerReportRoutes } from './routes/provider-reports.js';
+import { providerScoreRoutes } from './routes/provider-scores.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -151,9 +154,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(evaluationRoutes(deps), { prefix: '/api/v1' });
   await app.register(escalationRoutes(deps), { prefix: '/api/v1' });
   await app.register(crisisRoutes(deps), { prefix: '/api/v1' });
+  await app.register(handoverRoutes(deps), { prefix: '/api/v1' });
   await app.register(adjustmentRoutes(deps), { prefix: '/api/v1' });
   await app.register(notificationRoutes(deps), { prefix: '/api/v1' });
+  await app.register(providerEndingRoutes(deps), { prefix: '/api/v1' });
   await app.register(providerReportRoutes(deps), { prefix: '/api/v1' });
+  await app.register(providerScoreRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

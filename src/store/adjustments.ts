@@ -18,7 +18,7 @@
  * is notified of a proposal, the proposer of the decision and of the outcome.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { ActiveRole, CaseAccessFacts } from '../domain/access/case-access.js';
+import type { CaseAccessFacts } from '../domain/access/case-access.js';
 import {
   adjustmentEffect,
   adjustmentProblems,
@@ -46,7 +46,7 @@ import { changeAllocationEnd } from '../ijw/change-allocation.js';
 import { FlowError } from '../ijw/flow-error.js';
 import { writeAudit } from './audit.js';
 import { listProducts } from './catalogue.js';
-import { inCaseTransaction, requireAccess } from './cases.js';
+import { caseAccessFacts, inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { listContracts } from './contracts.js';
 import { StoreError } from './errors.js';
@@ -114,14 +114,10 @@ async function caseFacts(db: Db, caseId: string, now: Date) {
     .select(['casus.responsible_team_id', 'casus.route', 'household.label'])
     .where('casus.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const activeRoles: ActiveRole[] = await db
-    .selectFrom('case_role')
-    .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
-    .where('case_id', '=', caseId)
-    .where('starts_at', '<=', now)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .execute();
-  const access: CaseAccessFacts = { responsibleTeamId: casus.responsible_team_id, activeRoles };
+  const access: CaseAccessFacts = (await caseAccessFacts(db, caseId, now)) ?? {
+    responsibleTeamId: casus.responsible_team_id,
+    activeRoles: [],
+  };
   return { access, route: casus.route, label: casus.label };
 }
 

@@ -10,6 +10,7 @@ import {
   mayAssignRoles,
   worksWithCases,
   type ActiveRole,
+  type CaseAccessFacts,
 } from '../domain/access/case-access.js';
 import {
   FLOW_EVENT_TYPES,
@@ -266,6 +267,40 @@ async function activeRoles(db: Db, caseId: string, now: Date): Promise<ActiveRol
     .execute();
 }
 
+/** Staff named as new casusregisseur in an open warm handover (ZTM-DEC-WARM-HANDOVER). */
+async function openHandoverRecipients(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('casusregie_handover')
+    .select('to_staff_id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .execute();
+  return rows.map((r) => r.to_staff_id);
+}
+
+/**
+ * The access facts of a case, as `caseAccess` and the narrower policies take them: the
+ * responsible team, the roles held now, and who is named in an open warm handover. Null when the
+ * case does not exist. Every check of who may do what on a case starts here.
+ */
+export async function caseAccessFacts(
+  db: Db,
+  caseId: string,
+  now: Date,
+): Promise<(CaseAccessFacts & { readonly activeRoles: ActiveRole[] }) | null> {
+  const row = await db
+    .selectFrom('casus')
+    .select(['id', 'responsible_team_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    responsibleTeamId: row.responsible_team_id,
+    activeRoles: await activeRoles(db, caseId, now),
+    handoverRecipientIds: await openHandoverRecipients(db, caseId),
+  };
+}
+
 /** A refusal inside a transaction; logged after the rollback, reported as "not found". */
 class AccessDenied extends StoreError {
   constructor(
@@ -311,16 +346,8 @@ export async function requireAccess(
   now: Date,
   policy: typeof caseAccess = caseAccess,
 ): Promise<{ basis: string; mayAssignRoles: boolean }> {
-  const row = await db
-    .selectFrom('casus')
-    .select(['id', 'responsible_team_id'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (!row) throw new StoreError('not-found', 'Casus niet gevonden.');
-  const facts = {
-    responsibleTeamId: row.responsible_team_id,
-    activeRoles: await activeRoles(db, caseId, now),
-  };
+  const facts = await caseAccessFacts(db, caseId, now);
+  if (!facts) throw new StoreError('not-found', 'Casus niet gevonden.');
   const decision = policy(ctx.actor, facts);
   if (!decision.allowed) {
     // Someone who may read the case but not do this gets a 403; others never learn it exists.
@@ -458,9 +485,19 @@ export const TIMELINE_ONLY_TYPES = [
   'acuut-risico',
   'verslag-ontvangen',
   'onderaannemer-gemeld',
+  'aanbieder-beoordeeld',
   'aanpassing-voorgesteld',
   'aanpassing-besloten',
   'aanpassing-uitgevoerd',
+  'beeindiging-gestart',
+  'beeindiging-gesprek',
+  'beeindiging-gemeld',
+  'beeindiging-besluit',
+  'beeindiging-overgedragen',
+  'regie-overdracht-gestart',
+  'regie-overdracht-gesprek',
+  'regie-overdracht-afgerond',
+  'regie-overdracht-geannuleerd',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 
@@ -476,9 +513,19 @@ export const FLOW_ONLY_TYPES: readonly string[] = [
   'acuut-risico',
   'verslag-ontvangen',
   'onderaannemer-gemeld',
+  'aanbieder-beoordeeld',
   'aanpassing-voorgesteld',
   'aanpassing-besloten',
   'aanpassing-uitgevoerd',
+  'beeindiging-gestart',
+  'beeindiging-gesprek',
+  'beeindiging-gemeld',
+  'beeindiging-besluit',
+  'beeindiging-overgedragen',
+  'regie-overdracht-gestart',
+  'regie-overdracht-gesprek',
+  'regie-overdracht-afgerond',
+  'regie-overdracht-geannuleerd',
 ];
 
 export interface EventInput {
@@ -568,41 +615,53 @@ export async function assignRole(
   input: RoleAssignmentInput,
   now: Date,
 ): Promise<{ readonly id: string }> {
-  return inCaseTransaction(db, ctx, async (trx) => {
-    await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
-    await checkRoleHolder(trx, input);
-    let running = trx
-      .updateTable('case_role')
-      .set({ ends_at: input.startsAt })
-      .where('case_id', '=', caseId)
-      .where('role', '=', input.role)
-      .where('ends_at', 'is', null)
-      .where('starts_at', '<=', input.startsAt);
-    if (input.role === 'behandelregie')
-      running = running.where('organisation_id', '=', input.organisationId);
-    await running.execute();
-    const row = await trx
-      .insertInto('case_role')
-      .values({
-        case_id: caseId,
-        role: input.role,
-        holder: input.holder,
-        staff_id: input.staffId,
-        organisation_id: input.organisationId,
-        starts_at: input.startsAt,
-        ends_at: null,
-        reason: input.reason,
-        created_by: ctx.actor.staffId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: 'casus.rol-toewijzen',
-      caseId,
-      details: { role: input.role, holder: input.holder },
-    });
-    return { id: row.id };
+  return inCaseTransaction(db, ctx, (trx) => assignRoleIn(trx, ctx, caseId, input, now));
+}
+
+/**
+ * `assignRole` inside a transaction the caller owns (a flow that moves a role as part of a larger
+ * change, such as completing a warm handover). Access is checked the same way.
+ */
+export async function assignRoleIn(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  input: RoleAssignmentInput,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
+  await checkRoleHolder(trx, input);
+  let running = trx
+    .updateTable('case_role')
+    .set({ ends_at: input.startsAt })
+    .where('case_id', '=', caseId)
+    .where('role', '=', input.role)
+    .where('ends_at', 'is', null)
+    .where('starts_at', '<=', input.startsAt);
+  if (input.role === 'behandelregie')
+    running = running.where('organisation_id', '=', input.organisationId);
+  await running.execute();
+  const row = await trx
+    .insertInto('case_role')
+    .values({
+      case_id: caseId,
+      role: input.role,
+      holder: input.holder,
+      staff_id: input.staffId,
+      organisation_id: input.organisationId,
+      starts_at: input.startsAt,
+      ends_at: null,
+      reason: input.reason,
+      created_by: ctx.actor.staffId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, ctx, {
+    action: 'casus.rol-toewijzen',
+    caseId,
+    details: { role: input.role, holder: input.holder },
   });
+  return { id: row.id };
 }
 
 /**
@@ -618,6 +677,14 @@ export function visibleCaseCondition(
   const { staffId, organisationId } = actor;
   return eb.or([
     eb('casus.responsible_team_id', '=', organisationId),
+    eb.exists(
+      eb
+        .selectFrom('casusregie_handover as h')
+        .select(sql`1`.as('one'))
+        .whereRef('h.case_id', '=', 'casus.id')
+        .where('h.status', '=', 'open')
+        .where('h.to_staff_id', '=', staffId),
+    ),
     eb.exists(
       eb
         .selectFrom('case_role as r')

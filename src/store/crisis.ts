@@ -19,7 +19,7 @@ import {
 } from '../domain/crisis/crisis.js';
 import { addDays, localDay, parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
-import { inCaseTransaction, requireAccess } from './cases.js';
+import { caseAccessFacts, inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
@@ -32,14 +32,8 @@ const NOT_FOUND = 'Crisisverzoek niet gevonden.';
 const invalid = (fields: { path: string; message: string }[]) =>
   new StoreError('invalid', 'De invoer klopt niet.', fields);
 
-async function rolesNow(db: Db, caseId: string, now: Date): Promise<ActiveRole[]> {
-  return db
-    .selectFrom('case_role')
-    .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
-    .where('case_id', '=', caseId)
-    .where('starts_at', '<=', now)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .execute();
+async function rolesNow(db: Db, caseId: string, now: Date): Promise<readonly ActiveRole[]> {
+  return (await caseAccessFacts(db, caseId, now))?.activeRoles ?? [];
 }
 
 export interface CrisisView {

@@ -9,7 +9,7 @@
  * everyone who reads the case sees the timeline, while a provider reads only its own reports.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { NON_CASE_ROLES, STAFF_ROLES, type ActiveRole } from '../domain/access/case-access.js';
+import { NON_CASE_ROLES, STAFF_ROLES } from '../domain/access/case-access.js';
 import type { PlanContent } from '../domain/plans/types.js';
 import {
   acknowledgementProblems,
@@ -33,7 +33,7 @@ import {
 } from '../domain/reports/index.js';
 import { localDay } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
-import { inCaseTransaction, requireAccess } from './cases.js';
+import { caseAccessFacts, inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { listContracts } from './contracts.js';
 import { StoreError } from './errors.js';
@@ -52,19 +52,9 @@ function checkIds(...ids: string[]): void {
 
 /** The access facts of a case, as `caseAccess` takes them. */
 async function accessFacts(db: Db, caseId: string, now: Date) {
-  const casus = await db
-    .selectFrom('casus')
-    .select('responsible_team_id')
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  const activeRoles: ActiveRole[] = await db
-    .selectFrom('case_role')
-    .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
-    .where('case_id', '=', caseId)
-    .where('starts_at', '<=', now)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .execute();
-  return { responsibleTeamId: casus.responsible_team_id, activeRoles };
+  const facts = await caseAccessFacts(db, caseId, now);
+  if (!facts) throw new StoreError('not-found', 'Casus niet gevonden.');
+  return facts;
 }
 
 async function organisationName(db: Db, organisationId: string): Promise<string> {

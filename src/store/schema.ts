@@ -187,7 +187,7 @@ export interface AllocationTable {
   product_code: string;
   start_date: DateColumn;
   end_date: DateColumn | null;
-  status: 'toegewezen' | 'gestart' | 'opgeschort' | 'gestopt' | 'ingetrokken';
+  status: 'toegewezen' | 'gestart' | 'opgeschort' | 'gestopt' | 'ingetrokken' | 'vervallen';
   created_at: CreatedAt;
   municipality_code: string | null;
   volume: number | null;
@@ -398,6 +398,64 @@ export interface AllocationAdjustmentTable {
   outcome: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+export interface SuspensionLapseTable {
+  id: Generated<string>;
+  allocation_id: string;
+  rule_id: string;
+  suspended_on: DateColumn;
+  lapsed_on: DateColumn;
+  recorded_at: Timestamp;
+}
+
+export interface CasusregieHandoverTable {
+  id: Generated<string>;
+  case_id: string;
+  status: 'open' | 'afgerond' | 'geannuleerd';
+  from_holder: 'gezin' | 'professional' | 'organisatie';
+  from_staff_id: string | null;
+  from_organisation_id: string | null;
+  to_staff_id: string;
+  to_organisation_id: string;
+  reason: string;
+  started_by: string;
+  started_at: Timestamp;
+  ended_by: string | null;
+  ended_at: Timestamp | null;
+  cancel_reason: string | null;
+  role_id: string | null;
+}
+
+export interface CasusregieHandoverMeetingTable {
+  id: Generated<string>;
+  handover_id: string;
+  held_at: Timestamp;
+  old_present: boolean;
+  new_present: boolean;
+  family_present: Json;
+  others: string | null;
+  summary: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ProviderScoreTable {
+  id: Generated<string>;
+  case_id: string;
+  region: string;
+  provider_id: string;
+  closure_basis: 'casus-afgesloten' | 'toewijzingen-beeindigd' | 'behandelregie-beeindigd';
+  satisfaction: number | null;
+  goals: Json;
+  drop_out: boolean;
+  waiting_days: number | null;
+  waiting_from: DateColumn | null;
+  waiting_to: DateColumn | null;
+  criteria: Json;
+  scored_by: string;
+  scored_by_org: string;
+  scored_at: Timestamp;
+}
+
 export interface EvaluationMeetingTable {
   id: Generated<string>;
   case_id: string;
@@ -407,6 +465,51 @@ export interface EvaluationMeetingTable {
   planned_by: string;
   created_at: Timestamp;
   evaluation_id: string | null;
+}
+
+/** Ending by the provider (RIJ-DEC-PROVIDER-END), one procedure for one allocation. */
+export interface ProviderEndingTable {
+  id: Generated<string>;
+  reference: string;
+  case_id: string;
+  region: string;
+  rule_id: string;
+  allocation_id: string;
+  provider_id: string;
+  status: 'gestart' | 'gemeld' | 'ingestemd' | 'geweigerd' | 'overgedragen';
+  first_reason: string;
+  started_by: string;
+  started_at: Timestamp;
+  reasons: string | null;
+  follow_up_proposal: string | null;
+  family_informed_on: DateColumn | null;
+  talk_ids: Json | null;
+  copy: Json | null;
+  reported_by: string | null;
+  reported_at: Timestamp | null;
+  decision: 'instemmen' | 'weigeren' | null;
+  criteria: Json | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  follow_up: string | null;
+  last_day: DateColumn | null;
+  warm_handover: string | null;
+  handed_over_by: string | null;
+  handed_over_at: Timestamp | null;
+}
+
+export interface ProviderEndingTalkTable {
+  id: Generated<string>;
+  ending_id: string;
+  held_on: DateColumn;
+  with_young_person: boolean;
+  with_parents: boolean;
+  participants: string;
+  report: string;
+  agreements: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }
 
 export interface EscalationTable {
@@ -493,6 +596,12 @@ export interface Database {
   care_line: CareLineTable;
   evaluation: EvaluationTable;
   evaluation_meeting: EvaluationMeetingTable;
+  provider_score: ProviderScoreTable;
+  casusregie_handover: CasusregieHandoverTable;
+  casusregie_handover_meeting: CasusregieHandoverMeetingTable;
+  suspension_lapse: SuspensionLapseTable;
+  provider_ending: ProviderEndingTable;
+  provider_ending_talk: ProviderEndingTalkTable;
   escalation: EscalationTable;
   escalation_level: EscalationLevelTable;
   crisis: CrisisTable;

@@ -15,6 +15,8 @@ import { NotificationsPage } from './pages/NotificationsPage.js';
 import { CrisisPage } from './pages/CrisisSection.js';
 import { EscalationsPage } from './pages/EscalationsPage.js';
 import { PlanPage } from './pages/PlanPage.js';
+import { ProviderEndingsPage } from './pages/ProviderEndingsPage.js';
+import { ProviderPerformancePage } from './pages/ProviderPerformancePage.js';
 import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
 import { RulePage } from './pages/RulePage.js';
 import { TeamQuestionsPage } from './pages/TeamQuestions.js';
@@ -97,6 +99,14 @@ export function App() {
       <Route
         path="/escalaties/:id"
         element={<RequireSession>{() => <EscalationsPage />}</RequireSession>}
+      />
+      <Route
+        path="/prestaties"
+        element={<RequireSession>{() => <ProviderPerformancePage />}</RequireSession>}
+      />
+      <Route
+        path="/beeindigingen"
+        element={<RequireSession>{() => <ProviderEndingsPage />}</RequireSession>}
       />
       <Route
         path="/meldingen"

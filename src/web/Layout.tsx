@@ -30,6 +30,10 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
     ? me.medewerker.organisatieSoort === 'gemeente' &&
       me.medewerker.rollen.includes('contractmanager')
     : false;
+  // Provider performance: the contract manager (the region's providers) and a provider (its own).
+  const seesPerformance = me
+    ? contractManager || me.medewerker.organisatieSoort === 'aanbieder'
+    : false;
   return (
     <div className="pagina">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -83,6 +87,20 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/escalaties" className="utrecht-link">
                       Escalaties
+                    </NavLink>
+                  </li>
+                )}
+                {contractManager && (
+                  <li>
+                    <NavLink to="/beeindigingen" className="utrecht-link">
+                      Beëindigingen
+                    </NavLink>
+                  </li>
+                )}
+                {seesPerformance && (
+                  <li>
+                    <NavLink to="/prestaties" className="utrecht-link">
+                      Prestaties aanbieders
                     </NavLink>
                   </li>
                 )}

@@ -19,9 +19,19 @@ export const EVENT_LABELS: Record<
   | 'acuut-risico'
   | 'verslag-ontvangen'
   | 'onderaannemer-gemeld'
+  | 'aanbieder-beoordeeld'
   | 'aanpassing-voorgesteld'
   | 'aanpassing-besloten'
-  | 'aanpassing-uitgevoerd',
+  | 'aanpassing-uitgevoerd'
+  | 'beeindiging-gestart'
+  | 'beeindiging-gesprek'
+  | 'beeindiging-gemeld'
+  | 'beeindiging-besluit'
+  | 'beeindiging-overgedragen'
+  | 'regie-overdracht-gestart'
+  | 'regie-overdracht-gesprek'
+  | 'regie-overdracht-afgerond'
+  | 'regie-overdracht-geannuleerd',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -59,9 +69,19 @@ export const EVENT_LABELS: Record<
   'acuut-risico': 'Acuut risico gemeld',
   'verslag-ontvangen': 'Verslag ontvangen door de casusregisseur',
   'onderaannemer-gemeld': 'Onderaannemer gemeld',
+  'aanbieder-beoordeeld': 'Aanbieder beoordeeld bij afsluiting',
   'aanpassing-voorgesteld': 'Aanpassing van de hulp voorgesteld',
   'aanpassing-besloten': 'Besluit over een aanpassing van de hulp',
   'aanpassing-uitgevoerd': 'Toewijzing aangepast',
+  'beeindiging-gestart': 'Aanbieder meldt mogelijke beëindiging van de hulp',
+  'beeindiging-gesprek': 'Gesprek over beëindiging door de aanbieder vastgelegd',
+  'beeindiging-gemeld': 'Onvermijdelijke beëindiging gemeld door de aanbieder',
+  'beeindiging-besluit': 'Besluit van de casusregisseur over beëindiging door de aanbieder',
+  'beeindiging-overgedragen': 'Hulp na beëindiging door de aanbieder overgedragen',
+  'regie-overdracht-gestart': 'Warme overdracht van de casusregie gestart',
+  'regie-overdracht-gesprek': 'Gezamenlijk overdrachtsgesprek met het gezin',
+  'regie-overdracht-afgerond': 'Casusregie overgedragen',
+  'regie-overdracht-geannuleerd': 'Overdracht van de casusregie geannuleerd',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {
@@ -145,6 +165,7 @@ export const ACCESS_LABELS: Record<string, string> = {
   'eigen-rol': 'u hebt een rol in deze casus',
   'rol-organisatie': 'uw organisatie heeft een rol in deze casus',
   'verantwoordelijk-team': 'uw team is verantwoordelijk voor deze casus',
+  overdracht: 'u neemt de casusregie over (warme overdracht loopt)',
 };
 
 export {

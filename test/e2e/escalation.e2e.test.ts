@@ -10,9 +10,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
-import { freshBsn } from '../factories.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { amsterdamNow, apiSession, browserJourney, providerSystem } from './support.js';
+import { amsterdamNow, browserJourney, routeAAllocation } from './support.js';
 
 const REGISSEUR = 'casusregisseur.rij@demo.casusregie.nl';
 const TEAMLEIDER = 'teamleider.rij@demo.casusregie.nl';
@@ -34,103 +33,18 @@ describe('escalation in the browser', () => {
 
   it('a provider disagrees with an allocation and the RIJ ladder walks to the contract manager', async () => {
     const url = journey.server.url;
-    const now = amsterdamNow();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
-      new Date(),
-    );
     // Set-up over the API: a family, a fixed plan, and ambulant help allocated to the planner's
     // organisation by the municipality.
-    const regisseurContext = await journey.context();
-    const api = await apiSession(regisseurContext.request, url, REGISSEUR);
-    const created = await api.post('/casussen', {
-      route: 'A',
-      regio: 'RIJ',
-      segment: 'ambulant',
-      gezin: { naam: 'Gezin Koster' },
-      jeugdigen: [
-        { naam: 'Jesse Koster', geboortedatum: `${now.year - 13}-02-11`, bsn: freshBsn() },
-      ],
-      ouders: [{ naam: 'Noa Koster', soort: 'ouder' }],
-      aangemeldOp: new Date(Date.now() - 3_600_000).toISOString(),
-    });
-    const caseId = String(created['id']);
-    const plan = await api.post(`/casussen/${caseId}/plannen`, {
-      soort: 'ondersteuningsplan',
-      ingangsdatum: today,
-      inhoud: {
-        uitkomstAnalyse: 'Jesse loopt vast op school en thuis; ouders zijn uitgeput.',
-        uitkomstRisicotaxatie: 'Veilig.',
-        intensiteit: 'Wekelijks',
-        verwachteDuur: '9 maanden',
-        samenwerking: 'Lokaal team, ouders en school.',
-        afstemmingSchool: 'Eén plan voor thuis en school.',
-        doelen: [
-          {
-            id: '1',
-            resultaatgebied: 'opvoeding',
-            omschrijving: 'Rust in huis',
-            meetbaarResultaat: 'Minder dan één conflict per week',
-            eigenaar: { soort: 'gezin', naam: 'Noa Koster' },
-            streefdatum: `${now.year + 1}-01-01`,
-          },
-        ],
-      },
-    });
-    const planId = String(plan['id']);
-    const persons = (await api.get(`/casussen/${caseId}`))['personen'] as {
-      id: string;
-      soort: string;
-    }[];
-    for (const person of persons)
-      await api.post(`/plannen/${planId}/handtekeningen`, {
-        persoonId: person.id,
-        methode: 'op-scherm',
-        op: new Date(Date.now() - 60_000).toISOString(),
-      });
-    await api.post(`/plannen/${planId}/vaststellen`, { op: new Date().toISOString() });
-    const plannerContext = await journey.context();
-    const planner = await providerSystem(plannerContext.request, url, PLANNER, 'RIJ');
-    const basis = await api.get(`/casussen/${caseId}/toewijzingsvoorstel/basis`);
-    const offer = (basis['aanbieders'] as { agb: string; producten: string[] }[]).find(
-      (a) => a.agb === planner.own,
+    const {
+      caseId,
+      regisseurContext,
+      providerContext: plannerContext,
+    } = await routeAAllocation(
+      journey,
+      url,
+      { region: 'RIJ', regisseur: REGISSEUR, backoffice: BACKOFFICE, provider: PLANNER },
+      { name: 'Gezin Koster', child: 'Jesse Koster', parent: 'Noa Koster', childAge: 13 },
     );
-    const freeProducts = (basis['producten'] as { code: string; vrijToegankelijk: boolean }[])
-      .filter((p) => p.vrijToegankelijk)
-      .map((p) => p.code);
-    const product = offer?.producten.find((code) => freeProducts.includes(code)) ?? '';
-    expect(product).not.toBe('');
-    const child = persons.find((p) => p.soort === 'jeugdige')?.id ?? '';
-    const parent = persons.find((p) => p.soort !== 'jeugdige')?.id ?? '';
-    const proposal = await api.post(`/casussen/${caseId}/toewijzingsvoorstellen`, {
-      jeugdigeId: child,
-      aanbieder: planner.own,
-      producten: [
-        {
-          productcode: product,
-          volume: 2,
-          ingangsdatum: today,
-          einddatum: `${now.year + 1}${today.slice(4)}`,
-        },
-      ],
-      overdracht: {
-        vraagverheldering: 'Ouders willen rust in huis.',
-        analyse: 'Conflicten thuis, school ziet het ook. Veilig.',
-        ondersteuningsbehoefte: 'Ambulante gezinsbegeleiding, 2 uur per week.',
-        onderbouwing: 'Advies alleen was niet genoeg.',
-        telefoonCasusregisseur: '010 7654321',
-        contacten: [
-          {
-            persoonId: child,
-            adres: { straat: 'Bergweg', huisnummer: '7', postcode: '3036 BA', plaats: 'Rotterdam' },
-          },
-          { persoonId: parent, telefoon: '06 33334444' },
-        ],
-      },
-    });
-    const backoffice = await apiSession((await journey.context()).request, url, BACKOFFICE);
-    await backoffice.post(`/toewijzingsvoorstellen/${String(proposal['id'])}/besluit`, {
-      besluit: 'toewijzen',
-    });
 
     // The planner disagrees and starts the escalation on the case page.
     const plannerPage = await journey.page(plannerContext);
@@ -214,7 +128,7 @@ describe('escalation in the browser', () => {
     const previewText = await preview.innerText();
     expect(previewText).not.toMatch(/Koster|Jesse|Noa/);
     expect(previewText).toContain('[naam]');
-    expect(previewText).toContain(`${13} jaar`);
+    expect(previewText).toContain('13 jaar');
     await expectAccessible(lead);
     await leadSection.getByRole('button', { name: 'Niveau vastleggen en overzicht delen' }).click();
     await leadSection.getByText('Niveau 5 is vastgelegd.').waitFor();

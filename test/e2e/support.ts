@@ -21,19 +21,26 @@ import {
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
-import { systemClock } from '../../src/server/clock.js';
+import { systemClock, type Clock } from '../../src/server/clock.js';
 import { hasWebUi } from '../../src/server/static.js';
 import { migrateToLatest, openDatabase } from '../../src/store/db.js';
+import type { Database } from '../../src/store/schema.js';
+import type { Kysely } from 'kysely';
+import type { Profile } from '../../src/domain/rules/index.js';
+import { freshBsn } from '../factories.js';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export interface TestServer {
   readonly url: string;
   readonly accounts: readonly DemoAccount[];
+  /** The server's database and profiles, for journeys that run a background job themselves. */
+  readonly db: Kysely<Database>;
+  readonly profiles: ReadonlyMap<string, Profile>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(cases = 40): Promise<TestServer> {
+export async function startTestServer(cases = 40, clock: Clock = systemClock): Promise<TestServer> {
   if (!hasWebUi())
     throw new Error('The web UI is not built: run `npm run build` (npm test does) first.');
   const database = await openDatabase();
@@ -44,10 +51,11 @@ export async function startTestServer(cases = 40): Promise<TestServer> {
     now: new Date(),
     hashPassword,
   });
+  const profiles = loadProfiles();
   const app = await buildApp({
     db: database.db,
-    clock: systemClock,
-    profiles: loadProfiles(),
+    clock,
+    profiles,
     secureCookies: false,
     serveWeb: true,
   });
@@ -55,6 +63,8 @@ export async function startTestServer(cases = 40): Promise<TestServer> {
   return {
     url,
     accounts,
+    db: database.db,
+    profiles,
     close: async () => {
       await app.close();
       await database.close();
@@ -95,13 +105,13 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
  * Amsterdam clock, script errors in a page failing the test that caused them, and the axe
  * check. Everything is closed after the suite.
  */
-export function browserJourney(cases = 20) {
+export function browserJourney(cases = 20, clock: Clock = systemClock) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(cases), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(cases, clock), launchBrowser()]);
   });
   afterEach(() => {
     expect(pageErrors).toEqual([]);
@@ -211,4 +221,117 @@ export async function apiSession(request: APIRequestContext, url: string, email:
       return (body ? JSON.parse(body) : {}) as Record<string, unknown>;
     },
   };
+}
+
+/**
+ * A route A family in a region with a fixed plan and freely accessible help allocated to the
+ * provider of `providerEmail` by the municipality's back office, set up over the API in the
+ * way the local team and the back office would. Returns the case, the allocation's product and
+ * the provider's system.
+ */
+export async function routeAAllocation(
+  journey: { context(): Promise<BrowserContext> },
+  url: string,
+  who: { region: string; regisseur: string; backoffice: string; provider: string },
+  family: { name: string; child: string; parent: string; childAge: number },
+) {
+  const now = amsterdamNow();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(),
+  );
+  const regisseurContext = await journey.context();
+  const api = await apiSession(regisseurContext.request, url, who.regisseur);
+  const created = await api.post('/casussen', {
+    route: 'A',
+    regio: who.region,
+    segment: 'ambulant',
+    gezin: { naam: family.name },
+    jeugdigen: [
+      { naam: family.child, geboortedatum: `${now.year - family.childAge}-02-11`, bsn: freshBsn() },
+    ],
+    ouders: [{ naam: family.parent, soort: 'ouder' }],
+    aangemeldOp: new Date(Date.now() - 3_600_000).toISOString(),
+  });
+  const caseId = String(created['id']);
+  const plan = await api.post(`/casussen/${caseId}/plannen`, {
+    soort: 'ondersteuningsplan',
+    ingangsdatum: today,
+    inhoud: {
+      uitkomstAnalyse: 'Het kind loopt vast op school en thuis; ouders zijn uitgeput.',
+      uitkomstRisicotaxatie: 'Veilig.',
+      intensiteit: 'Wekelijks',
+      verwachteDuur: '9 maanden',
+      samenwerking: 'Lokaal team, ouders en school.',
+      afstemmingSchool: 'Eén plan voor thuis en school.',
+      doelen: [
+        {
+          id: '1',
+          resultaatgebied: 'opvoeding',
+          omschrijving: 'Rust in huis',
+          meetbaarResultaat: 'Minder dan één conflict per week',
+          eigenaar: { soort: 'gezin', naam: family.parent },
+          streefdatum: `${now.year + 1}-01-01`,
+        },
+      ],
+    },
+  });
+  const planId = String(plan['id']);
+  const persons = (await api.get(`/casussen/${caseId}`))['personen'] as {
+    id: string;
+    soort: string;
+    bsn: string | null;
+    naam: string;
+    geboortedatum: string | null;
+  }[];
+  for (const person of persons)
+    await api.post(`/plannen/${planId}/handtekeningen`, {
+      persoonId: person.id,
+      methode: 'op-scherm',
+      op: new Date(Date.now() - 60_000).toISOString(),
+    });
+  await api.post(`/plannen/${planId}/vaststellen`, { op: new Date().toISOString() });
+  const providerContext = await journey.context();
+  const provider = await providerSystem(providerContext.request, url, who.provider, who.region);
+  const basis = await api.get(`/casussen/${caseId}/toewijzingsvoorstel/basis`);
+  const offer = (basis['aanbieders'] as { agb: string; producten: string[] }[]).find(
+    (a) => a.agb === provider.own,
+  );
+  const free = (basis['producten'] as { code: string; vrijToegankelijk: boolean }[])
+    .filter((p) => p.vrijToegankelijk)
+    .map((p) => p.code);
+  const product = offer?.producten.find((code) => free.includes(code)) ?? '';
+  expect(product).not.toBe('');
+  const child = persons.find((p) => p.soort === 'jeugdige');
+  const parent = persons.find((p) => p.soort !== 'jeugdige');
+  const proposal = await api.post(`/casussen/${caseId}/toewijzingsvoorstellen`, {
+    jeugdigeId: child?.id,
+    aanbieder: provider.own,
+    producten: [
+      {
+        productcode: product,
+        volume: 2,
+        ingangsdatum: today,
+        einddatum: `${now.year + 1}${today.slice(4)}`,
+      },
+    ],
+    overdracht: {
+      vraagverheldering: 'Ouders willen rust in huis.',
+      analyse: 'Conflicten thuis, school ziet het ook. Veilig.',
+      ondersteuningsbehoefte: 'Ambulante gezinsbegeleiding, 2 uur per week.',
+      onderbouwing: 'Advies alleen was niet genoeg.',
+      telefoonCasusregisseur: '010 7654321',
+      contacten: [
+        {
+          persoonId: child?.id,
+          adres: { straat: 'Bergweg', huisnummer: '7', postcode: '3036 BA', plaats: 'Rotterdam' },
+        },
+        { persoonId: parent?.id, telefoon: '06 33334444' },
+      ],
+    },
+  });
+  const backoffice = await apiSession((await journey.context()).request, url, who.backoffice);
+  await backoffice.post(`/toewijzingsvoorstellen/${String(proposal['id'])}/besluit`, {
+    besluit: 'toewijzen',
+  });
+  return { caseId, product, today, api, regisseurContext, providerContext, provider, child };
 }

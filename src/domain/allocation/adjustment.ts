@@ -93,7 +93,8 @@ export interface AdjustedAllocation {
   readonly volume: number | null;
   readonly start: string;
   readonly end: string | null;
-  readonly status: 'toegewezen' | 'gestart' | 'opgeschort' | 'gestopt' | 'ingetrokken';
+  readonly status:
+    'toegewezen' | 'gestart' | 'opgeschort' | 'gestopt' | 'ingetrokken' | 'vervallen';
 }
 
 /** What the store knows about the case when a proposal is checked. */
@@ -119,7 +120,12 @@ export interface AdjustmentProblem {
 
 /** Whether an allocation still runs on `today`: not stopped or withdrawn, not yet ended. */
 export function isRunning(a: AdjustedAllocation, today: string): boolean {
-  return a.status !== 'gestopt' && a.status !== 'ingetrokken' && (a.end === null || a.end >= today);
+  return (
+    a.status !== 'gestopt' &&
+    a.status !== 'ingetrokken' &&
+    a.status !== 'vervallen' &&
+    (a.end === null || a.end >= today)
+  );
 }
 
 /** The day before an ISO date, as an ISO date. */

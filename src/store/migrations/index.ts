@@ -18,6 +18,10 @@ import * as providerReports from './2026-11-23-0016-provider-reports.js';
 import * as notifications from './2026-11-23-0017-notifications.js';
 import * as adjustments from './2026-11-23-0018-adjustments.js';
 import * as evaluationMeetings from './2026-11-23-0019-evaluation-meetings.js';
+import * as handovers from './2026-11-23-0020-handovers.js';
+import * as providerScores from './2026-11-23-0021-provider-scores.js';
+import * as providerEndings from './2026-11-23-0022-provider-endings.js';
+import * as suspensionLapse from './2026-11-23-0023-suspension-lapse.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -44,4 +48,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0017-notifications': notifications,
   '2026-11-23-0018-adjustments': adjustments,
   '2026-11-23-0019-evaluation-meetings': evaluationMeetings,
+  '2026-11-23-0020-handovers': handovers,
+  '2026-11-23-0021-provider-scores': providerScores,
+  '2026-11-23-0022-provider-endings': providerEndings,
+  '2026-11-23-0023-suspension-lapse': suspensionLapse,
 };

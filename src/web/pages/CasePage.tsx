@@ -44,11 +44,14 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { AdjustmentsSection } from './AdjustmentsSection.js';
 import { AllocationSection } from './AllocationSection.js';
 import { CrisisSection } from './CrisisSection.js';
+import { HandoverSection } from './HandoverSection.js';
 import { EscalationSection } from './EscalationSection.js';
 import { EvaluationsSection } from './EvaluationsSection.js';
 import { OptOutSection } from './OptOutSection.js';
 import { PlansSection } from './PlansSection.js';
+import { ProviderEndingSection } from './ProviderEndingSection.js';
 import { ProviderReportsSection } from './ProviderReportsSection.js';
+import { ProviderScoreSection } from './ProviderScoreSection.js';
 import { RoleForm } from './RoleForm.js';
 
 const label = (map: Record<string, string>, key: string | null | undefined): string =>
@@ -219,9 +222,15 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
 
       <AdjustmentsSection casus={casus} />
 
+      <ProviderScoreSection casus={casus} />
+
+      <ProviderEndingSection casus={casus} />
+
       <EscalationSection casus={casus} />
 
       <CrisisSection casus={casus} />
+
+      <HandoverSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 
