@@ -144,8 +144,9 @@ describe('evaluation in the browser', () => {
     const planning = section.getByRole('form', { name: 'Evaluatie plannen' });
     const nextWeek = amsterdamNow(new Date(Date.now() + 7 * 86_400_000)).date;
     await planning.getByLabel('Gepland op').fill(nextWeek);
-    await planning.getByLabel('Naam genodigde 1').fill('Juf Mira');
-    await planning.getByLabel('Rol genodigde 1').selectOption({ label: 'School' });
+    const invitee = planning.getByRole('group', { name: 'Andere genodigde 1' });
+    await invitee.getByLabel('Naam').fill('Juf Mira');
+    await invitee.getByLabel('Rol').selectOption({ label: 'School' });
     await planning.getByRole('button', { name: 'Evaluatie plannen' }).click();
     // The family is always invited.
     await planning

@@ -263,7 +263,7 @@ function MinutesForm({
       ? invited
           .filter((i) => !family(i))
           .map((i) => ({ naam: i.naam, rol: i.rol, email: i.email ?? '' }))
-      : [{ naam: '', rol: 'professional', email: '' }],
+      : [NEW_OTHER],
   );
   const [goals, setGoals] = useState<Record<string, GoalDraft>>(
     Object.fromEntries(
@@ -291,14 +291,7 @@ function MinutesForm({
         {
           soort: kind,
           gehoudenOp: op,
-          deelnemers: [
-            ...casus.personen
-              .filter((p) => present.includes(p.id))
-              .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
-            ...others
-              .filter((o) => o.naam.trim() !== '')
-              .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
-          ],
+          deelnemers: peopleBody(casus, present, others),
           doelen: plan.doelen.map((g) => {
             const d = goals[g.id] as GoalDraft;
             return {
@@ -358,78 +351,13 @@ function MinutesForm({
         <DateField label="Gehouden op" value={date} onChange={setDate} {...s.field('gehoudenOp')} />
         <DateField label="Tijd" description="uu:mm" value={time} onChange={setTime} />
       </div>
-      <Fieldset legend="Aanwezig uit het gezin">
-        {casus.personen.map((p) => (
-          <div key={p.id} className="utrecht-form-field utrecht-form-field--checkbox">
-            <label className="utrecht-form-label utrecht-form-label--checkbox">
-              <input
-                type="checkbox"
-                className="utrecht-checkbox"
-                checked={present.includes(p.id)}
-                onChange={(e) =>
-                  setPresent(
-                    e.target.checked ? [...present, p.id] : present.filter((x) => x !== p.id),
-                  )
-                }
-              />{' '}
-              {p.naam}
-            </label>
-          </div>
-        ))}
-      </Fieldset>
-      {others.map((o, i) => (
-        <Fieldset key={i} legend={`Andere deelnemer ${i + 1}`}>
-          <FormField label="Naam" required={false}>
-            {(w) => (
-              <Textbox
-                {...w}
-                value={o.naam}
-                onChange={(e) =>
-                  setOthers(others.map((x, j) => (j === i ? { ...x, naam: e.target.value } : x)))
-                }
-              />
-            )}
-          </FormField>
-          <FormField label="Rol" required={false}>
-            {(w) => (
-              <Select
-                {...w}
-                value={o.rol}
-                onChange={(e) =>
-                  setOthers(others.map((x, j) => (j === i ? { ...x, rol: e.target.value } : x)))
-                }
-              >
-                {Object.entries(ROLES)
-                  .filter(([v]) => v !== 'jeugdige' && v !== 'ouder')
-                  .map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-              </Select>
-            )}
-          </FormField>
-          <FormField label="E-mailadres (voor het verslag)" required={false}>
-            {(w) => (
-              <Textbox
-                {...w}
-                type="email"
-                value={o.email}
-                onChange={(e) =>
-                  setOthers(others.map((x, j) => (j === i ? { ...x, email: e.target.value } : x)))
-                }
-              />
-            )}
-          </FormField>
-        </Fieldset>
-      ))}
-      <Paragraph>
-        <Button
-          onClick={() => setOthers([...others, { naam: '', rol: 'professional', email: '' }])}
-        >
-          Deelnemer toevoegen
-        </Button>
-      </Paragraph>
+      <FamilyChoice
+        legend="Aanwezig uit het gezin"
+        casus={casus}
+        selected={present}
+        onChange={setPresent}
+      />
+      <OtherPeople noun="deelnemer" others={others} onChange={setOthers} />
       {plan.doelen.map((g) => {
         const d = goals[g.id] as GoalDraft;
         return (
@@ -526,7 +454,7 @@ function PlanningForm({ casus }: { casus: CaseView }) {
   const [date, setDate] = useState('');
   const [time, setTime] = useState('10:00');
   const [family, setFamily] = useState<string[]>([]);
-  const [others, setOthers] = useState([{ naam: '', rol: 'professional', email: '' }]);
+  const [others, setOthers] = useState<Other[]>([NEW_OTHER]);
   const s = useSubmission('Plannen lukte niet. Probeer het opnieuw.', 'evaluatie-plannen');
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -537,14 +465,7 @@ function PlanningForm({ casus }: { casus: CaseView }) {
       await api('POST', `/casussen/${casus.id}/evaluaties/gepland`, {
         soort: kind,
         geplandOp: op,
-        genodigden: [
-          ...casus.personen
-            .filter((p) => family.includes(p.id))
-            .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
-          ...others
-            .filter((o) => o.naam.trim() !== '')
-            .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
-        ],
+        genodigden: peopleBody(casus, family, others),
       });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['evaluaties', casus.id] }),
@@ -586,77 +507,14 @@ function PlanningForm({ casus }: { casus: CaseView }) {
         <DateField label="Gepland op" value={date} onChange={setDate} {...s.field('geplandOp')} />
         <DateField label="Tijd" description="uu:mm" value={time} onChange={setTime} />
       </div>
-      <Fieldset legend="Uitnodigen uit het gezin">
-        {s.errors['genodigden'] && (
-          <p className="utrecht-form-field-error-message">{s.errors['genodigden']}</p>
-        )}
-        {casus.personen.map((p) => (
-          <div key={p.id} className="utrecht-form-field utrecht-form-field--checkbox">
-            <label className="utrecht-form-label utrecht-form-label--checkbox">
-              <input
-                type="checkbox"
-                className="utrecht-checkbox"
-                checked={family.includes(p.id)}
-                onChange={(e) =>
-                  setFamily(e.target.checked ? [...family, p.id] : family.filter((x) => x !== p.id))
-                }
-              />{' '}
-              {p.naam}
-            </label>
-          </div>
-        ))}
-      </Fieldset>
-      <Fieldset legend="Andere genodigden (netwerk, professionals, school)">
-        {others.map((o, i) => (
-          <div key={i} className="naast-elkaar">
-            <FormField label={`Naam genodigde ${i + 1}`} required={false}>
-              {(w) => (
-                <Textbox
-                  {...w}
-                  value={o.naam}
-                  onChange={(e) =>
-                    setOthers(others.map((x, j) => (j === i ? { ...x, naam: e.target.value } : x)))
-                  }
-                />
-              )}
-            </FormField>
-            <FormField label={`Rol genodigde ${i + 1}`} required={false}>
-              {(w) => (
-                <Select
-                  {...w}
-                  value={o.rol}
-                  onChange={(e) =>
-                    setOthers(others.map((x, j) => (j === i ? { ...x, rol: e.target.value } : x)))
-                  }
-                >
-                  {['netwerk', 'professional', 'school'].map((r) => (
-                    <option key={r} value={r}>
-                      {ROLES[r]}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
-            <FormField label={`E-mail genodigde ${i + 1}`} required={false}>
-              {(w) => (
-                <Textbox
-                  {...w}
-                  type="email"
-                  value={o.email}
-                  onChange={(e) =>
-                    setOthers(others.map((x, j) => (j === i ? { ...x, email: e.target.value } : x)))
-                  }
-                />
-              )}
-            </FormField>
-          </div>
-        ))}
-        <Button
-          onClick={() => setOthers([...others, { naam: '', rol: 'professional', email: '' }])}
-        >
-          Nog een genodigde
-        </Button>
-      </Fieldset>
+      <FamilyChoice
+        legend="Uitnodigen uit het gezin"
+        casus={casus}
+        selected={family}
+        onChange={setFamily}
+        error={s.errors['genodigden']}
+      />
+      <OtherPeople noun="genodigde" others={others} onChange={setOthers} />
       <Button type="submit" disabled={s.busy}>
         Evaluatie plannen
       </Button>
@@ -669,3 +527,118 @@ const PLANNING_LABELS: Record<string, string> = {
   genodigden: 'Genodigden',
   soort: 'Soort evaluatie',
 };
+
+interface Other {
+  naam: string;
+  rol: string;
+  email: string;
+}
+const NEW_OTHER: Other = { naam: '', rol: 'professional', email: '' };
+
+/** The family members ticked, then the others with a name, as the API takes people. */
+function peopleBody(casus: CaseView, family: readonly string[], others: readonly Other[]) {
+  return [
+    ...casus.personen
+      .filter((p) => family.includes(p.id))
+      .map((p) => ({ naam: p.naam, rol: p.soort === 'jeugdige' ? 'jeugdige' : 'ouder' })),
+    ...others
+      .filter((o) => o.naam.trim() !== '')
+      .map((o) => ({ naam: o.naam, rol: o.rol, ...(o.email ? { email: o.email } : {}) })),
+  ];
+}
+
+/** Ticking members of the household (present at, or invited to, an evaluation). */
+function FamilyChoice({
+  legend,
+  casus,
+  selected,
+  onChange,
+  error,
+}: {
+  legend: string;
+  casus: CaseView;
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Fieldset legend={legend}>
+      {error && <p className="utrecht-form-field-error-message">{error}</p>}
+      {casus.personen.map((p) => (
+        <div key={p.id} className="utrecht-form-field utrecht-form-field--checkbox">
+          <label className="utrecht-form-label utrecht-form-label--checkbox">
+            <input
+              type="checkbox"
+              className="utrecht-checkbox"
+              checked={selected.includes(p.id)}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked ? [...selected, p.id] : selected.filter((x) => x !== p.id),
+                )
+              }
+            />{' '}
+            {p.naam}
+          </label>
+        </div>
+      ))}
+    </Fieldset>
+  );
+}
+
+/** Network, professionals and school: one group of fields per person, and a button for more. */
+function OtherPeople({
+  noun,
+  others,
+  onChange,
+}: {
+  noun: 'deelnemer' | 'genodigde';
+  others: readonly Other[];
+  onChange: (others: Other[]) => void;
+}) {
+  const set = (i: number, change: Partial<Other>) =>
+    onChange(others.map((x, j) => (j === i ? { ...x, ...change } : x)));
+  return (
+    <>
+      {others.map((o, i) => (
+        <Fieldset key={i} legend={`Andere ${noun} ${i + 1}`}>
+          <FormField label="Naam" required={false}>
+            {(w) => (
+              <Textbox {...w} value={o.naam} onChange={(e) => set(i, { naam: e.target.value })} />
+            )}
+          </FormField>
+          <FormField label="Rol" required={false}>
+            {(w) => (
+              <Select {...w} value={o.rol} onChange={(e) => set(i, { rol: e.target.value })}>
+                {Object.entries(ROLES)
+                  .filter(([v]) => v !== 'jeugdige' && v !== 'ouder')
+                  .map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+              </Select>
+            )}
+          </FormField>
+          <FormField
+            label={noun === 'deelnemer' ? 'E-mailadres (voor het verslag)' : 'E-mailadres'}
+            required={false}
+          >
+            {(w) => (
+              <Textbox
+                {...w}
+                type="email"
+                value={o.email}
+                onChange={(e) => set(i, { email: e.target.value })}
+              />
+            )}
+          </FormField>
+        </Fieldset>
+      ))}
+      <Paragraph>
+        <Button onClick={() => onChange([...others, NEW_OTHER])}>
+          {noun === 'deelnemer' ? 'Deelnemer toevoegen' : 'Genodigde toevoegen'}
+        </Button>
+      </Paragraph>
+    </>
+  );
+}
