@@ -37,6 +37,7 @@ import { formatIsoDate, localDay, parseIsoDate } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
 import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
+import { contractManagerRegion } from './contract-manager.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
 import type { Database } from './schema.js';
@@ -785,32 +786,13 @@ export interface SharedEscalation {
   readonly overview: AnonymisedOverview;
 }
 
-async function contractManagerRegion(db: Db, ctx: RequestContext): Promise<string> {
-  if (!ctx.actor.roles.includes('contractmanager'))
-    throw new StoreError(
-      'forbidden',
-      'Alleen een contractmanager van de gemeente ziet deze overzichten.',
-    );
-  const org = await db
-    .selectFrom('organisation')
-    .select(['kind', 'region'])
-    .where('id', '=', ctx.actor.organisationId)
-    .executeTakeFirst();
-  if (!org || org.kind !== 'gemeente')
-    throw new StoreError(
-      'forbidden',
-      'Alleen een contractmanager van de gemeente ziet deze overzichten.',
-    );
-  return org.region;
-}
-
 /** Escalations shared with the contract managers of the actor's region; overviews only. */
 export async function sharedEscalations(
   db: Kysely<Database>,
   ctx: RequestContext,
   only?: string,
 ): Promise<SharedEscalation[]> {
-  const region = await contractManagerRegion(db, ctx);
+  const region = await contractManagerRegion(db, ctx, 'deze overzichten');
   if (only !== undefined && !UUID.test(only)) throw new StoreError('not-found', NOT_FOUND);
   let query = db
     .selectFrom('escalation')

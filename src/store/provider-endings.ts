@@ -55,6 +55,7 @@ import {
 import { writeAudit } from './audit.js';
 import { caseAccessFacts, inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
+import { contractManagerRegion } from './contract-manager.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
 import type { Database } from './schema.js';
@@ -997,30 +998,19 @@ export async function sharedEndingCopies(
   ctx: RequestContext,
   only?: string,
 ): Promise<SharedEndingCopy[]> {
-  const refuse = () =>
-    new StoreError(
-      'forbidden',
-      'Alleen een contractmanager van de gemeente ziet kopieën van meldingen van beëindiging.',
-    );
-  if (!ctx.actor.roles.includes('contractmanager')) throw refuse();
-  const org = await db
-    .selectFrom('organisation')
-    .select(['kind', 'region'])
-    .where('id', '=', ctx.actor.organisationId)
-    .executeTakeFirst();
-  if (!org || org.kind !== 'gemeente') throw refuse();
+  const region = await contractManagerRegion(db, ctx, 'kopieën van meldingen van beëindiging');
   if (only !== undefined && !UUID.test(only)) throw new StoreError('not-found', NOT_FOUND);
   let query = db
     .selectFrom('provider_ending')
     .select(['id', 'reference', 'reported_at', 'status', 'copy'])
-    .where('region', '=', org.region)
+    .where('region', '=', region)
     .where('reported_at', 'is not', null);
   if (only) query = query.where('id', '=', only);
   const rows = await query.orderBy('reported_at', 'desc').execute();
   if (only && rows.length === 0) throw new StoreError('not-found', NOT_FOUND);
   await writeAudit(db, ctx, {
     action: only ? 'beeindiging.kopie-lezen' : 'beeindiging.kopieen',
-    details: { region: org.region, count: rows.length, ...(only ? { endingId: only } : {}) },
+    details: { region, count: rows.length, ...(only ? { endingId: only } : {}) },
   });
   return rows.map((r) => ({
     id: r.id,
