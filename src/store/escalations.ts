@@ -41,6 +41,7 @@ import { contractManagerRegion } from './contract-manager.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
 import type { Database } from './schema.js';
+import { nextReference } from './references.js';
 import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -326,12 +327,12 @@ export async function openEscalation(
         problems.push({ path: 'toewijzingId', message: 'geen toewijzing van deze casus' });
     }
     if (problems.length > 0) throw invalid(problems);
-    const count = await trx
-      .selectFrom('escalation')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('region', '=', casus.region)
-      .executeTakeFirstOrThrow();
-    const reference = `ESC-${casus.region}-${new Date(now).getUTCFullYear()}-${String(Number(count.n) + 1).padStart(4, '0')}`;
+    const reference = await nextReference(
+      trx,
+      { prefix: 'ESC', table: 'escalation' },
+      casus.region,
+      now,
+    );
     const row = await trx
       .insertInto('escalation')
       .values({

@@ -59,6 +59,7 @@ import { contractManagerRegion } from './contract-manager.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
 import type { Database } from './schema.js';
+import { nextReference } from './references.js';
 import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -462,12 +463,12 @@ export async function startProviderEnding(
         });
       }
       if (problems.length > 0) throw invalid(problems);
-      const count = await trx
-        .selectFrom('provider_ending')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('region', '=', casus.region)
-        .executeTakeFirstOrThrow();
-      const reference = `BEA-${casus.region}-${now.getUTCFullYear()}-${String(Number(count.n) + 1).padStart(4, '0')}`;
+      const reference = await nextReference(
+        trx,
+        { prefix: 'BEA', table: 'provider_ending' },
+        casus.region,
+        now,
+      );
       const row = await trx
         .insertInto('provider_ending')
         .values({

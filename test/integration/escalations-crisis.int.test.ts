@@ -310,6 +310,21 @@ describe.each(engines)('escalation and crisis API on %s', (engine) => {
     expect(note[0]?.title).not.toMatch(/Verhoef/);
   });
 
+  it('two escalations started at the same moment get different references', async () => {
+    const open = () =>
+      as('regisseur').request('POST', `/api/v1/casussen/${caseId}/escalaties`, {
+        ladder: 'RIJ-ESC-LADDER',
+        soort: 'inhoud',
+        aanleiding: 'voortgang',
+        omschrijving: 'De hulp komt niet op gang en de zorgen over thuis blijven.',
+      });
+    const [a, b] = await Promise.all([open(), open()]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    const refs = [a, b].map((r) => (r.json() as { kenmerk: string }).kenmerk);
+    expect(new Set(refs).size).toBe(2);
+    for (const ref of refs) expect(ref).toMatch(/^ESC-RIJ-\d{4}-\d{4}$/);
+  });
+
   it('a provider without a role on the case sees and does nothing', async () => {
     expect(
       (await as('vreemd').request('GET', `/api/v1/casussen/${caseId}/escalaties`)).statusCode,
