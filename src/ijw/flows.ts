@@ -35,6 +35,7 @@ import { requestAnswer, type DeclaredLine } from './build.js';
 import { FlowError } from './flow-error.js';
 import { readMessage, writeMessage, type Content } from './codec.js';
 import { newIdentification, queueOutgoing, requestKeys } from './exchange.js';
+import { stopReasonText } from './stop-reasons.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -224,8 +225,8 @@ export async function processIncoming(
     const note = {
       start: `Startbericht JW305 voor toewijzing ${l.allocation}`,
       resume: `Startbericht JW305 voor toewijzing ${l.allocation}: de hulp is hervat`,
-      stop: `Stopbericht JW307 voor toewijzing ${l.allocation}, reden ${l.reason ?? ''} (JZ588)`,
-      suspend: `Stopbericht JW307 voor toewijzing ${l.allocation}, reden ${l.reason ?? ''} (JZ588): tijdelijk`,
+      stop: `Stopbericht JW307 voor toewijzing ${l.allocation}: ${stopReasonText(l.reason)}`,
+      suspend: `Stopbericht JW307 voor toewijzing ${l.allocation}: ${stopReasonText(l.reason)}`,
       'start-deleted': `Start van toewijzing ${l.allocation} (begindatum ${l.begin}) door de aanbieder ingetrokken`,
       'stop-deleted': `Stop van toewijzing ${l.allocation} (einddatum ${l.end ?? ''}) door de aanbieder ingetrokken`,
     }[effect.change];
