@@ -29,13 +29,14 @@ import { listContracts } from '../store/contracts.js';
 import type { RequestContext } from '../store/context.js';
 import type { Database } from '../store/schema.js';
 import { writeAudit } from '../store/audit.js';
+import { notify, regieSideRecipients } from '../store/notifications.js';
 import { addTimelineEntry } from '../store/timeline.js';
 import { issueAllocation } from './allocate.js';
 import { requestAnswer, type DeclaredLine } from './build.js';
 import { FlowError } from './flow-error.js';
 import { readMessage, writeMessage, type Content } from './codec.js';
 import { newIdentification, queueOutgoing, requestKeys } from './exchange.js';
-import { stopReasonText } from './stop-reasons.js';
+import { stopNoticeRule, stopReasonText } from './stop-reasons.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -245,6 +246,19 @@ export async function processIncoming(
       note,
       by: null,
     });
+    if (effect.change === 'stop' || effect.change === 'suspend')
+      await notify(
+        db,
+        {
+          kind: 'aanpassing',
+          caseId: allocation.case_id,
+          title: `${effect.change === 'stop' ? 'Hulp gestopt' : 'Hulp tijdelijk gestopt'} (toewijzing ${l.allocation}): ${stopReasonText(l.reason)}`,
+          ruleId: stopNoticeRule(effect.change, l.reason),
+          link: `/casussen/${allocation.case_id}`,
+          staffIds: await regieSideRecipients(db, allocation.case_id, now),
+        },
+        now,
+      );
   }
   for (const r of rows)
     if (r.status !== 'vervallen' && outcome.effects.some((e) => e.allocation === r.number))

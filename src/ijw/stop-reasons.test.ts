@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stopReason, stopReasonText } from './stop-reasons.js';
+import { stopNoticeRule, stopReason, stopReasonText } from './stop-reasons.js';
 
 describe('JZ588 stop reasons', () => {
   it('names an early stop by the family as ended by the family', () => {
@@ -21,5 +21,12 @@ describe('JZ588 stop reasons', () => {
     expect(stopReason('99')).toBeNull();
     expect(stopReasonText('99')).toBe('reden 99 (JZ588)');
     expect(stopReasonText(null)).toBe('zonder reden');
+  });
+
+  it('cites the rule that matters for each kind of stop', () => {
+    expect(stopNoticeRule('suspend', '20')).toBe('RIJ-TERM-SUSPEND');
+    expect(stopNoticeRule('stop', '33')).toBe('RIJ-DEC-PROVIDER-END');
+    expect(stopNoticeRule('stop', '31')).toBe('LEK-DEC-CLOSE-AFTER-CARE');
+    expect(stopNoticeRule('stop', '32')).toBe('LEK-DEC-CLOSE-AFTER-CARE');
   });
 });

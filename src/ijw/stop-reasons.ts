@@ -53,3 +53,15 @@ export function stopReasonText(code: string | null): string {
   if (code === null || code === '') return 'zonder reden';
   return reason === null ? `reden ${code} (JZ588)` : `${reason.label} (JZ588 ${code})`;
 }
+
+/**
+ * The rule a stop notice cites: a temporary stop starts the eight weeks to resume
+ * (RIJ-TERM-SUSPEND); an early stop by the provider needs its six-step procedure
+ * (RIJ-DEC-PROVIDER-END); any other stop brings the case closer to closure, which waits until
+ * all care has stopped (LEK-DEC-CLOSE-AFTER-CARE).
+ */
+export function stopNoticeRule(change: 'stop' | 'suspend', code: string | null): string {
+  if (change === 'suspend' || code === '20') return 'RIJ-TERM-SUSPEND';
+  if (stopReason(code)?.ending === 'door-aanbieder') return 'RIJ-DEC-PROVIDER-END';
+  return 'LEK-DEC-CLOSE-AFTER-CARE';
+}

@@ -13,7 +13,7 @@ import { TEMPORARY_STOP } from '../domain/allocation/care-lines.js';
 import { hasLapsed, lapseRule, resumeBy } from '../domain/allocation/suspension.js';
 import type { Profile } from '../domain/rules/index.js';
 import { formatIsoDate, localDay, parseIsoDate } from '../domain/time/index.js';
-import { caseRoleRecipients, notify } from '../store/notifications.js';
+import { notify, regieSideRecipients } from '../store/notifications.js';
 import type { Database } from '../store/schema.js';
 import { addTimelineEntry } from '../store/timeline.js';
 
@@ -83,25 +83,7 @@ export async function lapseSuspensions(
           note,
           by: null,
         });
-        const recipients = [
-          ...(await caseRoleRecipients(trx, a.case_id, 'casusregie', now, [
-            'casusregisseur',
-            'teamleider',
-            'jeugdbeschermer',
-          ])),
-          ...(await caseRoleRecipients(trx, a.case_id, 'procesregie', now, [
-            'casusregisseur',
-            'teamleider',
-            'jeugdbeschermer',
-          ])),
-        ];
-        const team = await trx
-          .selectFrom('casus')
-          .innerJoin('staff', 'staff.organisation_id', 'casus.responsible_team_id')
-          .select('staff.id')
-          .where('casus.id', '=', a.case_id)
-          .where('staff.active', '=', true)
-          .execute();
+        const recipients = await regieSideRecipients(trx, a.case_id, now);
         await notify(
           trx,
           {
@@ -110,7 +92,7 @@ export async function lapseSuspensions(
             title: `Recht op hulp vervallen na opschorting (toewijzing ${a.number})`,
             ruleId: rule.id,
             link: `/casussen/${a.case_id}`,
-            staffIds: [...recipients, ...team.map((t) => t.id)],
+            staffIds: recipients,
             organisationIds: [a.provider_id],
             roles: ['planner'],
           },

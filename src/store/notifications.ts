@@ -134,6 +134,34 @@ export async function caseRoleRecipients(
   });
 }
 
+/** Staff roles that carry regie for the family (not the provider's planner or a GP). */
+const REGIE_STAFF_ROLES = ['casusregisseur', 'teamleider', 'jeugdbeschermer'] as const;
+
+/**
+ * The regie side of a case: whoever holds casusregie or procesregie now (as a person, or the
+ * regie staff of the holding organisation) and the regie staff of the responsible local team.
+ * News about the help itself (it stopped, it lapsed) goes to them.
+ */
+export async function regieSideRecipients(
+  db: Kysely<Database>,
+  caseId: string,
+  at: Date,
+): Promise<string[]> {
+  const team = await db
+    .selectFrom('casus')
+    .innerJoin('staff', 'staff.organisation_id', 'casus.responsible_team_id')
+    .select(['staff.id', 'staff.roles'])
+    .where('casus.id', '=', caseId)
+    .where('staff.active', '=', true)
+    .execute();
+  const ids = new Set([
+    ...(await caseRoleRecipients(db, caseId, 'casusregie', at, REGIE_STAFF_ROLES)),
+    ...(await caseRoleRecipients(db, caseId, 'procesregie', at, REGIE_STAFF_ROLES)),
+    ...team.filter((t) => hasOneOf(t.roles, REGIE_STAFF_ROLES)).map((t) => t.id),
+  ]);
+  return [...ids].sort();
+}
+
 // --- Reading and marking one's own notifications ------------------------------------------
 
 export interface NotificationView {

@@ -9,7 +9,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMessage, type Content } from '../../src/ijw/codec.js';
+import { careStart, careStop } from '../../src/ijw/build.js';
+import { readMessage, writeMessage, type Content } from '../../src/ijw/codec.js';
 import { validateMessage } from '../../src/ijw/validate.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
@@ -42,10 +43,13 @@ const fieldsOf = (body: unknown) =>
 
 describe.each(engines)('route A allocation on %s', (engine) => {
   let opened: OpenDatabase;
+  /** The app's clock; the last test moves it on to the day care stops. */
+  let now = NOW;
   let app: FastifyInstance;
   let regisseur: Client;
   let backoffice: Client;
   let subcontractor: Client;
+  let subcontractorPlanner: Client;
   let partner: Client;
   let caseId = '';
   let childId = '';
@@ -89,7 +93,7 @@ describe.each(engines)('route A allocation on %s', (engine) => {
     opened = await freshDatabase(engine);
     app = await buildApp({
       db: opened.db,
-      clock: { now: () => NOW },
+      clock: { now: () => now },
       profiles: loadProfiles(),
       secureCookies: false,
     });
@@ -110,15 +114,17 @@ describe.each(engines)('route A allocation on %s', (engine) => {
         email: `partner-${engine}@gro.nl`,
       })
     ).client;
-    subcontractor = (
-      await exchangeParty(opened, app, {
-        kind: 'aanbieder',
-        region: 'GRO',
-        code: SUBCONTRACTOR,
-        role: 'behandelaar',
-        email: `hoeve-${engine}@gro.nl`,
-      })
-    ).client;
+    const hoeve = await exchangeParty(opened, app, {
+      kind: 'aanbieder',
+      region: 'GRO',
+      code: SUBCONTRACTOR,
+      role: 'behandelaar',
+      email: `hoeve-${engine}@gro.nl`,
+    });
+    subcontractor = hoeve.client;
+    await staffAccount(opened, hoeve.organisationId, ['planner'], `planning-${engine}@gro.nl`);
+    subcontractorPlanner = new Client(app);
+    await subcontractorPlanner.login(`planning-${engine}@gro.nl`);
     const team = await createOrganisation(opened.db, 'lokaal-team', 'GRO');
     await opened.db
       .updateTable('organisation')
@@ -444,5 +450,78 @@ describe.each(engines)('route A allocation on %s', (engine) => {
         wachtOp: '43A01',
       },
     );
+  });
+
+  it('a stop message tells the regie side why the help ended, citing the rule that follows', async () => {
+    now = new Date('2026-04-21T09:00:00Z');
+    // Six weeks on, the sessions have expired: log in again.
+    await subcontractorPlanner.login(`planning-${engine}@gro.nl`);
+    await regisseur.login(`wij-${engine}@gro.nl`);
+    const child = await opened.db
+      .selectFrom('person')
+      .select(['bsn', 'birth_date'])
+      .where('id', '=', childId)
+      .executeTakeFirstOrThrow();
+    const client = {
+      bsn: child.bsn ?? '',
+      birthDate: String(child.birth_date).slice(0, 10),
+      gender: '1',
+      lastName: 'Mulder',
+      initials: 'L',
+    };
+    const line = {
+      allocationNumber: '300000',
+      product: { category: '45', code: '45A03' },
+      allocationStart: '2026-03-16',
+    };
+    const inbox = (body: string) =>
+      subcontractorPlanner.request('POST', '/api/v1/ijw/inbox', body, {
+        'content-type': 'application/xml',
+      });
+    const envelope = (id: string) => ({
+      sender: SUBCONTRACTOR,
+      receiver: MUNICIPALITY,
+      id,
+      date: '2026-04-21',
+    });
+    const started = await inbox(
+      writeMessage(
+        'JW305',
+        careStart({
+          envelope: envelope('RA-START1'),
+          client,
+          lines: [{ ...line, start: '2026-03-16' }],
+        }),
+      ),
+    );
+    expect((started.json() as { goedgekeurd: boolean }).goedgekeurd, started.body).toBe(true);
+    const stopped = await inbox(
+      writeMessage(
+        'JW307',
+        careStop({
+          envelope: envelope('RA-STOP1'),
+          client,
+          lines: [{ ...line, start: '2026-03-16', end: '2026-04-20', reason: '32' } as never],
+        }),
+      ),
+    );
+    expect((stopped.json() as { goedgekeurd: boolean }).goedgekeurd, stopped.body).toBe(true);
+    const notices = (
+      (await regisseur.request('GET', '/api/v1/meldingen')).json() as {
+        meldingen: { titel: string; regel: string | null }[];
+      }
+    ).meldingen;
+    expect(notices).toContainEqual(
+      expect.objectContaining({
+        titel:
+          'Hulp gestopt (toewijzing 300000): de jeugdige of het gezin is eerder gestopt (JZ588 32)',
+        regel: 'LEK-DEC-CLOSE-AFTER-CARE',
+      }),
+    );
+    // The provider that sent it is not told its own news.
+    const own = (await subcontractorPlanner.request('GET', '/api/v1/meldingen')).json() as {
+      meldingen: { titel: string }[];
+    };
+    expect(own.meldingen.filter((n) => n.titel.startsWith('Hulp gestopt'))).toEqual([]);
   });
 });
