@@ -498,6 +498,8 @@ export const TIMELINE_ONLY_TYPES = [
   'regie-overdracht-gesprek',
   'regie-overdracht-afgerond',
   'regie-overdracht-geannuleerd',
+  'maatregel-afgesloten',
+  'verhuizing',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 
@@ -526,6 +528,9 @@ export const FLOW_ONLY_TYPES: readonly string[] = [
   'regie-overdracht-gesprek',
   'regie-overdracht-afgerond',
   'regie-overdracht-geannuleerd',
+  'maatregel-afgesloten',
+  'verhuizing',
+  'afsluiting',
 ];
 
 export interface EventInput {

@@ -19,6 +19,7 @@ import {
 } from '../domain/handover/handover.js';
 import { writeAudit } from './audit.js';
 import { assignRoleIn, inCaseTransaction, requireAccess } from './cases.js';
+import { applyMoveIn, cancelMoveIn } from './moves.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { notify } from './notifications.js';
@@ -246,74 +247,86 @@ export async function startHandover(
   now: Date,
 ): Promise<{ readonly id: string }> {
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
-  return inCaseTransaction(db, ctx, async (trx) => {
-    await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
-    const open = await trx
-      .selectFrom('casusregie_handover')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (open)
-      throw new StoreError(
-        'conflict',
-        'Er loopt al een overdracht van de casusregie. Rond die af of annuleer die eerst.',
-      );
-    const current = await currentCasusregie(trx, caseId, now);
-    const staff = UUID.test(input.newStaffId)
-      ? await trx
-          .selectFrom('staff')
-          .select(['id as staffId', 'organisation_id as organisationId', 'roles', 'active'])
-          .where('id', '=', input.newStaffId)
-          .executeTakeFirst()
-      : undefined;
-    const problems = startProblems(input, current, staff ?? null);
-    if (problems.length > 0 || !current || !staff) throw invalid(problems);
-    const row = await trx
-      .insertInto('casusregie_handover')
-      .values({
-        case_id: caseId,
-        status: 'open',
-        from_holder: current.holder,
-        from_staff_id: current.staffId,
-        from_organisation_id: current.organisationId,
-        to_staff_id: staff.staffId,
-        to_organisation_id: staff.organisationId,
-        reason: input.reason.trim(),
-        started_by: ctx.actor.staffId,
-        started_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addTimelineEntry(trx, {
-      caseId,
-      type: 'regie-overdracht-gestart',
-      at: now,
-      note: `Casusregie gaat over naar een nieuwe casusregisseur: ${input.reason.trim()}`,
-      by: ctx.actor.staffId,
-    });
-    await notify(
-      trx,
-      {
-        kind: 'aanpassing',
-        caseId,
-        title:
-          'U neemt de casusregie van een casus over: plan het gezamenlijke gesprek met het gezin',
-        ruleId: WARM_HANDOVER_RULE,
-        link: `/casussen/${caseId}`,
-        staffIds: [staff.staffId, ...(await oldRegisseurs(trx, row.id))].filter(
-          (id) => id !== ctx.actor.staffId,
-        ),
-      },
-      now,
+  return inCaseTransaction(db, ctx, (trx) => startHandoverIn(trx, ctx, caseId, input, now));
+}
+
+/**
+ * `startHandover` inside a transaction the caller owns (a move to another municipality starts its
+ * handover this way). Access is checked the same way.
+ */
+export async function startHandoverIn(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  input: StartHandoverInput,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
+  const open = await trx
+    .selectFrom('casusregie_handover')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (open)
+    throw new StoreError(
+      'conflict',
+      'Er loopt al een overdracht van de casusregie. Rond die af of annuleer die eerst.',
     );
-    await writeAudit(trx, ctx, {
-      action: 'regie-overdracht.starten',
-      caseId,
-      details: { handoverId: row.id, toStaffId: staff.staffId, fromHolder: current.holder },
-    });
-    return { id: row.id };
+  const current = await currentCasusregie(trx, caseId, now);
+  const staff = UUID.test(input.newStaffId)
+    ? await trx
+        .selectFrom('staff')
+        .select(['id as staffId', 'organisation_id as organisationId', 'roles', 'active'])
+        .where('id', '=', input.newStaffId)
+        .executeTakeFirst()
+    : undefined;
+  const problems = startProblems(input, current, staff ?? null);
+  if (problems.length > 0 || !current || !staff) throw invalid(problems);
+  const row = await trx
+    .insertInto('casusregie_handover')
+    .values({
+      case_id: caseId,
+      status: 'open',
+      from_holder: current.holder,
+      from_staff_id: current.staffId,
+      from_organisation_id: current.organisationId,
+      to_staff_id: staff.staffId,
+      to_organisation_id: staff.organisationId,
+      reason: input.reason.trim(),
+      started_by: ctx.actor.staffId,
+      started_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addTimelineEntry(trx, {
+    caseId,
+    type: 'regie-overdracht-gestart',
+    at: now,
+    note: `Casusregie gaat over naar een nieuwe casusregisseur: ${input.reason.trim()}`,
+    by: ctx.actor.staffId,
   });
+  await notify(
+    trx,
+    {
+      kind: 'aanpassing',
+      caseId,
+      title:
+        'U neemt de casusregie van een casus over: plan het gezamenlijke gesprek met het gezin',
+      ruleId: WARM_HANDOVER_RULE,
+      link: `/casussen/${caseId}`,
+      staffIds: [staff.staffId, ...(await oldRegisseurs(trx, row.id))].filter(
+        (id) => id !== ctx.actor.staffId,
+      ),
+    },
+    now,
+  );
+  await writeAudit(trx, ctx, {
+    action: 'regie-overdracht.starten',
+    caseId,
+    details: { handoverId: row.id, toStaffId: staff.staffId, fromHolder: current.holder },
+  });
+  return { id: row.id };
 }
 
 /** The staff who held casusregie when the handover started (none when the family did). */
@@ -499,6 +512,8 @@ export async function completeHandover(
       .set({ status: 'afgerond', ended_by: ctx.actor.staffId, ended_at: now, role_id: role.id })
       .where('id', '=', h.id)
       .execute();
+    // A move to another municipality completes with its handover (ADR 0013).
+    await applyMoveIn(trx, ctx, h.id, now);
     await addTimelineEntry(trx, {
       caseId: h.case_id,
       type: 'regie-overdracht-afgerond',
@@ -552,6 +567,7 @@ export async function cancelHandover(
       })
       .where('id', '=', h.id)
       .execute();
+    await cancelMoveIn(trx, ctx, h.id, now);
     await addTimelineEntry(trx, {
       caseId: h.case_id,
       type: 'regie-overdracht-geannuleerd',

@@ -398,6 +398,42 @@ export interface AllocationAdjustmentTable {
   outcome: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+/** Closing a case (RIJ-DEC-CLOSURE): the casusregisseur's draft, one per case. */
+export interface CaseClosureTable {
+  case_id: string;
+  reason:
+    | 'doelen-bereikt'
+    | 'geen-hulpvraag'
+    | 'gestopt-door-gezin'
+    | 'gestopt-door-aanbieder'
+    | 'niet-meer-jeugdwet'
+    | 'einde-maatregel'
+    | null;
+  final_evaluation: ColumnType<unknown, string | null, string | null>;
+  aftercare: ColumnType<unknown, string | null, string | null>;
+  waakvlam: ColumnType<unknown, string | null, string | null>;
+  reassessment: ColumnType<unknown, string | null, string | null>;
+  transitions: Json;
+  updated_by: string;
+  updated_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+}
+
+/** A provider's closing report on a case (RIJ-DEC-CLOSURE, LEK-DEC-WAAKVLAM). */
+export interface ClosingReportTable {
+  id: Generated<string>;
+  case_id: string;
+  provider_id: string;
+  results: string;
+  agreements: string;
+  waakvlam_advice: 'nodig' | 'niet-nodig';
+  waakvlam_note: string;
+  family_consent: boolean;
+  filed_by: string;
+  filed_at: Timestamp;
+}
+
 export interface SuspensionLapseTable {
   id: Generated<string>;
   allocation_id: string;
@@ -512,6 +548,29 @@ export interface ProviderEndingTalkTable {
   recorded_at: Timestamp;
 }
 
+export interface MeasureEndingTable {
+  id: Generated<string>;
+  case_id: string;
+  status: 'open' | 'afgerond';
+  destination: 'lokaal-team' | 'gezin';
+  started_by: string;
+  started_at: Timestamp;
+  team_table_held_on: DateColumn | null;
+  team_table_household: Json | null;
+  team_table_future_regisseur: string | null;
+  team_table_partners: string | null;
+  team_table_agreements: string | null;
+  team_table_recorded_by: string | null;
+  team_table_recorded_at: Timestamp | null;
+  report_past_period: string | null;
+  report_goals: Json | null;
+  report_consent: 'ja' | 'nee' | null;
+  report_recorded_by: string | null;
+  report_recorded_at: Timestamp | null;
+  completed_by: string | null;
+  completed_at: Timestamp | null;
+}
+
 export interface EscalationTable {
   id: Generated<string>;
   reference: string;
@@ -571,6 +630,23 @@ export interface CrisisTable {
   handed_back_at: Timestamp | null;
 }
 
+export interface CaseMoveTable {
+  id: Generated<string>;
+  case_id: string;
+  handover_id: string;
+  from_region: string;
+  from_team_id: string;
+  to_region: string;
+  to_municipality_id: string;
+  to_team_id: string;
+  move_date: DateColumn;
+  reason: string;
+  status: 'open' | 'afgerond' | 'geannuleerd';
+  created_by: string;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -599,9 +675,13 @@ export interface Database {
   provider_score: ProviderScoreTable;
   casusregie_handover: CasusregieHandoverTable;
   casusregie_handover_meeting: CasusregieHandoverMeetingTable;
+  case_move: CaseMoveTable;
   suspension_lapse: SuspensionLapseTable;
+  case_closure: CaseClosureTable;
+  closing_report: ClosingReportTable;
   provider_ending: ProviderEndingTable;
   provider_ending_talk: ProviderEndingTalkTable;
+  measure_ending: MeasureEndingTable;
   escalation: EscalationTable;
   escalation_level: EscalationLevelTable;
   crisis: CrisisTable;

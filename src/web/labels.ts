@@ -31,7 +31,10 @@ export const EVENT_LABELS: Record<
   | 'regie-overdracht-gestart'
   | 'regie-overdracht-gesprek'
   | 'regie-overdracht-afgerond'
-  | 'regie-overdracht-geannuleerd',
+  | 'regie-overdracht-geannuleerd'
+  | 'maatregel-afgesloten'
+  | 'verhuizing'
+  | 'afsluiting',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -82,6 +85,9 @@ export const EVENT_LABELS: Record<
   'regie-overdracht-gesprek': 'Gezamenlijk overdrachtsgesprek met het gezin',
   'regie-overdracht-afgerond': 'Casusregie overgedragen',
   'regie-overdracht-geannuleerd': 'Overdracht van de casusregie geannuleerd',
+  afsluiting: 'Casus afgesloten',
+  'maatregel-afgesloten': 'Einde van de maatregel afgerond',
+  verhuizing: 'Verhuisd naar een andere gemeente; nieuwe termijnen lopen vanaf hier',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

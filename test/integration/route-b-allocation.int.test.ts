@@ -451,7 +451,11 @@ describe.each(engines)('route B allocation via iJw on %s', (engine) => {
     expect(await status()).toBe('gestopt');
     const types = (await casePage()).tijdlijn.map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['opschorting', 'hervatting']));
-    expect((await casePage()).tijdlijn.find((e) => e.notitie?.includes('afgerond zoals gepland (JZ588 31)'))).toBeDefined();
+    expect(
+      (await casePage()).tijdlijn.find((e) =>
+        e.notitie?.includes('afgerond zoals gepland (JZ588 31)'),
+      ),
+    ).toBeDefined();
   });
 
   it('starts and stops are checked against the earlier ones; a message that breaks a rule changes nothing', async () => {

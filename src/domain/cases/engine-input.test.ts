@@ -61,3 +61,48 @@ describe('caseEvents', () => {
     expect(events[2]?.date === undefined ? null : formatIsoDate(events[2].date)).toBe('2027-01-01');
   });
 });
+
+describe('caseEvents after a move to another municipality (ZOU-DEC-ENDING)', () => {
+  const at = (iso: string, type: string) => ({
+    type,
+    at: new Date(iso),
+    childId: null,
+    kind: null,
+    date: null,
+  });
+
+  it('drops everything before the move and counts the move as the aanmelding', () => {
+    const events = caseEvents([
+      at('2026-03-02T09:00:00+01:00', 'aanmelding'),
+      at('2026-03-05T09:00:00+01:00', 'intake'),
+      at('2026-04-10T09:00:00+02:00', 'plan-vastgesteld'),
+      at('2026-05-04T14:00:00+02:00', 'verhuizing'),
+      at('2026-05-06T10:00:00+02:00', 'eerste-contact'),
+    ]);
+    expect(events.map((e) => [e.type, formatIsoDate(e.day)])).toEqual([
+      ['aanmelding', '2026-05-04'],
+      ['eerste-contact', '2026-05-06'],
+    ]);
+    expect(events[0]?.at).toBe(new Date('2026-05-04T14:00:00+02:00').getTime());
+  });
+
+  it('counts only the latest of two moves', () => {
+    const events = caseEvents([
+      at('2026-03-02T09:00:00+01:00', 'aanmelding'),
+      at('2026-04-01T09:00:00+02:00', 'verhuizing'),
+      at('2026-04-20T09:00:00+02:00', 'intake'),
+      at('2026-06-15T09:00:00+02:00', 'verhuizing'),
+    ]);
+    expect(events.map((e) => [e.type, formatIsoDate(e.day)])).toEqual([
+      ['aanmelding', '2026-06-15'],
+    ]);
+  });
+
+  it('leaves a timeline without a move as it is', () => {
+    const events = caseEvents([
+      at('2026-03-05T09:00:00+01:00', 'intake'),
+      at('2026-03-02T09:00:00+01:00', 'aanmelding'),
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['aanmelding', 'intake']);
+  });
+});

@@ -70,9 +70,17 @@ export function caseFacts(stored: StoredCase, persons: readonly StoredPerson[]):
   };
 }
 
-/** Engine events for a stored timeline, sorted by time (stable for equal times). */
+/** The timeline entry a completed move to another municipality writes (ADR 0013). */
+export const MOVE_EVENT = 'verhuizing';
+
+/**
+ * Engine events for a stored timeline, sorted by time (stable for equal times). After a move to
+ * another municipality (ZOU-DEC-ENDING) the new municipality's deadlines run from the transfer:
+ * everything before the latest `verhuizing` is left out and the move itself counts as the
+ * `aanmelding`.
+ */
 export function caseEvents(events: readonly StoredEvent[]): CaseEvent[] {
-  return events
+  const sorted = events
     .map((e) => {
       const at = typeof e.at === 'number' ? e.at : e.at.getTime();
       const date = e.date === null ? null : parseIsoDate(e.date);
@@ -87,4 +95,11 @@ export function caseEvents(events: readonly StoredEvent[]): CaseEvent[] {
       return event;
     })
     .sort((a, b) => a.at - b.at);
+  let lastMove = -1;
+  sorted.forEach((e, i) => {
+    if ((e.type as string) === MOVE_EVENT) lastMove = i;
+  });
+  if (lastMove < 0) return sorted;
+  const [move, ...after] = sorted.slice(lastMove);
+  return move ? [{ type: 'aanmelding', at: move.at, day: move.day }, ...after] : after;
 }

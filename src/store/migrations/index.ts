@@ -22,6 +22,9 @@ import * as handovers from './2026-11-23-0020-handovers.js';
 import * as providerScores from './2026-11-23-0021-provider-scores.js';
 import * as providerEndings from './2026-11-23-0022-provider-endings.js';
 import * as suspensionLapse from './2026-11-23-0023-suspension-lapse.js';
+import * as caseClosure from './2026-11-23-0024-case-closure.js';
+import * as caseMoves from './2026-11-23-0025-case-moves.js';
+import * as measureEndings from './2026-11-23-0026-measure-endings.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -52,4 +55,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0021-provider-scores': providerScores,
   '2026-11-23-0022-provider-endings': providerEndings,
   '2026-11-23-0023-suspension-lapse': suspensionLapse,
+  '2026-11-23-0024-case-closure': caseClosure,
+  '2026-11-23-0025-case-moves': caseMoves,
+  '2026-11-23-0026-measure-endings': measureEndings,
 };

@@ -43,8 +43,11 @@ import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AdjustmentsSection } from './AdjustmentsSection.js';
 import { AllocationSection } from './AllocationSection.js';
+import { ClosureSection } from './ClosureSection.js';
 import { CrisisSection } from './CrisisSection.js';
 import { HandoverSection } from './HandoverSection.js';
+import { MeasureEndSection } from './MeasureEndSection.js';
+import { MoveSection } from './MoveSection.js';
 import { EscalationSection } from './EscalationSection.js';
 import { EvaluationsSection } from './EvaluationsSection.js';
 import { OptOutSection } from './OptOutSection.js';
@@ -230,7 +233,13 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
 
       <CrisisSection casus={casus} />
 
+      {casus.route === 'C' && <MeasureEndSection casus={casus} />}
+
       <HandoverSection casus={casus} />
+
+      <MoveSection casus={casus} />
+
+      <ClosureSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 
