@@ -220,6 +220,13 @@ export async function apiSession(request: APIRequestContext, url: string, email:
       const body = await res.text();
       return (body ? JSON.parse(body) : {}) as Record<string, unknown>;
     },
+    /** PUT or PATCH (or POST) with the session's CSRF token; fails the test on an error status. */
+    send: async (method: 'PUT' | 'PATCH' | 'POST', path: string, data: object) => {
+      const res = await request.fetch(`${url}/api/v1${path}`, { method, data, headers });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      const body = await res.text();
+      return (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    },
   };
 }
 
