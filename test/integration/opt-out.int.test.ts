@@ -264,8 +264,17 @@ describe.each(engines)('opt-out on route B on %s', (engine) => {
     });
     for (const identifying of ['Wierenga', BSN, '2016-09-14', caseId, requestId, 'REF-OPT001'])
       expect(list.body).not.toContain(identifying);
-    // Nor can the team open the case.
+    // Nor can the team open the case, or find it in any list of its work, whatever the filter.
     expect((await team.request('GET', `/api/v1/casussen/${caseId}`)).statusCode).toBe(404);
+    for (const query of ['', '?bereik=team&status=alle', '?route=B', '?regio=GRO&perPagina=100']) {
+      const work = await team.request('GET', `/api/v1/werkvoorraad${query}`);
+      expect(work.statusCode, work.body).toBe(200);
+      for (const identifying of ['Wierenga', BSN, caseId])
+        expect(work.body).not.toContain(identifying);
+    }
+    const notices = await team.request('GET', '/api/v1/meldingen');
+    expect(notices.statusCode).toBe(200);
+    expect(notices.body).not.toContain(caseId);
 
     const questionId = vragen[0]?.id ?? '';
     // A provider has no questions list; another team neither sees nor answers this question.
