@@ -244,5 +244,17 @@ export function planOrganisations(rng: Random): DemoOrganisations {
       crisisTeam: organisation(setup, 'crisisteam', setup.crisisTeam, null, ''),
     };
   });
+  // The privacy officer of each municipality (issue 8), last so earlier draws stay the same.
+  for (const { setup, municipality } of withCrisis) {
+    const staffId = randomUUID();
+    (municipality.staff as Map<StaffRole, string>).set('privacyfunctionaris', staffId);
+    staff.push({
+      id: staffId,
+      organisationId: municipality.id,
+      name: adultName(rng, surname(rng)),
+      email: `privacyfunctionaris.${setup.slug}@${DEMO_EMAIL_DOMAIN}`,
+      role: 'privacyfunctionaris',
+    });
+  }
   return { regions: withCrisis, organisations, staff };
 }

@@ -13,6 +13,7 @@ import { TEMPORARY_STOP } from '../domain/allocation/care-lines.js';
 import { hasLapsed, lapseRule, resumeBy } from '../domain/allocation/suspension.js';
 import type { Profile } from '../domain/rules/index.js';
 import { formatIsoDate, localDay, parseIsoDate } from '../domain/time/index.js';
+import { writeSystemAudit } from '../store/audit.js';
 import { notify, regieSideRecipients } from '../store/notifications.js';
 import type { Database } from '../store/schema.js';
 import { addTimelineEntry } from '../store/timeline.js';
@@ -98,18 +99,11 @@ export async function lapseSuspensions(
           },
           now,
         );
-        await trx
-          .insertInto('audit_log')
-          .values({
-            staff_id: null,
-            organisation_id: null,
-            role: 'systeem',
-            case_id: a.case_id,
-            action: 'toewijzing.vervallen',
-            details: JSON.stringify({ allocation: a.number, rule: rule.id }),
-            client_address: null,
-          })
-          .execute();
+        await writeSystemAudit(trx, {
+          caseId: a.case_id,
+          action: 'toewijzing.vervallen',
+          details: { allocation: a.number, rule: rule.id },
+        });
         return true;
       });
       if (done) lapsed.push({ allocation: a.number, caseId: a.case_id });

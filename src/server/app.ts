@@ -19,7 +19,18 @@ import type { Profile } from '../domain/rules/index.js';
 import { StoreError } from '../store/errors.js';
 import type { Database } from '../store/schema.js';
 import type { RequestContext } from '../store/context.js';
-import { findSession, SESSION_COOKIE, csrfMatches, type SessionInfo } from './auth/sessions.js';
+import {
+  findSession,
+  SESSION_COOKIE,
+  csrfMatches,
+  sessionTokenOf,
+  type SessionInfo,
+} from './auth/sessions.js';
+import { registerSecurityHeaders } from './security/headers.js';
+import { loggerOptions, type LogSettings } from './security/logging.js';
+import { passwordRoutes } from './security/password-route.js';
+import { registerRateLimits } from './security/rate-limit.js';
+import { DEFAULT_SECURITY, type SecuritySettings } from './security/settings.js';
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
@@ -34,14 +45,22 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { escalationRoutes } from './routes/escalations.js';
 import { crisisRoutes } from './routes/crisis.js';
 import { handoverRoutes } from './routes/handovers.js';
+import { consentRoutes } from './routes/consents.js';
+import { workingNoteRoutes } from './routes/working-notes.js';
 import { moveRoutes } from './routes/moves.js';
 import { adjustmentRoutes } from './routes/adjustments.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { accessLogRoutes } from './routes/access-log.js';
+import { breakGlassRoutes } from './routes/break-glass.js';
+import { sharingRoutes } from './routes/sharing.js';
 import { providerEndingRoutes } from './routes/provider-endings.js';
 import { measureEndingRoutes } from './routes/measure-endings.js';
 import { closureRoutes } from './routes/closures.js';
+import { recordRequestRoutes } from './routes/record-requests.js';
 import { providerReportRoutes } from './routes/provider-reports.js';
 import { providerScoreRoutes } from './routes/provider-scores.js';
+import { oidcRoutes } from './routes/oidc.js';
+import type { OidcOptions } from './auth/oidc.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -57,6 +76,12 @@ export interface AppDeps {
   readonly serveWeb?: boolean;
   /** Deadlines due within this many working days count as "due soon" in the notifications. */
   readonly dueSoonWorkingDays?: number;
+  /** Rate limits and session idle time (ADR 0016); the production defaults when absent. */
+  readonly security?: SecuritySettings;
+  /** Request logging with secrets redacted; no logging when absent. */
+  readonly log?: LogSettings;
+  /** OIDC login with municipalities' own identity providers (ADR 0017). */
+  readonly oidc?: OidcOptions;
 }
 
 declare module 'fastify' {
@@ -69,14 +94,25 @@ declare module 'fastify' {
 /** The request context of a logged-in user, or a 401. */
 export function requireUser(request: FastifyRequest): RequestContext & { session: SessionInfo } {
   if (!request.session) throw new ApiError('unauthenticated');
-  return { actor: request.session.actor, clientAddress: request.ip, session: request.session };
+  return {
+    actor: request.session.actor,
+    clientAddress: request.ip,
+    session: request.session,
+    mode: request.method === 'GET' || request.method === 'HEAD' ? 'lezen' : 'wijzigen',
+  };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const security = deps.security ?? DEFAULT_SECURITY;
+  const app = Fastify({
+    logger: loggerOptions(deps.log),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  await registerSecurityHeaders(app, { secure: deps.secureCookies });
+  await registerRateLimits(app, security);
   await app.register(swagger, {
     openapi: {
       info: { title: 'casusregie API', version: '1' },
@@ -92,9 +128,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = sessionTokenOf(request.cookies);
     if (!token) return;
-    const session = await findSession(deps.db, token, deps.clock.now());
+    const now = deps.clock.now();
+    const session = await findSession(deps.db, token, now, security.sessionIdleMinutes);
     request.session = session;
     request.sessionToken = session ? token : null;
     const safe =
@@ -144,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
+  await app.register(passwordRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(organisationRoutes(deps), { prefix: '/api/v1' });
@@ -158,14 +196,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(escalationRoutes(deps), { prefix: '/api/v1' });
   await app.register(crisisRoutes(deps), { prefix: '/api/v1' });
   await app.register(handoverRoutes(deps), { prefix: '/api/v1' });
+  await app.register(consentRoutes(deps), { prefix: '/api/v1' });
+  await app.register(workingNoteRoutes(deps), { prefix: '/api/v1' });
   await app.register(moveRoutes(deps), { prefix: '/api/v1' });
   await app.register(adjustmentRoutes(deps), { prefix: '/api/v1' });
   await app.register(notificationRoutes(deps), { prefix: '/api/v1' });
   await app.register(providerEndingRoutes(deps), { prefix: '/api/v1' });
   await app.register(measureEndingRoutes(deps), { prefix: '/api/v1' });
   await app.register(closureRoutes(deps), { prefix: '/api/v1' });
+  await app.register(recordRequestRoutes(deps), { prefix: '/api/v1' });
   await app.register(providerReportRoutes(deps), { prefix: '/api/v1' });
   await app.register(providerScoreRoutes(deps), { prefix: '/api/v1' });
+  await app.register(accessLogRoutes(deps), { prefix: '/api/v1' });
+  await app.register(breakGlassRoutes(deps), { prefix: '/api/v1' });
+  await app.register(sharingRoutes(deps), { prefix: '/api/v1' });
+  await app.register(oidcRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -26,6 +26,21 @@ const envSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** The web app's public address, for links in e-mails (without it: paths only). */
   PUBLIC_URL: z.url({ error: 'geen geldig adres, bijv. https://casusregie.example.nl' }).optional(),
+  /** 32 bytes (base64) that seal OIDC client secrets (ADR 0017); without it no OIDC login. */
+  OIDC_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      error: 'moet 32 bytes zijn, in base64',
+    })
+    .optional(),
+  /** Hardening (ADR 0016): login attempts per minute per client address and per e-mail. */
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** API requests per minute per session (or per client address without a session). */
+  RATE_LIMIT_API: z.coerce.number().int().min(10).max(100_000).default(1200),
+  /** A session ends after this many minutes without a request (and always after 10 hours). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(600).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
 export type ServerEnv = z.output<typeof envSchema>;

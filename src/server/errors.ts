@@ -10,6 +10,7 @@ export const API_ERROR_CODES = [
   'conflict',
   'unprocessable',
   'locked',
+  'too-many-requests',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -34,6 +35,11 @@ const MAPPING: Record<ApiErrorCode, { status: number; nl: string; en: string }> 
     status: 429,
     nl: 'Te veel mislukte pogingen; probeer het later opnieuw.',
     en: 'Too many failed attempts; try again later.',
+  },
+  'too-many-requests': {
+    status: 429,
+    nl: 'Te veel verzoeken in korte tijd; probeer het straks opnieuw.',
+    en: 'Too many requests in a short time; try again shortly.',
   },
   internal: {
     status: 500,

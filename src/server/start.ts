@@ -7,6 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Profile } from '../domain/rules/index.js';
 import { describeDigestRun, runDigest, scheduleDailyDigest, smtpMailer } from '../jobs/digest.js';
 import { lapseSuspensions } from '../jobs/lapse-suspensions.js';
+import { flagRetentionDue } from '../jobs/retention.js';
+import { sealAuditLog } from '../store/access-log.js';
 import { loadProfiles } from '../regions/load.js';
 import { migrateToLatest, openDatabase } from '../store/db.js';
 import type { Database } from '../store/schema.js';
@@ -14,7 +16,11 @@ import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { readEnv, type ServerEnv } from './env.js';
 import { hashPassword } from './auth/passwords.js';
+import { securitySettings } from './security/settings.js';
 import { DEFAULT_SEED, generateDemoData } from '../demo/generate.js';
+
+/** How often `serve` seals the access log's new records into the hash chain. */
+const SEAL_INTERVAL_MS = 30_000;
 
 export interface Started {
   readonly url: string;
@@ -92,6 +98,12 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
     secureCookies: env.COOKIE_SECURE === '1',
     serveWeb: true,
     dueSoonWorkingDays: env.DUE_SOON_WORKING_DAYS,
+    security: securitySettings(env),
+    log: { level: env.LOG_LEVEL },
+    oidc: {
+      secretKey: env.OIDC_SECRET_KEY ? Buffer.from(env.OIDC_SECRET_KEY, 'base64') : null,
+      ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+    },
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const digest = env.SMTP_URL ? startDigestTimer(database.db, profiles, env, env.SMTP_URL) : null;
@@ -113,10 +125,40 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
     run: runLapse,
     onError: onLapseError,
   });
+  // Records whose twenty years ran out (Jeugdwet 7.3.8 lid 3, ADR 0019): once a day, and now.
+  const runRetention = async () => {
+    const report = await flagRetentionDue(database.db, systemClock.now());
+    if (report.flagged.length > 0)
+      process.stdout.write(`Bewaartermijn verstreken: ${report.flagged.length} dossier(s)\n`);
+  };
+  const onRetentionError = (error: unknown) =>
+    process.stderr.write(
+      `Controle op de bewaartermijn mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  void runRetention().catch(onRetentionError);
+  const retention = scheduleDailyDigest({
+    hour: Math.max(0, env.DIGEST_HOUR - 2),
+    now: () => systemClock.now(),
+    run: runRetention,
+    onError: onRetentionError,
+  });
+  // The access log's hash chain (NEN 7513, ADR 0015): seal what was written, every half minute.
+  const onSealError = (error: unknown) =>
+    process.stderr.write(
+      `Verzegelen van het toegangslog mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  let sealRun: Promise<unknown> = Promise.resolve();
+  const sealing = setInterval(() => {
+    sealRun = sealAuditLog(database.db).catch(onSealError);
+  }, SEAL_INTERVAL_MS);
+  sealing.unref();
   return {
     url: address,
     close: async () => {
+      clearInterval(sealing);
+      await sealRun;
       lapse.stop();
+      retention.stop();
       digest?.stop();
       await app.close();
       await database.close();

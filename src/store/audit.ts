@@ -7,6 +7,8 @@ export interface AuditEntry {
   readonly action: string;
   readonly caseId?: string | null;
   readonly details?: Record<string, unknown>;
+  /** Why the actor looked (NEN 7513), for break-the-glass; null otherwise. */
+  readonly justification?: string | null;
 }
 
 /**
@@ -18,16 +20,60 @@ export async function writeAudit(
   ctx: RequestContext,
   entry: AuditEntry,
 ): Promise<void> {
+  await insertAudit(db, {
+    ...entry,
+    staffId: ctx.actor.staffId,
+    organisationId: ctx.actor.organisationId,
+    role: ctx.actor.roles.join(','),
+    clientAddress: ctx.clientAddress,
+  });
+}
+
+/**
+ * An audit record without a logged-in actor: a background job (role `systeem`) or a refused
+ * login where nobody is proven yet. Same columns, same household lookup, same hash chain.
+ */
+export async function writeSystemAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  entry: AuditEntry & {
+    readonly organisationId?: string | null;
+    readonly role?: string | null;
+    readonly clientAddress?: string | null;
+  },
+): Promise<void> {
+  await insertAudit(db, {
+    ...entry,
+    staffId: null,
+    organisationId: entry.organisationId ?? null,
+    role: entry.role === undefined ? 'systeem' : entry.role,
+    clientAddress: entry.clientAddress ?? null,
+  });
+}
+
+async function insertAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  entry: AuditEntry & {
+    readonly staffId: string | null;
+    readonly organisationId: string | null;
+    readonly role: string | null;
+    readonly clientAddress: string | null;
+  },
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
-      staff_id: ctx.actor.staffId,
-      organisation_id: ctx.actor.organisationId,
-      role: ctx.actor.roles.join(','),
+      staff_id: entry.staffId,
+      organisation_id: entry.organisationId,
+      role: entry.role,
       case_id: entry.caseId ?? null,
+      // The client's household, read from the case in the same statement (NEN 7513).
+      household_id: entry.caseId
+        ? db.selectFrom('casus').select('household_id').where('id', '=', entry.caseId)
+        : null,
+      justification: entry.justification ?? null,
       action: entry.action,
       details: JSON.stringify(entry.details ?? {}),
-      client_address: ctx.clientAddress,
+      client_address: entry.clientAddress,
     })
     .execute();
 }

@@ -278,6 +278,21 @@ async function openHandoverRecipients(db: Db, caseId: string): Promise<string[]>
   return rows.map((r) => r.to_staff_id);
 }
 
+/** Running break-the-glass grants on the case (ADR 0020): who, why, until when. */
+async function runningBreakGlass(
+  db: Db,
+  caseId: string,
+  now: Date,
+): Promise<{ id: string; staffId: string; reason: string; endsAt: Date }[]> {
+  return db
+    .selectFrom('break_glass')
+    .select(['id', 'staff_id as staffId', 'reason', 'ends_at as endsAt'])
+    .where('case_id', '=', caseId)
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .execute();
+}
+
 /**
  * The access facts of a case, as `caseAccess` and the narrower policies take them: the
  * responsible team, the roles held now, and who is named in an open warm handover. Null when the
@@ -298,6 +313,7 @@ export async function caseAccessFacts(
     responsibleTeamId: row.responsible_team_id,
     activeRoles: await activeRoles(db, caseId, now),
     handoverRecipientIds: await openHandoverRecipients(db, caseId),
+    breakGlassIds: (await runningBreakGlass(db, caseId, now)).map((g) => g.staffId),
   };
 }
 
@@ -354,6 +370,24 @@ export async function requireAccess(
     if (policy !== caseAccess && caseAccess(ctx.actor, facts).allowed)
       throw new StoreError('forbidden', decision.reason);
     throw new AccessDenied(caseId, decision.reason);
+  }
+  const read = caseAccess(ctx.actor, facts);
+  if (read.allowed && read.basis === 'noodtoegang') {
+    // Break-the-glass (ADR 0020): read only, and every access is logged with its reason.
+    if (ctx.mode !== 'lezen')
+      throw new StoreError(
+        'forbidden',
+        'Met noodtoegang kunt u de casus alleen inzien, niet wijzigen (NEN 7513).',
+      );
+    const grant = (await runningBreakGlass(db, caseId, now)).find(
+      (g) => g.staffId === ctx.actor.staffId,
+    );
+    await writeAudit(db, ctx, {
+      action: 'noodtoegang.inzage',
+      caseId,
+      justification: grant?.reason ?? null,
+      details: { grantId: grant?.id ?? null, until: grant?.endsAt.toISOString() ?? null },
+    });
   }
   return { basis: decision.basis, mayAssignRoles: mayAssignRoles(ctx.actor, facts).allowed };
 }

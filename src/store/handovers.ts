@@ -17,7 +17,9 @@ import {
   type Meeting,
   type Missing,
 } from '../domain/handover/handover.js';
+import type { HandoverConsent } from '../domain/privacy/consent.js';
 import { writeAudit } from './audit.js';
+import { consentForHandover } from './consents.js';
 import { assignRoleIn, inCaseTransaction, requireAccess } from './cases.js';
 import { applyMoveIn, cancelMoveIn } from './moves.js';
 import type { RequestContext } from './context.js';
@@ -63,6 +65,8 @@ export interface HandoverView {
   readonly endedAt: Date | null;
   readonly cancelReason: string | null;
   readonly meetings: readonly HandoverMeetingView[];
+  /** For an open handover: the family's consent to share with the new organisation. */
+  readonly consent: { readonly state: string; readonly message: string | null } | null;
   /** For an open handover: whether it may be completed now, and otherwise why not. */
   readonly completion: {
     readonly possible: boolean;
@@ -87,6 +91,9 @@ async function currentCasusregie(
     .executeTakeFirst();
   return row ?? null;
 }
+
+const consentLine = (c: HandoverConsent) =>
+  'message' in c ? { state: c.outcome, message: c.message } : { state: c.outcome, message: null };
 
 const asMeeting = (m: {
   held_at: Date;
@@ -175,6 +182,7 @@ async function loadHandovers(db: Db, caseId: string): Promise<HandoverView[]> {
           ? { possible: true, missing: [], message: null }
           : { possible: false, missing: check.missing, message: check.message }
         : null,
+      consent: null,
     };
   });
 }
@@ -211,9 +219,26 @@ export async function caseHandovers(
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     const { mayAssignRoles: assigns } = await requireAccess(trx, ctx, caseId, now);
-    const handovers = await loadHandovers(trx, caseId);
-    const open = handovers.find((h) => h.status === 'open') ?? null;
     const current = await currentCasusregie(trx, caseId, now);
+    const handovers = await Promise.all(
+      (await loadHandovers(trx, caseId)).map(async (h) =>
+        h.status === 'open'
+          ? {
+              ...h,
+              consent: consentLine(
+                await consentForHandover(
+                  trx,
+                  caseId,
+                  h.to.organisationId,
+                  current?.organisationId ?? null,
+                  now,
+                ),
+              ),
+            }
+          : h,
+      ),
+    );
+    const open = handovers.find((h) => h.status === 'open') ?? null;
     const openRow = open
       ? await trx
           .selectFrom('casusregie_handover')
@@ -283,6 +308,15 @@ export async function startHandoverIn(
     : undefined;
   const problems = startProblems(input, current, staff ?? null);
   if (problems.length > 0 || !current || !staff) throw invalid(problems);
+  // Jeugdwet 7.3.11: no handover to another organisation after the family withdrew consent.
+  const consent = await consentForHandover(
+    trx,
+    caseId,
+    staff.organisationId,
+    current.organisationId,
+    now,
+  );
+  if (consent.outcome === 'ingetrokken') throw new StoreError('conflict', consent.message);
   const row = await trx
     .insertInto('casusregie_handover')
     .values({
@@ -324,7 +358,12 @@ export async function startHandoverIn(
   await writeAudit(trx, ctx, {
     action: 'regie-overdracht.starten',
     caseId,
-    details: { handoverId: row.id, toStaffId: staff.staffId, fromHolder: current.holder },
+    details: {
+      handoverId: row.id,
+      toStaffId: staff.staffId,
+      fromHolder: current.holder,
+      consent: consent.outcome,
+    },
   });
   return { id: row.id };
 }
@@ -482,6 +521,15 @@ export async function completeHandover(
     const check = completionCheck(meetings.map(asMeeting), h.from_holder === 'gezin');
     if (!check.complete) throw new StoreError('conflict', check.message);
     const current = await currentCasusregie(trx, h.case_id, now);
+    // A withdrawal since the start stops the handover too (Jeugdwet 7.3.11, ADR 0018).
+    const consent = await consentForHandover(
+      trx,
+      h.case_id,
+      h.to_organisation_id,
+      current?.organisationId ?? null,
+      now,
+    );
+    if (consent.outcome === 'ingetrokken') throw new StoreError('conflict', consent.message);
     if (
       !current ||
       current.holder !== h.from_holder ||

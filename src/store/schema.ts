@@ -104,6 +104,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: CreatedAt;
   expires_at: Timestamp;
+  /** Last request in this session, for the idle timeout (migration 0030). */
+  last_seen_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -116,6 +118,14 @@ export interface AuditLogTable {
   action: string;
   details: Json;
   client_address: string | null;
+  /** The client's household, from the case (NEN 7513; migration 0027). */
+  household_id: Generated<string | null>;
+  /** Why someone looked (break-the-glass); null otherwise. */
+  justification: Generated<string | null>;
+  /** Set once by sealing the hash chain (src/store/access-log.ts). */
+  seq: Generated<string | null>;
+  row_hash: Generated<string | null>;
+  chain_hash: Generated<string | null>;
 }
 
 export interface PlanTable {
@@ -647,6 +657,133 @@ export interface CaseMoveTable {
   completed_at: Timestamp | null;
 }
 
+/** A municipality's own OpenID Connect provider (ADR 0017); the secret only sealed. */
+export interface IdentityProviderTable {
+  id: Generated<string>;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret_sealed: string;
+  organisation_id: string;
+  email_domains: string[];
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  deactivated_by: string | null;
+  deactivated_at: Timestamp | null;
+}
+
+/** A started OIDC login, keyed by the SHA-256 of its state; used once. */
+export interface OidcLoginAttemptTable {
+  id: string;
+  provider_id: string;
+  code_verifier: string;
+  nonce: string;
+  redirect_uri: string;
+  expires_at: Timestamp;
+}
+
+/** A family member's consent to share, or its withdrawal (a new row; ADR 0018). */
+export interface ConsentTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  recipient_kind:
+    'lokaal-team' | 'gemeente-backoffice' | 'school' | 'huisarts' | 'gi' | 'aanbieder';
+  organisation_id: string | null;
+  purpose: string;
+  status: 'gegeven' | 'ingetrokken';
+  given_on: DateColumn;
+  manner: 'mondeling' | 'schriftelijk' | 'digitaal';
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** A professional's own working note on a case; not part of the record (ADR 0018). */
+export interface WorkingNoteTable {
+  id: Generated<string>;
+  case_id: string;
+  author_id: string;
+  text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A professional's break-the-glass access to a case, and its review (ADR 0020). */
+export interface BreakGlassTable {
+  id: Generated<string>;
+  case_id: string;
+  staff_id: string;
+  organisation_id: string;
+  reason: string;
+  looked_up_by: 'casus' | 'bsn';
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  verdict: 'terecht' | 'onterecht' | null;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+/** What is shared about a family, with whom and on which basis (ADR 0020). */
+export interface SharingDecisionTable {
+  id: Generated<string>;
+  case_id: string;
+  what: string;
+  recipient_kind:
+    'lokaal-team' | 'gemeente-backoffice' | 'school' | 'huisarts' | 'gi' | 'aanbieder';
+  recipient: string;
+  basis: 'toestemming' | 'afweging' | 'wettelijke-uitzondering';
+  consent_reference: string | null;
+  weighing: ColumnType<unknown, string | null, string | null>;
+  exception_kind: 'direct-betrokken' | 'gi-maatregel' | 'overmacht' | null;
+  exception_motivation: string | null;
+  visible_to_family: boolean;
+  withheld_reason: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+/** A request about the record: inspection and copy, or destruction (ADR 0019). */
+export interface RecordRequestTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'inzage-afschrift' | 'vernietiging';
+  person_id: string;
+  received_on: DateColumn;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  decision: 'weigeren' | null;
+  refusal_ground: 'belang-ander' | 'wettelijke-plicht' | 'niet-gerechtigd' | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+/** An item left out of one request's export, with the reason (Jeugdwet 7.3.10). */
+export interface RecordWithholdingTable {
+  id: Generated<string>;
+  request_id: string;
+  item_kind: 'tijdlijn' | 'planversie' | 'beoordeling' | 'evaluatie' | 'verslag' | 'overdracht';
+  item_id: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** A case whose retention period ran out (Jeugdwet 7.3.8 lid 3), or kept longer. */
+export interface RetentionDueTable {
+  case_id: string;
+  last_change: DateColumn;
+  due_on: DateColumn;
+  flagged_at: Timestamp;
+  status: ColumnType<'open' | 'bewaren', 'open' | 'bewaren' | undefined, 'open' | 'bewaren'>;
+  keep_reason: string | null;
+  keep_until: DateColumn | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -691,4 +828,13 @@ export interface Database {
   provider_report: ProviderReportTable;
   subcontractor_announcement: SubcontractorAnnouncementTable;
   allocation_adjustment: AllocationAdjustmentTable;
+  identity_provider: IdentityProviderTable;
+  oidc_login_attempt: OidcLoginAttemptTable;
+  consent: ConsentTable;
+  working_note: WorkingNoteTable;
+  record_request: RecordRequestTable;
+  record_withholding: RecordWithholdingTable;
+  retention_due: RetentionDueTable;
+  break_glass: BreakGlassTable;
+  sharing_decision: SharingDecisionTable;
 }

@@ -4,6 +4,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './Layout.js';
 import { Alert, Paragraph } from './nl/index.js';
 import { PageHeading } from './page.js';
+import { AccessLogPage } from './pages/AccessLogPage.js';
+import { BreakGlassPage, BreakGlassReviewPage } from './pages/BreakGlassPage.js';
 import { AnalysisPage } from './pages/AnalysisPage.js';
 import { CasePage } from './pages/CasePage.js';
 import { CataloguePage } from './pages/CataloguePage.js';
@@ -92,6 +94,18 @@ export function App() {
         element={<RequireSession>{() => <TeamQuestionsPage />}</RequireSession>}
       />
       <Route path="/crisis" element={<RequireSession>{() => <CrisisPage />}</RequireSession>} />
+      <Route
+        path="/toegangslog"
+        element={<RequireSession>{() => <AccessLogPage />}</RequireSession>}
+      />
+      <Route
+        path="/noodtoegang"
+        element={<RequireSession>{() => <BreakGlassPage />}</RequireSession>}
+      />
+      <Route
+        path="/noodtoegang/beoordelen"
+        element={<RequireSession>{() => <BreakGlassReviewPage />}</RequireSession>}
+      />
       <Route
         path="/escalaties"
         element={<RequireSession>{() => <EscalationsPage />}</RequireSession>}

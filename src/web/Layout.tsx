@@ -30,6 +30,17 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
     ? me.medewerker.organisatieSoort === 'gemeente' &&
       me.medewerker.rollen.includes('contractmanager')
     : false;
+  // The access log (NEN 7513): the privacy officer of the municipality.
+  const privacyOfficer = me
+    ? me.medewerker.organisatieSoort === 'gemeente' &&
+      me.medewerker.rollen.includes('privacyfunctionaris')
+    : false;
+  // Break-the-glass (ADR 0020): staff who work with cases.
+  const breaksGlass = me
+    ? me.medewerker.rollen.some(
+        (r) => !['beheerder', 'management', 'contractmanager', 'privacyfunctionaris'].includes(r),
+      )
+    : false;
   // Provider performance: the contract manager (the region's providers) and a provider (its own).
   const seesPerformance = me
     ? contractManager || me.medewerker.organisatieSoort === 'aanbieder'
@@ -94,6 +105,27 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/beeindigingen" className="utrecht-link">
                       Beëindigingen
+                    </NavLink>
+                  </li>
+                )}
+                {privacyOfficer && (
+                  <li>
+                    <NavLink to="/toegangslog" className="utrecht-link">
+                      Toegangslog
+                    </NavLink>
+                  </li>
+                )}
+                {privacyOfficer && (
+                  <li>
+                    <NavLink to="/noodtoegang/beoordelen" className="utrecht-link">
+                      Noodtoegang beoordelen
+                    </NavLink>
+                  </li>
+                )}
+                {breaksGlass && (
+                  <li>
+                    <NavLink to="/noodtoegang" className="utrecht-link">
+                      Noodtoegang
                     </NavLink>
                   </li>
                 )}

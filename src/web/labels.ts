@@ -172,6 +172,7 @@ export const ACCESS_LABELS: Record<string, string> = {
   'rol-organisatie': 'uw organisatie heeft een rol in deze casus',
   'verantwoordelijk-team': 'uw team is verantwoordelijk voor deze casus',
   overdracht: 'u neemt de casusregie over (warme overdracht loopt)',
+  noodtoegang: 'noodtoegang: alleen inzien, elke inzage wordt gelogd',
 };
 
 export {

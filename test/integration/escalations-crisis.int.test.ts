@@ -446,6 +446,8 @@ describe.each(engines)('escalation and crisis API on %s', (engine) => {
       expect(roles.find((r) => r.rol === 'crisiscasusregie')).toBeDefined();
 
       clock = new Date('2026-03-10T12:00:00+01:00');
+      // Two hours later every session has been idle too long (ADR 0016): log in again.
+      for (const [who, c] of clients) await c.login(`${who}-${engine}@esc.nl`);
       const tooSoon = await as('crisis').request('POST', `/api/v1/crisis/${crisisId}/teruggeven`, {
         overdracht: 'Veiligheidsplan staat; vader woont tijdelijk elders.',
       });

@@ -274,6 +274,8 @@ describe.each(engines)('moving to another municipality on %s', (engine) => {
     );
     expect(meeting.statusCode, meeting.body).toBe(201);
     current = new Date('2026-03-12T16:30:00+01:00');
+    // An hour and a half later every session has been idle too long (ADR 0016): log in again.
+    for (const [who, c] of clients) await c.login(`${who.toLowerCase()}-${engine}@verhuizing.nl`);
     const done = await as('rijLead').request(
       'POST',
       `/api/v1/regie-overdrachten/${handoverId}/afronden`,

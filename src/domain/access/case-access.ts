@@ -18,11 +18,17 @@ export const STAFF_ROLES = [
   'management',
   'contractmanager',
   'crisismedewerker',
+  'privacyfunctionaris',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Roles that never open case content by themselves (they see figures, not families). */
-export const NON_CASE_ROLES: readonly StaffRole[] = ['beheerder', 'management', 'contractmanager'];
+export const NON_CASE_ROLES: readonly StaffRole[] = [
+  'beheerder',
+  'management',
+  'contractmanager',
+  'privacyfunctionaris',
+];
 
 export interface Actor {
   readonly staffId: string;
@@ -45,10 +51,13 @@ export interface CaseAccessFacts {
    * before the regie moves (ZTM-DEC-WARM-HANDOVER), and lose that when it is cancelled.
    */
   readonly handoverRecipientIds?: readonly string[];
+  /** Staff with a running break-the-glass grant on the case: read only (ADR 0020). */
+  readonly breakGlassIds?: readonly string[];
 }
 
 /** The basis on which access is granted; recorded in the audit log. */
-export type AccessBasis = 'eigen-rol' | 'rol-organisatie' | 'verantwoordelijk-team' | 'overdracht';
+export type AccessBasis =
+  'eigen-rol' | 'rol-organisatie' | 'verantwoordelijk-team' | 'overdracht' | 'noodtoegang';
 
 export type AccessDecision =
   | { readonly allowed: true; readonly basis: AccessBasis; readonly role?: ActiveRole['role'] }
@@ -71,7 +80,19 @@ export function caseAccess(actor: Actor, facts: CaseAccessFacts): AccessDecision
     return { allowed: true, basis: 'verantwoordelijk-team' };
   if (facts.handoverRecipientIds?.includes(actor.staffId))
     return { allowed: true, basis: 'overdracht' };
+  if (facts.breakGlassIds?.includes(actor.staffId)) return { allowed: true, basis: 'noodtoegang' };
   return { allowed: false, reason: 'geen actieve rol op de casus en geen verantwoordelijk team' };
+}
+
+/**
+ * Whether the actor may change the case: read access on any basis but break-the-glass, which
+ * only lets a professional read (ADR 0020).
+ */
+export function mayWriteCase(actor: Actor, facts: CaseAccessFacts): AccessDecision {
+  const read = caseAccess(actor, facts);
+  if (read.allowed && read.basis === 'noodtoegang')
+    return { allowed: false, reason: 'noodtoegang geeft alleen inzage, geen wijzigingen' };
+  return read;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Sessions: a random token in an HttpOnly, SameSite=Strict cookie; the database keeps only
  * its SHA-256, so a leaked table cannot be replayed. Each session carries a CSRF token that
- * every state-changing request must echo in the `x-csrf-token` header.
+ * every state-changing request must echo in the `x-csrf-token` header. A session ends after
+ * 10 hours, or earlier after a configurable idle time (ADR 0016); over HTTPS the cookie is
+ * named `__Host-…`, so it is bound to this host, path `/` and `Secure`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -10,6 +12,20 @@ import type { Database } from '../../store/schema.js';
 
 export const SESSION_COOKIE = 'casusregie_sessie';
 const SESSION_HOURS = 10;
+/** Default idle time; the app passes SESSION_IDLE_MINUTES. */
+export const SESSION_IDLE_MINUTES = 30;
+// Writing the last-seen time on every request would double the writes; a minute is precise enough.
+const TOUCH_AFTER_MS = 60_000;
+
+/** The cookie's name: with the `__Host-` prefix when it is Secure (HTTPS). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+/** The session token from a request's cookies, under either name. */
+export function sessionTokenOf(cookies: Record<string, string | undefined>): string | undefined {
+  return cookies[`__Host-${SESSION_COOKIE}`] ?? cookies[SESSION_COOKIE];
+}
 
 const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -32,7 +48,13 @@ export async function createSession(
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await db
     .insertInto('session')
-    .values({ id: digest(token), staff_id: staffId, csrf_token: csrfToken, expires_at: expiresAt })
+    .values({
+      id: digest(token),
+      staff_id: staffId,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+      last_seen_at: now,
+    })
     .execute();
   return { token, csrfToken, expiresAt };
 }
@@ -41,6 +63,7 @@ export async function findSession(
   db: Kysely<Database>,
   token: string,
   now: Date,
+  idleMinutes = SESSION_IDLE_MINUTES,
 ): Promise<SessionInfo | null> {
   const row = await db
     .selectFrom('session')
@@ -57,10 +80,22 @@ export async function findSession(
       'organisation.region',
       'session.csrf_token as csrfToken',
       'session.expires_at as expiresAt',
+      'session.last_seen_at as lastSeenAt',
     ])
     .where('session.id', '=', digest(token))
     .executeTakeFirst();
-  if (!row || !row.active || new Date(row.expiresAt) <= now) return null;
+  if (!row) return null;
+  const idleMs = now.getTime() - new Date(row.lastSeenAt).getTime();
+  if (!row.active || new Date(row.expiresAt) <= now || idleMs >= idleMinutes * 60_000) {
+    await endSession(db, token);
+    return null;
+  }
+  if (idleMs >= TOUCH_AFTER_MS)
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: now })
+      .where('id', '=', digest(token))
+      .execute();
   return {
     actor: {
       staffId: row.staffId,
@@ -77,6 +112,11 @@ export async function findSession(
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', digest(token)).execute();
+}
+
+/** Ends every session of a member of staff (after a password change). */
+export async function endAllSessions(db: Kysely<Database>, staffId: string): Promise<void> {
+  await db.deleteFrom('session').where('staff_id', '=', staffId).execute();
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */

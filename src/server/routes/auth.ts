@@ -8,9 +8,10 @@ import {
   createSession,
   endSession,
   findSession,
-  SESSION_COOKIE,
+  sessionTokenOf,
   type SessionInfo,
 } from '../auth/sessions.js';
+import { clearSessionCookie, setSessionCookie } from '../security/session-cookie.js';
 
 const sessionView = z.object({
   medewerker: z.object({
@@ -65,16 +66,13 @@ export const authRoutes =
           request.body.wachtwoord,
           now,
         );
+        // A new session id at every login (ASVS 3.2.1): an earlier one is ended first.
+        const earlier = sessionTokenOf(request.cookies);
+        if (earlier) await endSession(deps.db, earlier);
         const session = await createSession(deps.db, staffId, now);
         const info = await findSession(deps.db, session.token, now);
         if (!info) throw new Error('a session just created must be found');
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.secureCookies,
-          expires: session.expiresAt,
-        });
+        setSessionCookie(reply, session, deps.secureCookies);
         return sessionBody(info);
       },
     );
@@ -90,7 +88,7 @@ export const authRoutes =
     app.delete('/sessie', { schema: { summary: 'Uitloggen' } }, async (request, reply) => {
       requireUser(request);
       if (request.sessionToken) await endSession(deps.db, request.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply, deps.secureCookies);
       return reply.status(204).send();
     });
   };

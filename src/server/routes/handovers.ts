@@ -62,6 +62,7 @@ function present(h: HandoverView) {
           regel: 'ZTM-DEC-WARM-HANDOVER',
         }
       : null,
+    toestemming: h.consent ? { stand: h.consent.state, melding: h.consent.message } : null,
   };
 }
 

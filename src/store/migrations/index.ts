@@ -25,6 +25,12 @@ import * as suspensionLapse from './2026-11-23-0023-suspension-lapse.js';
 import * as caseClosure from './2026-11-23-0024-case-closure.js';
 import * as caseMoves from './2026-11-23-0025-case-moves.js';
 import * as measureEndings from './2026-11-23-0026-measure-endings.js';
+import * as accessLogChain from './2026-11-23-0027-access-log-chain.js';
+import * as identityProviders from './2026-11-23-0028-identity-providers.js';
+import * as consentWorkingNotes from './2026-11-23-0029-consent-working-notes.js';
+import * as sessionIdle from './2026-11-23-0030-session-idle.js';
+import * as recordRequests from './2026-11-23-0031-record-requests.js';
+import * as breakGlassSharing from './2026-11-23-0032-break-glass-sharing.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -58,4 +64,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0024-case-closure': caseClosure,
   '2026-11-23-0025-case-moves': caseMoves,
   '2026-11-23-0026-measure-endings': measureEndings,
+  '2026-11-23-0027-access-log-chain': accessLogChain,
+  '2026-11-23-0028-identity-providers': identityProviders,
+  '2026-11-23-0029-consent-working-notes': consentWorkingNotes,
+  '2026-11-23-0030-session-idle': sessionIdle,
+  '2026-11-23-0031-record-requests': recordRequests,
+  '2026-11-23-0032-break-glass-sharing': breakGlassSharing,
 };

@@ -44,8 +44,14 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { AdjustmentsSection } from './AdjustmentsSection.js';
 import { AllocationSection } from './AllocationSection.js';
 import { ClosureSection } from './ClosureSection.js';
+import { CaseAccessLogSection } from './CaseAccessLogSection.js';
+import { RecordRequestSection } from './RecordRequestSection.js';
 import { CrisisSection } from './CrisisSection.js';
 import { HandoverSection } from './HandoverSection.js';
+import { ConsentSection } from './ConsentSection.js';
+import { BreakGlassBanner } from './BreakGlassPage.js';
+import { SharingSection } from './SharingSection.js';
+import { WorkingNotesSection } from './WorkingNotesSection.js';
 import { MeasureEndSection } from './MeasureEndSection.js';
 import { MoveSection } from './MoveSection.js';
 import { EscalationSection } from './EscalationSection.js';
@@ -101,6 +107,7 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
   return (
     <>
       <PageHeading title={casus.gezin.naam} />
+      {casus.toegang === 'noodtoegang' && <BreakGlassBanner caseId={casus.id} />}
       {notice && <Alert type="ok">{notice}</Alert>}
       <DataList
         items={[
@@ -221,6 +228,10 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
 
       <OptOutSection casus={casus} />
 
+      <ConsentSection casus={casus} />
+
+      <SharingSection casus={casus} />
+
       <AllocationSection casus={casus} />
 
       <AdjustmentsSection casus={casus} />
@@ -240,6 +251,12 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       <MoveSection casus={casus} />
 
       <ClosureSection casus={casus} />
+
+      <CaseAccessLogSection casus={casus} />
+
+      <RecordRequestSection casus={casus} />
+
+      <WorkingNotesSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 

@@ -57,6 +57,7 @@ interface Handover {
   redenAnnulering: string | null;
   gesprekken: Meeting[];
   afronden: { mogelijk: boolean; ontbreekt: string[]; reden: string | null } | null;
+  toestemming: { stand: string; melding: string | null } | null;
 }
 interface CaseHandovers {
   overdrachten: Handover[];
@@ -165,6 +166,16 @@ function HandoverFacts({ h }: { h: Handover }) {
   );
 }
 
+/** One line on the family's consent to share with the new organisation; nothing when none is asked. */
+function ConsentLine({ consent }: { consent: Handover['toestemming'] }) {
+  if (!consent?.melding) return null;
+  return (
+    <Alert type={consent.stand === 'gegeven' ? 'info' : 'warning'}>
+      <Paragraph>{consent.melding}</Paragraph>
+    </Alert>
+  );
+}
+
 function OpenHandover({
   casus,
   handover,
@@ -179,6 +190,7 @@ function OpenHandover({
   return (
     <>
       <HandoverFacts h={handover} />
+      <ConsentLine consent={handover.toestemming} />
       <Heading level={3}>Gezamenlijke gesprekken met het gezin</Heading>
       {handover.gesprekken.length === 0 ? (
         <Paragraph>Er is nog geen gesprek vastgelegd.</Paragraph>
@@ -240,6 +252,16 @@ function StartHandover({ casus }: { casus: CaseView }) {
     queryFn: () => api<StaffView[]>('GET', `/organisaties/${organisatie}/medewerkers`),
     enabled: organisatie !== '',
     staleTime: 5 * 60_000,
+  });
+  // The family's consent to share with the chosen organisation (Jeugdwet 7.3.11, ADR 0018).
+  const consent = useQuery({
+    queryKey: ['toestemming-overdracht', casus.id, organisatie],
+    queryFn: () =>
+      api<{ toestemming: Handover['toestemming'] }>(
+        'GET',
+        `/casussen/${casus.id}/toestemmingen/overdracht?organisatieId=${organisatie}`,
+      ),
+    enabled: organisatie !== '',
   });
   const candidates = (staff.data ?? []).filter((p) =>
     p.rollen.some((r) => REGISSEUR_ROLES.includes(r)),
@@ -306,6 +328,7 @@ function StartHandover({ casus }: { casus: CaseView }) {
           </Select>
         )}
       </FormField>
+      <ConsentLine consent={consent.data?.toestemming ?? null} />
       <FormField label="Reden" {...s.field('reden')} required>
         {(w) => <Textarea {...w} value={reden} onChange={(e) => setReden(e.target.value)} />}
       </FormField>

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiFailure } from '../api.js';
+import { api, ApiFailure } from '../api.js';
 import { Layout } from '../Layout.js';
 import { Alert, Button, FormField, Paragraph, Textbox } from '../nl/index.js';
 import { PageHeading } from '../page.js';
@@ -10,6 +11,16 @@ import { useLogin } from '../session.js';
 function safeReturn(value: string | null): string {
   return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
 }
+
+/** Why a login at the municipality's identity provider came back refused (ADR 0017). */
+const OIDC_FAILURES: Record<string, string> = {
+  mislukt: 'Inloggen via uw gemeente is niet gelukt of duurde te lang. Probeer het opnieuw.',
+  'niet-actief': 'Inloggen via deze identiteitsaanbieder is niet (meer) mogelijk.',
+  email:
+    'Uw identiteitsaanbieder gaf geen bevestigd e-mailadres door. Neem contact op met de beheerder van uw gemeente.',
+  onbekend:
+    'Er is in casusregie geen actief account met uw e-mailadres bij deze gemeente. Een beheerder van uw organisatie kan een account voor u aanmaken.',
+};
 
 export function LoginPage() {
   const login = useLogin();
@@ -21,6 +32,11 @@ export function LoginPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
+  const providers = useQuery({
+    queryKey: ['oidc-aanbieders'],
+    queryFn: () => api<{ id: string; naam: string }[]>('GET', '/auth/oidc/aanbieders'),
+  });
+  const oidcFailure = OIDC_FAILURES[params.get('oidc') ?? ''];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,6 +64,7 @@ export function LoginPage() {
       <div className="smal">
         <PageHeading title="Inloggen" />
         <Paragraph>Log in met het e-mailadres en wachtwoord van uw organisatie.</Paragraph>
+        {oidcFailure && !failure && <Alert type="error">{oidcFailure}</Alert>}
         {failure && (
           <Alert type="error" focusRef={alertRef}>
             {failure}
@@ -84,6 +101,24 @@ export function LoginPage() {
             Inloggen
           </Button>
         </form>
+        {providers.data && providers.data.length > 0 && (
+          <section aria-labelledby="inloggen-gemeente" className="formulier">
+            <h2 id="inloggen-gemeente" className="utrecht-heading-2">
+              Inloggen via uw gemeente
+            </h2>
+            <Paragraph>Werkt uw gemeente met een eigen inlogdienst? Gebruik die dan.</Paragraph>
+            {providers.data.map((p) => (
+              <p key={p.id}>
+                <a
+                  className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                  href={`/api/v1/auth/oidc/${encodeURIComponent(p.id)}/start`}
+                >
+                  Inloggen met {p.naam}
+                </a>
+              </p>
+            ))}
+          </section>
+        )}
       </div>
     </Layout>
   );

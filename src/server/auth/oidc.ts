@@ -1,0 +1,164 @@
+/**
+ * OpenID Connect login against a municipality's own identity provider (ADR 0017): the
+ * authorization code flow with PKCE, state and nonce through `openid-client`, the ID token's
+ * signature checked against the provider's JWKS, and the client secret kept sealed
+ * (AES-256-GCM under OIDC_SECRET_KEY) so the database alone never reveals it.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import * as client from 'openid-client';
+
+/** How the server runs OIDC logins; without a key no provider can be configured or used. */
+export interface OidcOptions {
+  /** 32 bytes that seal the client secrets (OIDC_SECRET_KEY). */
+  readonly secretKey: Buffer | null;
+  /** The app's public address; the callback URL is built on it (else on the request's host). */
+  readonly publicUrl?: string;
+  /** Plain-HTTP issuers: only for the local test provider, never in production. */
+  readonly allowHttpIssuer?: boolean;
+}
+
+export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
+/** The cookie that binds a started login to the browser that started it. */
+export const STATE_COOKIE = 'casusregie_oidc';
+export const ATTEMPT_MINUTES = 10;
+
+const SEAL_VERSION = 'v1';
+
+/** Seals a client secret: `v1.<iv.tag.ciphertext in base64url>`; a fresh IV every time. */
+export function sealSecret(key: Buffer, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const sealed = Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  return `${SEAL_VERSION}.${sealed}`;
+}
+
+/** Opens a sealed secret; throws when it was sealed under another key or was altered. */
+export function openSecret(key: Buffer, sealed: string): string {
+  const [version, data] = sealed.split('.');
+  if (version !== SEAL_VERSION || !data) throw new Error('unknown sealed secret format');
+  const raw = Buffer.from(data, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+export const stateDigest = (state: string): string =>
+  createHash('sha256').update(state).digest('hex');
+
+/** The lower-cased domain of an e-mail address, or null when it has none. */
+export function emailDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  if (at < 1 || at === email.length - 1) return null;
+  return email.slice(at + 1).toLowerCase();
+}
+
+/** Whether the address is in one of the provider's allowed domains (exact match, no subdomains). */
+export function domainAllowed(email: string, domains: readonly string[]): boolean {
+  const domain = emailDomain(email);
+  return domain !== null && domains.some((d) => d.toLowerCase() === domain);
+}
+
+export type ClaimCheck =
+  | { readonly ok: true; readonly email: string }
+  | { readonly ok: false; readonly reason: 'geen-email' | 'email-niet-geverifieerd' };
+
+/**
+ * The e-mail address to log in with, from verified ID token claims: present, and marked
+ * verified by the provider (`email_verified` exactly `true`; a missing flag is a refusal).
+ */
+export function verifiedEmail(claims: Readonly<Record<string, unknown>>): ClaimCheck {
+  const email = claims['email'];
+  if (typeof email !== 'string' || emailDomain(email.trim()) === null)
+    return { ok: false, reason: 'geen-email' };
+  if (claims['email_verified'] !== true) return { ok: false, reason: 'email-niet-geverifieerd' };
+  return { ok: true, email: email.trim().toLowerCase() };
+}
+
+/** What the server needs of a provider to talk to it. */
+export interface ProviderEndpoint {
+  readonly id: string;
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+const DISCOVERY_TTL_MS = 10 * 60_000;
+
+/**
+ * Discovered provider configurations, cached ten minutes per provider (the JWKS is cached
+ * inside each configuration by openid-client and refreshed when a new key id appears).
+ */
+export class OidcClients {
+  private readonly cache = new Map<
+    string,
+    { key: string; at: number; config: Promise<client.Configuration> }
+  >();
+
+  constructor(private readonly allowHttp: boolean) {}
+
+  configuration(provider: ProviderEndpoint): Promise<client.Configuration> {
+    const key = `${provider.issuer}|${provider.clientId}|${provider.clientSecret}`;
+    const now = performance.now();
+    const hit = this.cache.get(provider.id);
+    if (hit && hit.key === key && now - hit.at < DISCOVERY_TTL_MS) return hit.config;
+    const execute = [client.enableNonRepudiationChecks];
+    if (this.allowHttp) execute.push(client.allowInsecureRequests);
+    const config = client.discovery(
+      new URL(provider.issuer),
+      provider.clientId,
+      { id_token_signed_response_alg: 'RS256' },
+      client.ClientSecretBasic(provider.clientSecret),
+      { execute, timeout: 10 },
+    );
+    this.cache.set(provider.id, { key, at: now, config });
+    config.catch(() => this.cache.delete(provider.id));
+    return config;
+  }
+
+  forget(providerId: string): void {
+    this.cache.delete(providerId);
+  }
+
+  /** A new login: the provider's authorization URL and the checks the callback needs. */
+  async begin(
+    provider: ProviderEndpoint,
+    redirectUri: string,
+  ): Promise<{ url: URL; state: string; codeVerifier: string; nonce: string }> {
+    const config = await this.configuration(provider);
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri,
+      scope: 'openid email',
+      response_type: 'code',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url, state, codeVerifier, nonce };
+  }
+
+  /**
+   * Exchanges the code and validates the ID token (issuer, audience, nonce, expiry, signature
+   * via JWKS); returns its claims. Throws on any mismatch.
+   */
+  async finish(
+    provider: ProviderEndpoint,
+    callbackUrl: URL,
+    checks: { readonly state: string; readonly codeVerifier: string; readonly nonce: string },
+  ): Promise<Record<string, unknown>> {
+    const config = await this.configuration(provider);
+    const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims) throw new Error('no ID token');
+    return { ...claims };
+  }
+}

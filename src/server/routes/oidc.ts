@@ -1,0 +1,377 @@
+/**
+ * OIDC login for municipalities with their own identity provider (issue 8, ADR 0017):
+ * - `GET /auth/oidc/aanbieders`: the active providers by name, for the login page;
+ * - `GET /auth/oidc/:providerId/start` → the provider, with PKCE, state and nonce;
+ * - `GET /auth/oidc/callback` → the normal session, or back to the login page with a reason;
+ * - `/identiteitsaanbieders`: a municipality's beheerder lists, adds and deactivates providers.
+ * The client secret is accepted once, sealed, and never returned or logged.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { timingSafeEqual } from 'node:crypto';
+import {
+  activeLoginProvider,
+  activeProviderNames,
+  auditRefusedLogin,
+  createIdentityProvider,
+  deactivateIdentityProvider,
+  listIdentityProviders,
+  saveLoginAttempt,
+  servedStaffByEmail,
+  takeLoginAttempt,
+  type IdentityProviderView,
+} from '../../store/identity-providers.js';
+import { writeAudit } from '../../store/audit.js';
+import type { StaffRole } from '../../domain/access/case-access.js';
+import { z } from '../../validation/zod-nl.js';
+import type { AppDeps } from '../app.js';
+import { requireUser } from '../app.js';
+import {
+  ATTEMPT_MINUTES,
+  CALLBACK_PATH,
+  domainAllowed,
+  emailDomain,
+  OidcClients,
+  openSecret,
+  sealSecret,
+  STATE_COOKIE,
+  stateDigest,
+  verifiedEmail,
+} from '../auth/oidc.js';
+import { createSession, endSession, sessionTokenOf } from '../auth/sessions.js';
+import { setSessionCookie } from '../security/session-cookie.js';
+import { ApiError } from '../errors.js';
+
+/** Why a login went back to the login page; the page words each one in Dutch. */
+export const OIDC_FAILURES = ['mislukt', 'niet-actief', 'email', 'onbekend'] as const;
+type OidcFailure = (typeof OIDC_FAILURES)[number];
+
+const STATE_COOKIE_PATH = '/api/v1/auth/oidc';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+const providerView = z.object({
+  id: z.string(),
+  naam: z.string(),
+  issuer: z.string(),
+  clientId: z.string(),
+  emailDomeinen: z.array(z.string()),
+  actief: z.boolean(),
+  aangemaaktOp: z.string(),
+  gedeactiveerdOp: z.string().nullable(),
+  /** The address to register at the provider as redirect URI. */
+  terugkeeradres: z.string(),
+});
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export const oidcRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (plugin) => {
+    const app = plugin.withTypeProvider<ZodTypeProvider>();
+    const options = deps.oidc ?? { secretKey: null };
+    const clients = new OidcClients(options.allowHttpIssuer === true);
+
+    const callbackUrl = (request: FastifyRequest): string =>
+      new URL(CALLBACK_PATH, options.publicUrl ?? `${request.protocol}://${request.host}`).href;
+
+    const present = (p: IdentityProviderView, request: FastifyRequest) => ({
+      id: p.id,
+      naam: p.name,
+      issuer: p.issuer,
+      clientId: p.clientId,
+      emailDomeinen: [...p.emailDomains],
+      actief: p.active,
+      aangemaaktOp: p.createdAt.toISOString(),
+      gedeactiveerdOp: p.deactivatedAt ? p.deactivatedAt.toISOString() : null,
+      terugkeeradres: callbackUrl(request),
+    });
+
+    /** Refuses a login: audited without tokens, and back to the login page with a reason. */
+    const refuse = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      failure: OidcFailure,
+      audit: {
+        providerId: string | null;
+        organisationId: string | null;
+        reason: string;
+        email?: string;
+      },
+    ) => {
+      await auditRefusedLogin(deps.db, { ...audit, clientAddress: request.ip });
+      return reply.redirect(`/inloggen?oidc=${failure}`, 303);
+    };
+
+    app.get(
+      '/auth/oidc/aanbieders',
+      {
+        schema: {
+          summary: 'De identiteitsaanbieders waarmee men kan inloggen (alleen de namen)',
+          response: { 200: z.array(z.object({ id: z.string(), naam: z.string() })) },
+        },
+      },
+      async () => {
+        if (!options.secretKey) return [];
+        const rows = await activeProviderNames(deps.db);
+        return rows.map((r) => ({ id: r.id, naam: r.name }));
+      },
+    );
+
+    app.get(
+      '/auth/oidc/:providerId/start',
+      {
+        schema: {
+          summary: 'Inloggen bij een identiteitsaanbieder beginnen (doorsturen)',
+          params: z.object({ providerId: z.string().max(64) }),
+        },
+      },
+      async (request, reply) => {
+        const { providerId } = request.params;
+        const provider = UUID.test(providerId)
+          ? await activeLoginProvider(deps.db, providerId)
+          : null;
+        if (!provider || !options.secretKey)
+          return refuse(request, reply, 'niet-actief', {
+            providerId: UUID.test(providerId) ? providerId : null,
+            organisationId: provider?.organisationId ?? null,
+            reason: provider ? 'geen-sleutel' : 'aanbieder-onbekend-of-inactief',
+          });
+        const now = deps.clock.now();
+        const redirectUri = callbackUrl(request);
+        let begun;
+        try {
+          begun = await clients.begin(
+            {
+              id: provider.id,
+              issuer: provider.issuer,
+              clientId: provider.clientId,
+              clientSecret: openSecret(options.secretKey, provider.clientSecretSealed),
+            },
+            redirectUri,
+          );
+        } catch (error) {
+          return refuse(request, reply, 'mislukt', {
+            providerId: provider.id,
+            organisationId: provider.organisationId,
+            reason: `aanbieder-onbereikbaar:${errorCode(error)}`,
+          });
+        }
+        await saveLoginAttempt(
+          deps.db,
+          {
+            stateDigest: stateDigest(begun.state),
+            providerId: provider.id,
+            codeVerifier: begun.codeVerifier,
+            nonce: begun.nonce,
+            redirectUri,
+            expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
+          },
+          now,
+        );
+        // Lax, not Strict: the provider sends the browser back with a cross-site navigation.
+        reply.setCookie(STATE_COOKIE, begun.state, {
+          path: STATE_COOKIE_PATH,
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: deps.secureCookies,
+          maxAge: ATTEMPT_MINUTES * 60,
+        });
+        return reply.redirect(begun.url.href, 303);
+      },
+    );
+
+    app.get(
+      '/auth/oidc/callback',
+      {
+        schema: {
+          summary: 'Terugkeer van de identiteitsaanbieder: sessie maken of weigeren',
+          querystring: z.looseObject({ state: z.string().max(512).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const now = deps.clock.now();
+        const cookieState = request.cookies[STATE_COOKIE];
+        reply.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
+        const state = request.query.state;
+        if (!state || !cookieState || !sameText(state, cookieState))
+          return refuse(request, reply, 'mislukt', {
+            providerId: null,
+            organisationId: null,
+            reason: 'state-klopt-niet',
+          });
+        const attempt = await takeLoginAttempt(deps.db, stateDigest(state), now);
+        if (!attempt)
+          return refuse(request, reply, 'mislukt', {
+            providerId: null,
+            organisationId: null,
+            reason: 'poging-onbekend-of-verlopen',
+          });
+        const provider = await activeLoginProvider(deps.db, attempt.providerId);
+        if (!provider || !options.secretKey)
+          return refuse(request, reply, 'niet-actief', {
+            providerId: attempt.providerId,
+            organisationId: provider?.organisationId ?? null,
+            reason: provider ? 'geen-sleutel' : 'aanbieder-inactief',
+          });
+        const audit = { providerId: provider.id, organisationId: provider.organisationId };
+        const current = new URL(attempt.redirectUri);
+        current.search = request.url.includes('?')
+          ? request.url.slice(request.url.indexOf('?'))
+          : '';
+        let claims: Record<string, unknown>;
+        try {
+          claims = await clients.finish(
+            {
+              id: provider.id,
+              issuer: provider.issuer,
+              clientId: provider.clientId,
+              clientSecret: openSecret(options.secretKey, provider.clientSecretSealed),
+            },
+            current,
+            { state, codeVerifier: attempt.codeVerifier, nonce: attempt.nonce },
+          );
+        } catch (error) {
+          return refuse(request, reply, 'mislukt', {
+            ...audit,
+            reason: `token-geweigerd:${errorCode(error)}`,
+          });
+        }
+        const checked = verifiedEmail(claims);
+        if (!checked.ok)
+          return refuse(request, reply, 'email', { ...audit, reason: checked.reason });
+        if (!domainAllowed(checked.email, provider.emailDomains))
+          return refuse(request, reply, 'onbekend', {
+            ...audit,
+            reason: `domein-niet-toegestaan:${emailDomain(checked.email) ?? ''}`,
+            email: checked.email,
+          });
+        const staff = await servedStaffByEmail(deps.db, provider.organisationId, checked.email);
+        if (!staff)
+          return refuse(request, reply, 'onbekend', {
+            ...audit,
+            reason: 'geen-actieve-medewerker-bij-deze-gemeente',
+            email: checked.email,
+          });
+        // A new session id at every login, as after a password login (ADR 0016).
+        const earlier = sessionTokenOf(request.cookies);
+        if (earlier) await endSession(deps.db, earlier);
+        const session = await createSession(deps.db, staff.id, now);
+        await writeAudit(
+          deps.db,
+          {
+            actor: {
+              staffId: staff.id,
+              organisationId: staff.organisationId,
+              roles: staff.roles as StaffRole[],
+            },
+            clientAddress: request.ip,
+          },
+          { action: 'inloggen.oidc', details: { provider: provider.id } },
+        );
+        setSessionCookie(reply, session, deps.secureCookies);
+        return reply.redirect('/', 303);
+      },
+    );
+
+    app.get(
+      '/identiteitsaanbieders',
+      {
+        schema: {
+          summary: 'De identiteitsaanbieders van de eigen gemeente (zonder geheim)',
+          response: { 200: z.array(providerView) },
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        const rows = await listIdentityProviders(deps.db, ctx);
+        return rows.map((p) => present(p, request));
+      },
+    );
+
+    app.post(
+      '/identiteitsaanbieders',
+      {
+        schema: {
+          summary: 'Een identiteitsaanbieder voor de eigen gemeente toevoegen',
+          body: z.strictObject({
+            naam: z.string().trim().min(2).max(100),
+            issuer: z.url().max(500),
+            clientId: z.string().trim().min(1).max(200),
+            clientSecret: z.string().min(8).max(500),
+            emailDomeinen: z
+              .array(z.string().trim().toLowerCase().regex(DOMAIN, 'geen geldig domein'))
+              .min(1)
+              .max(10),
+          }),
+          response: { 201: providerView },
+        },
+      },
+      async (request, reply) => {
+        const ctx = requireUser(request);
+        const body = request.body;
+        const issuer = new URL(body.issuer);
+        if (
+          issuer.protocol !== 'https:' &&
+          !(options.allowHttpIssuer && issuer.protocol === 'http:')
+        )
+          throw new ApiError('bad-request', 'De issuer moet een https-adres zijn.', [
+            { path: 'body.issuer', message: 'moet met https:// beginnen' },
+          ]);
+        if (!options.secretKey)
+          throw new ApiError(
+            'unprocessable',
+            'De server heeft geen sleutel om het clientgeheim te versleutelen (OIDC_SECRET_KEY).',
+          );
+        const created = await createIdentityProvider(
+          deps.db,
+          ctx,
+          {
+            name: body.naam,
+            issuer: body.issuer,
+            clientId: body.clientId,
+            clientSecretSealed: sealSecret(options.secretKey, body.clientSecret),
+            emailDomains: [...new Set(body.emailDomeinen)],
+          },
+          deps.clock.now(),
+        );
+        return reply.status(201).send(present(created, request));
+      },
+    );
+
+    app.post(
+      '/identiteitsaanbieders/:id/deactiveren',
+      {
+        schema: {
+          summary: 'Een identiteitsaanbieder van de eigen gemeente uitzetten',
+          params: z.object({ id: z.string().max(64) }),
+          response: { 200: providerView },
+        },
+      },
+      async (request) => {
+        const ctx = requireUser(request);
+        if (!UUID.test(request.params.id))
+          throw new ApiError('not-found', 'Deze identiteitsaanbieder bestaat niet.');
+        const done = await deactivateIdentityProvider(
+          deps.db,
+          ctx,
+          request.params.id,
+          deps.clock.now(),
+        );
+        clients.forget(done.id);
+        return present(done, request);
+      },
+    );
+  };
+
+/** A library error's code (never its message, which might echo a response). */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown; error?: unknown }).code;
+  const oauthError = (error as { error?: unknown }).error;
+  if (typeof oauthError === 'string') return oauthError.slice(0, 60);
+  return typeof code === 'string' ? code.slice(0, 60) : 'onbekend';
+}
