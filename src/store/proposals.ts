@@ -24,6 +24,12 @@ import { issueAllocation, lineValue } from '../ijw/allocate.js';
 import { FlowError } from '../ijw/flow-error.js';
 import { allocationProposalDecided } from './adjustments.js';
 import { writeAudit } from './audit.js';
+import { consentForHandover } from './consents.js';
+import { withdrawalMessage } from '../domain/privacy/consent.js';
+
+/** What a withdrawal means for an allocation: the substantive handover does not go out. */
+const NO_HANDOVER_TO_PROVIDER =
+  'Zonder toestemming gaat de inhoudelijke overdracht niet naar de aanbieder; bespreek dit met het gezin';
 import { listProducts } from './catalogue.js';
 import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
@@ -251,6 +257,13 @@ export async function proposeAllocation(
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
     const checked = await checkedContent(trx, ctx, caseId, input, now);
+    // Jeugdwet 7.3.11 (ADR 0018): the substantive handover goes to the provider once allocated;
+    // after the family withdrew consent for it, it is not proposed.
+    const consent = await consentForHandover(trx, caseId, checked.provider.id, null, now);
+    if (consent.outcome === 'ingetrokken') {
+      const message = withdrawalMessage(consent.evaluation, consent.kind, NO_HANDOVER_TO_PROVIDER);
+      throw new StoreError('conflict', message, [{ path: 'aanbieder', message }]);
+    }
     const row = await trx
       .insertInto('allocation_proposal')
       .values({
@@ -536,6 +549,12 @@ export async function decideProposal(
     );
     if (problems.length > 0)
       throw new FlowError('Deze toewijzing kan nog niet worden gedaan.', problems);
+    // Consent withdrawn since the proposal: the handover would reach the provider without it.
+    const consent = await consentForHandover(trx, row.case_id, provider.id, null, now);
+    if (consent.outcome === 'ingetrokken') {
+      const message = withdrawalMessage(consent.evaluation, consent.kind, NO_HANDOVER_TO_PROVIDER);
+      throw new FlowError(message, [{ path: 'aanbieder', message }], 'conflict');
+    }
     const address = content.handover.contacts.find((c) => c.personId === client.id)?.address;
     if (!address || !client.bsn || !client.birth_date)
       throw new FlowError('Adres, BSN of geboortedatum van de jeugdige ontbreekt.', []);

@@ -452,6 +452,45 @@ describe.each(engines)('route A allocation on %s', (engine) => {
     );
   });
 
+  it('after the family withdraws consent to share with providers, no proposal carries the handover', async () => {
+    const consent = (stand: string, datum: string) =>
+      regisseur.request('POST', `/api/v1/casussen/${caseId}/toestemmingen`, {
+        persoonId: parentId,
+        ontvanger: 'aanbieder',
+        doel: 'inhoudelijke overdracht bij een toewijzing',
+        stand,
+        datum,
+        wijze: 'mondeling',
+      });
+    expect((await consent('ingetrokken', '2026-03-09')).statusCode).toBe(201);
+    const before = await opened.db.selectFrom('allocation_proposal').select('id').execute();
+    const refused = await propose(
+      proposal({
+        producten: [
+          { productcode: '45A03', volume: 2, ingangsdatum: '2026-04-01', einddatum: '2026-06-30' },
+        ],
+      }),
+    );
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.body).toContain('Jeugdwet artikel 7.3.11');
+    expect(refused.body).toContain('Els Mulder');
+    expect(refused.body).toContain('niet naar de aanbieder');
+    expect(fieldsOf(refused.json())).toEqual(['body.aanbieder']);
+    expect(await opened.db.selectFrom('allocation_proposal').select('id').execute()).toHaveLength(
+      before.length,
+    );
+    // Given again, the proposal goes.
+    expect((await consent('gegeven', '2026-03-10')).statusCode).toBe(201);
+    const allowed = await propose(
+      proposal({
+        producten: [
+          { productcode: '45A03', volume: 2, ingangsdatum: '2026-04-01', einddatum: '2026-06-30' },
+        ],
+      }),
+    );
+    expect(allowed.statusCode, allowed.body).toBe(201);
+  });
+
   it('a stop message tells the regie side why the help ended, citing the rule that follows', async () => {
     now = new Date('2026-04-21T09:00:00Z');
     // Six weeks on, the sessions have expired: log in again.

@@ -223,7 +223,11 @@ const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.sl
  * The message that refuses sharing after a withdrawal: who withdrew consent for which recipient,
  * and when.
  */
-export function withdrawalMessage(evaluation: ConsentEvaluation, kind: RecipientKind): string {
+export function withdrawalMessage(
+  evaluation: ConsentEvaluation,
+  kind: RecipientKind,
+  consequence = 'Zonder toestemming gaat de casusregie niet over naar deze organisatie',
+): string {
   const parts = evaluation.persons.flatMap((p) =>
     p.state === 'ingetrokken' && p.entry
       ? [
@@ -231,7 +235,7 @@ export function withdrawalMessage(evaluation: ConsentEvaluation, kind: Recipient
         ]
       : [],
   );
-  return `Toestemming ingetrokken: ${parts.join('; ')}. Zonder toestemming gaat de casusregie niet over naar deze organisatie (${CONSENT_RULE}).`;
+  return `Toestemming ingetrokken: ${parts.join('; ')}. ${consequence} (${CONSENT_RULE}).`;
 }
 
 /** The recipient kind of an organisation; null for kinds that take part without consent. */
