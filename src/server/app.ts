@@ -6,7 +6,7 @@
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -53,6 +53,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { accessLogRoutes } from './routes/access-log.js';
 import { breakGlassRoutes } from './routes/break-glass.js';
 import { sharingRoutes } from './routes/sharing.js';
+import { anonymisedViewRoutes } from './routes/anonymised-views.js';
 import { providerEndingRoutes } from './routes/provider-endings.js';
 import { measureEndingRoutes } from './routes/measure-endings.js';
 import { closureRoutes } from './routes/closures.js';
@@ -82,6 +83,8 @@ export interface AppDeps {
   readonly log?: LogSettings;
   /** OIDC login with municipalities' own identity providers (ADR 0017). */
   readonly oidc?: OidcOptions;
+  /** Called for every route as it is registered (the authorisation matrix test lists them). */
+  readonly onRoute?: (route: { readonly method: string | string[]; readonly url: string }) => void;
 }
 
 declare module 'fastify' {
@@ -107,7 +110,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.log),
     trustProxy: true,
+    // Malformed or overlong URLs are refused by the router before any hook runs.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply
+        .status(400)
+        .send(new ApiError('bad-request', 'Het adres van het verzoek klopt niet.').body()),
   }).withTypeProvider<ZodTypeProvider>();
+  const onRoute = deps.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -162,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.status(api.status).send(api.body());
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) return reply.status(413).send(new ApiError('too-large').body());
     if (status === 400 || status === 415) {
       const api = new ApiError('bad-request', 'De invoer is geen geldige JSON.');
       return reply.status(400).send(api.body());
@@ -210,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessLogRoutes(deps), { prefix: '/api/v1' });
   await app.register(breakGlassRoutes(deps), { prefix: '/api/v1' });
   await app.register(sharingRoutes(deps), { prefix: '/api/v1' });
+  await app.register(anonymisedViewRoutes(deps), { prefix: '/api/v1' });
   await app.register(oidcRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

@@ -9,6 +9,7 @@ export const API_ERROR_CODES = [
   'not-found',
   'conflict',
   'unprocessable',
+  'too-large',
   'locked',
   'too-many-requests',
   'internal',
@@ -30,6 +31,11 @@ const MAPPING: Record<ApiErrorCode, { status: number; nl: string; en: string }> 
     status: 422,
     nl: 'Dit kan zo niet worden vastgelegd.',
     en: 'This cannot be recorded as given.',
+  },
+  'too-large': {
+    status: 413,
+    nl: 'De invoer is te groot.',
+    en: 'The input is too large.',
   },
   locked: {
     status: 429,

@@ -426,6 +426,7 @@ export async function caseAccessLog(
   now: Date,
   limit = 500,
 ): Promise<{ readonly entries: AccessLogEntry[]; readonly limited: boolean }> {
+  if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
     const household = await trx

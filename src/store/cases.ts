@@ -534,6 +534,7 @@ export const TIMELINE_ONLY_TYPES = [
   'regie-overdracht-geannuleerd',
   'maatregel-afgesloten',
   'verhuizing',
+  'anoniem-gedeeld',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 
@@ -565,6 +566,7 @@ export const FLOW_ONLY_TYPES: readonly string[] = [
   'maatregel-afgesloten',
   'verhuizing',
   'afsluiting',
+  'anoniem-gedeeld',
 ];
 
 export interface EventInput {

@@ -744,6 +744,24 @@ export interface SharingDecisionTable {
   decided_at: Timestamp;
 }
 
+/** An anonymised view of a case for a consultation or an escalation (ADR 0021). */
+export interface AnonymisedViewTable {
+  id: Generated<string>;
+  case_id: string;
+  purpose: 'consultatie' | 'escalatie';
+  recipient: string;
+  content: Json;
+  status: 'concept' | 'gecontroleerd' | 'gedeeld';
+  created_by: string;
+  created_at: Timestamp;
+  edited_by: string | null;
+  edited_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  shared_by: string | null;
+  shared_at: Timestamp | null;
+}
+
 /** A request about the record: inspection and copy, or destruction (ADR 0019). */
 export interface RecordRequestTable {
   id: Generated<string>;
@@ -837,4 +855,5 @@ export interface Database {
   retention_due: RetentionDueTable;
   break_glass: BreakGlassTable;
   sharing_decision: SharingDecisionTable;
+  anonymised_view: AnonymisedViewTable;
 }

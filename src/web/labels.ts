@@ -34,7 +34,8 @@ export const EVENT_LABELS: Record<
   | 'regie-overdracht-geannuleerd'
   | 'maatregel-afgesloten'
   | 'verhuizing'
-  | 'afsluiting',
+  | 'afsluiting'
+  | 'anoniem-gedeeld',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -88,6 +89,7 @@ export const EVENT_LABELS: Record<
   afsluiting: 'Casus afgesloten',
   'maatregel-afgesloten': 'Einde van de maatregel afgerond',
   verhuizing: 'Verhuisd naar een andere gemeente; nieuwe termijnen lopen vanaf hier',
+  'anoniem-gedeeld': 'Anonieme weergave van de casus gedeeld (consultatie of escalatie)',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

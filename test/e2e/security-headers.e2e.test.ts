@@ -18,9 +18,14 @@ describe('security headers in the browser', () => {
     const page = await journey.page();
     const problems: string[] = [];
     page.on('console', (message) => {
-      // The app asks who is logged in before the login page: that 401 is expected.
-      if (message.type() === 'error' && !message.text().includes('status of 401'))
+      // A failed request is reported below with its address; the console only repeats it.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
         problems.push(`console: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      // The app asks who is logged in before the login page: that 401 is expected.
+      if (response.status() >= 400 && !response.url().endsWith('/api/v1/sessie'))
+        problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
     // Runs in the page (a string: this file is compiled without the DOM library).
     await page.addInitScript({

@@ -289,6 +289,10 @@ describe.each(engines)('the access log (NEN 7513) on %s', (engine) => {
         (await as(who).request('GET', `/api/v1/casussen/${caseId}/toegangslog`)).statusCode,
         who,
       ).toBe(404);
+    // A case id that is no UUID is not found either, not a 500 (found by the fuzz test).
+    expect(
+      (await as('regisseur').request('GET', '/api/v1/casussen/geen-uuid/toegangslog')).statusCode,
+    ).toBe(404);
     const logged = await opened.db
       .selectFrom('audit_log')
       .select('action')

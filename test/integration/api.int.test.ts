@@ -189,6 +189,29 @@ describe.each(engines)('API on %s', (engine) => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('refuses a malformed address and an oversized body in its own error shape, not as a 500 (found by the fuzz test)', async () => {
+    const client = new Client(app);
+    await client.login(`regisseur-${engine}@test.nl`);
+    for (const url of ['/api/v1/casussen/%ZZ', `/api/v1/casussen/${'x'.repeat(200)}`]) {
+      const res = await client.request('GET', url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: { code: 'bad-request', message: 'Het adres van het verzoek klopt niet.' },
+      });
+    }
+    const before = await households();
+    const big = await client.request(
+      'POST',
+      '/api/v1/casussen',
+      routeARequest({ gezin: { naam: 'x'.repeat(1_100_000) } }),
+    );
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({
+      error: { code: 'too-large', message: 'De invoer is te groot.' },
+    });
+    expect(await households()).toEqual(before);
+  });
+
   it('locks an account after repeated failures, without saying whether the e-mail exists', async () => {
     const client = new Client(app);
     const unknown = await client.login('niemand@test.nl', 'fout');

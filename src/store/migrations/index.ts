@@ -31,6 +31,7 @@ import * as consentWorkingNotes from './2026-11-23-0029-consent-working-notes.js
 import * as sessionIdle from './2026-11-23-0030-session-idle.js';
 import * as recordRequests from './2026-11-23-0031-record-requests.js';
 import * as breakGlassSharing from './2026-11-23-0032-break-glass-sharing.js';
+import * as anonymisedViews from './2026-11-23-0033-anonymised-views.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0030-session-idle': sessionIdle,
   '2026-11-23-0031-record-requests': recordRequests,
   '2026-11-23-0032-break-glass-sharing': breakGlassSharing,
+  '2026-11-23-0033-anonymised-views': anonymisedViews,
 };

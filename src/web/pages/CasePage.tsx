@@ -51,6 +51,7 @@ import { HandoverSection } from './HandoverSection.js';
 import { ConsentSection } from './ConsentSection.js';
 import { BreakGlassBanner } from './BreakGlassPage.js';
 import { SharingSection } from './SharingSection.js';
+import { AnonymisedViewSection } from './AnonymisedViewSection.js';
 import { WorkingNotesSection } from './WorkingNotesSection.js';
 import { MeasureEndSection } from './MeasureEndSection.js';
 import { MoveSection } from './MoveSection.js';
@@ -231,6 +232,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       <ConsentSection casus={casus} />
 
       <SharingSection casus={casus} />
+
+      <AnonymisedViewSection casus={casus} />
 
       <AllocationSection casus={casus} />
 
