@@ -552,13 +552,15 @@ export async function previewOverview(
   return inCaseTransaction(db, ctx, async (trx) => {
     const { caseId, view } = await escalationForUpdate(trx, ctx, escalationId, profiles, now);
     const level = currentLevel(view.ladder, progressOf(view));
-    if (!level || !level.step.artefacts?.includes('overzicht'))
-      throw new StoreError('conflict', 'Op dit niveau wordt geen overzicht gedeeld.');
+    if (!level) throw new StoreError('conflict', 'Op dit niveau wordt geen overzicht gedeeld.');
+    // Who may not record the level learns nothing about it (access before the level's rules).
     if (!mayRecordLevel(level, ctx.actor.roles))
       throw new StoreError(
         'forbidden',
         `Alleen ${level.step.roles?.join(', ')} legt dit niveau vast.`,
       );
+    if (!level.step.artefacts?.includes('overzicht'))
+      throw new StoreError('conflict', 'Op dit niveau wordt geen overzicht gedeeld.');
     return buildOverview(
       trx,
       caseId,

@@ -72,7 +72,10 @@ function view(row: {
  * Only a beheerder of a municipality manages its providers; anyone else is refused (and the
  * refusal is audited on its own, outside any rolled-back transaction).
  */
-async function requireMunicipalityAdmin(db: Kysely<Database>, ctx: RequestContext): Promise<void> {
+export async function requireMunicipalityAdmin(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+): Promise<void> {
   const org = await db
     .selectFrom('organisation')
     .select('kind')

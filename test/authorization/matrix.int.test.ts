@@ -3,9 +3,12 @@
  * is driven with every staff role — once from an organisation involved in the fixture case and
  * once from another organisation of the same region — and without a session, and the answer
  * must match the route's policy class in matrix.ts. Denied means 401, 403 or 404; anything else
- * (2xx, 400, 409, 422, a redirect) means the request got past the access check. Bodies are
- * empty objects (`{}`), so a validation error counts as allowed. A route without an entry, or an
- * entry without a route, fails the test.
+ * (2xx, 400, 409, 422, a redirect) means the request got past the access check. Allowed actors
+ * send an empty object (`{}`), so a validation error counts as allowed. Actors that must be
+ * refused send a body that passes the route's own zod schema (bodies.ts), because most routes
+ * validate the body before the handler checks access: a 400 for them is a mismatch, and a route
+ * for which no valid body can be made fails the test, so every route × actor is decided. A route
+ * without an entry, or an entry without a route, fails the test.
  *
  * Refusals are sent first on every route, so a request that succeeds cannot change the outcome
  * of a refusal; consumable fixtures are put back before every allowed request.
@@ -13,8 +16,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/access/case-access.js';
 import { engines } from '../integration/databases.js';
+import { validBody, type BodyContext, type BodyOutcome } from './bodies.js';
 import { MATRIX, POLICIES, type Policy } from './matrix.js';
-import { buildWorld, type Involvement, type World } from './world.js';
+import { buildWorld, NOW, NOW_LOCAL, type Involvement, type World } from './world.js';
 
 interface Actor {
   readonly label: string;
@@ -54,6 +58,32 @@ function payloadOf(route: string): { payload?: string; contentType?: string } {
   return { payload: '{}', contentType: 'application/json' };
 }
 
+/** Fixture ids for the id properties of generated bodies, by property name. */
+const FIXTURE_OF_PROPERTY: Readonly<Record<string, string>> = {
+  persoonId: 'youngA',
+  jeugdigeId: 'youngA',
+  organisatieId: 'aanbieder1',
+  aanbiederId: 'aanbieder1',
+  teamId: 'lokaal-team1',
+  lokaalTeamId: 'lokaal-team1',
+  gemeenteId: 'gemeente1',
+  crisisteamId: 'crisisteam1',
+  toewijzingId: 'allocationA',
+  casusId: 'caseA',
+};
+
+function bodyContext(world: World): BodyContext {
+  return {
+    today: NOW.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+    timestamp: NOW_LOCAL,
+    now: NOW,
+    idOf: (property) =>
+      property === 'medewerkerId'
+        ? world.staff('casusregisseur', 'betrokken')
+        : world.ids[FIXTURE_OF_PROPERTY[property] ?? ''],
+  };
+}
+
 describe.each(engines)('the authorisation matrix on %s', (engine) => {
   let world: World;
   beforeAll(async () => {
@@ -78,12 +108,19 @@ describe.each(engines)('the authorisation matrix on %s', (engine) => {
       });
     const mismatches: string[] = [];
     const serverErrors: { readonly check: string; readonly requestId: string }[] = [];
-    /** Routes whose schema refuses the empty body before the handler checks access. */
-    const validatedFirst = new Set<string>();
+    /** Route × actor pairs the test could not decide (no schema-valid body for a refusal). */
+    const undecided: string[] = [];
+    /** Routes whose refusals were sent a schema-valid body, by where the body came from. */
+    const validBodies = new Map<string, BodyOutcome['source']>();
+    const ctx = bodyContext(world);
     let checks = 0;
     for (const [route, policy, template] of MATRIX) {
       const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-      const { payload, contentType } = payloadOf(route);
+      const { payload: empty, contentType } = payloadOf(route);
+      const schema = world.bodySchemas.get(route);
+      const valid =
+        schema && contentType === 'application/json' ? validBody(route, schema, ctx) : null;
+      if (valid) validBodies.set(route, valid.source);
       // Refusals first: a request that succeeds must not change what a refusal sees.
       const ordered = [...ACTORS].sort(
         (a, b) => Number(expectedAllowed(policy, a)) - Number(expectedAllowed(policy, b)),
@@ -91,6 +128,11 @@ describe.each(engines)('the authorisation matrix on %s', (engine) => {
       for (const actor of ordered) {
         const allowed = expectedAllowed(policy, actor);
         if (allowed) await world.restore();
+        if (!allowed && valid?.source === 'none') {
+          undecided.push(`${route} as ${actor.label}: no schema-valid body (${valid.reason})`);
+          continue;
+        }
+        const payload = !allowed && valid ? JSON.stringify(valid.body) : empty;
         const headers: Record<string, string> = {};
         if (actor.role && actor.involvement) {
           const session =
@@ -106,7 +148,9 @@ describe.each(engines)('the authorisation matrix on %s', (engine) => {
         const res = await world.inject({ method, url: url(template), headers, payload });
         const denied = DENIED.has(res.statusCode);
         if (res.statusCode === 400 && !allowed && !world.reachedHandler(String(checks)))
-          validatedFirst.add(route);
+          undecided.push(
+            `${route} as ${actor.label}: the schema refused the body ${payload ?? ''} ${res.body.slice(0, 200)}`,
+          );
         else if (res.statusCode >= 500)
           serverErrors.push({
             check: `${route} as ${actor.label}: ${res.statusCode}`,
@@ -114,15 +158,21 @@ describe.each(engines)('the authorisation matrix on %s', (engine) => {
           });
         else if (denied === allowed)
           mismatches.push(
-            `${route} [${policy}] as ${actor.label}: expected ${allowed ? 'allowed' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+            `${route} [${policy}] as ${actor.label}: expected ${allowed ? 'allowed' : 'denied'}, got ${res.statusCode}${!allowed && valid ? ' to a schema-valid body (checked before access?)' : ''} ${res.body.slice(0, 160)}`,
           );
       }
     }
+    const sources = [...validBodies.values()];
+    const count = (source: BodyOutcome['source']) => sources.filter((s) => s === source).length;
     console.info(
-      `authorisation matrix on ${engine}: ${MATRIX.length} routes, ${ACTORS.length} actors, ${checks} checks, ${mismatches.length} mismatches, ${serverErrors.length} server errors; ${validatedFirst.size} routes validate the body before the access check, so a refusal with {} is not decided there:\n  ${[...validatedFirst].join('\n  ')}`,
+      `authorisation matrix on ${engine}: ${MATRIX.length} routes, ${ACTORS.length} actors, ${checks} checks, ${mismatches.length} mismatches, ${serverErrors.length} server errors, ${undecided.length} undecided; refusals sent a schema-valid body on ${count('generated') + count('hand-written')} routes (${count('generated')} generated, ${count('hand-written')} hand-written)`,
     );
     // The log line of a 500 is written after the answer: look the errors up at the end.
     const errors = serverErrors.map((e) => `${e.check} ${world.errorOf(e.requestId) ?? ''}`);
-    expect({ mismatches, serverErrors: errors }).toEqual({ mismatches: [], serverErrors: [] });
+    expect({ mismatches, serverErrors: errors, undecided }).toEqual({
+      mismatches: [],
+      serverErrors: [],
+      undecided: [],
+    });
   }, 300_000);
 });

@@ -17,6 +17,7 @@
  */
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { ZodType } from 'zod';
 import type { StaffRole } from '../../src/domain/access/case-access.js';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
@@ -26,6 +27,7 @@ import type { OpenDatabase } from '../../src/store/db.js';
 import type { OrganisationTable } from '../../src/store/schema.js';
 import { freshBsn } from '../factories.js';
 import { freshDatabase } from '../integration/databases.js';
+import { routeCollector } from '../support/routes.js';
 
 export type Involvement = 'betrokken' | 'niet-betrokken';
 type Kind = OrganisationTable['kind'];
@@ -55,6 +57,8 @@ export interface World {
   readonly app: FastifyInstance;
   /** Every registered route as "METHOD /url/:pattern" (HEAD and OPTIONS left out). */
   readonly routes: readonly string[];
+  /** The zod body schema of every route that declares one, by "METHOD /url/:pattern". */
+  readonly bodySchemas: ReadonlyMap<string, ZodType>;
   /** Whether the request sent with header `x-matrix-check: <check>` reached its handler. */
   readonly reachedHandler: (check: string) => boolean;
   /** The logged error behind a 500 answer, by the request id it carries. */
@@ -72,7 +76,9 @@ export interface World {
   readonly close: () => Promise<void>;
 }
 
-export const NOW = new Date('2026-06-15T10:00:00+02:00');
+/** The world's clock, as a local time in Amsterdam with its offset. */
+export const NOW_LOCAL = '2026-06-15T10:00:00+02:00';
+export const NOW = new Date(NOW_LOCAL);
 const KINDS: readonly Kind[] = [
   'gemeente',
   'lokaal-team',
@@ -91,6 +97,7 @@ export async function buildWorld(engine: 'pglite' | 'postgres'): Promise<World> 
   const { db } = opened;
   const clock = { now: () => NOW };
   const routes: string[] = [];
+  const collected = routeCollector();
   // Unexpected errors as the app logs them, by request id (the id a 500 answer carries).
   const errors = new Map<string, string>();
   const stream = new Writable({
@@ -102,6 +109,7 @@ export async function buildWorld(engine: 'pglite' | 'postgres'): Promise<World> 
   });
   const app = await buildApp({
     onRoute: (route) => {
+      collected.onRoute(route);
       for (const method of [route.method].flat())
         if (method !== 'HEAD' && method !== 'OPTIONS') routes.push(`${method} ${route.url}`);
     },
@@ -611,6 +619,11 @@ export async function buildWorld(engine: 'pglite' | 'postgres'): Promise<World> 
   return {
     app,
     routes,
+    bodySchemas: new Map(
+      collected.routes.flatMap((r) =>
+        r.schema.body ? [[`${r.method} ${r.url}`, r.schema.body] as const] : [],
+      ),
+    ),
     reachedHandler: (check) => handled.has(check),
     errorOf: (requestId) => errors.get(requestId),
     opened,

@@ -292,18 +292,21 @@ export const ijwRoutes =
           summary:
             'Een verzoek om toewijzing beantwoorden: in onderzoek (2) of afgewezen (1, met reden)',
           params: z.object({ id: z.string().max(64) }),
-          body: z.strictObject({
-            antwoord: z.enum(['1', '2']),
-            reden: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9']).optional(),
-          }),
+          // The refusal reason is part of the body's shape, so it is checked with the schema
+          // (before access), not in the handler between the access checks.
+          body: z
+            .strictObject({
+              antwoord: z.enum(['1', '2']),
+              reden: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9']).optional(),
+            })
+            .refine((b) => b.antwoord !== '1' || b.reden !== undefined, {
+              path: ['reden'],
+              error: 'kies de reden van afwijzing (codelijst WJ759)',
+            }),
         },
       },
       async (request, reply) => {
         const { ctx, code } = await requireMunicipality(request);
-        if (request.body.antwoord === '1' && !request.body.reden)
-          throw new ApiError('bad-request', 'De invoer klopt niet.', [
-            { path: 'body.reden', message: 'kies de reden van afwijzing (codelijst WJ759)' },
-          ]);
         const result = await answerRequest(
           deps.db,
           ctx,

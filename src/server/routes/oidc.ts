@@ -16,6 +16,7 @@ import {
   createIdentityProvider,
   deactivateIdentityProvider,
   listIdentityProviders,
+  requireMunicipalityAdmin,
   saveLoginAttempt,
   servedStaffByEmail,
   takeLoginAttempt,
@@ -313,6 +314,8 @@ export const oidcRoutes =
       },
       async (request, reply) => {
         const ctx = requireUser(request);
+        // Access first: who may not add a provider learns nothing about the server's settings.
+        await requireMunicipalityAdmin(deps.db, ctx);
         const body = request.body;
         const issuer = new URL(body.issuer);
         if (
