@@ -20,6 +20,8 @@ import { PlanPage } from './pages/PlanPage.js';
 import { ProviderEndingsPage } from './pages/ProviderEndingsPage.js';
 import { ProviderPerformancePage } from './pages/ProviderPerformancePage.js';
 import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
+import { PasswordPage } from './pages/PasswordPage.js';
+import { RetentionPage } from './pages/RetentionPage.js';
 import { RulePage } from './pages/RulePage.js';
 import { TeamQuestionsPage } from './pages/TeamQuestions.js';
 import { WorkListPage } from './pages/WorkListPage.js';
@@ -97,6 +99,14 @@ export function App() {
       <Route
         path="/toegangslog"
         element={<RequireSession>{() => <AccessLogPage />}</RequireSession>}
+      />
+      <Route
+        path="/bewaartermijn"
+        element={<RequireSession>{() => <RetentionPage />}</RequireSession>}
+      />
+      <Route
+        path="/wachtwoord"
+        element={<RequireSession>{() => <PasswordPage />}</RequireSession>}
       />
       <Route
         path="/noodtoegang"

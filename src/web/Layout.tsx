@@ -117,6 +117,13 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                 )}
                 {privacyOfficer && (
                   <li>
+                    <NavLink to="/bewaartermijn" className="utrecht-link">
+                      Bewaartermijn
+                    </NavLink>
+                  </li>
+                )}
+                {privacyOfficer && (
+                  <li>
                     <NavLink to="/noodtoegang/beoordelen" className="utrecht-link">
                       Noodtoegang beoordelen
                     </NavLink>
@@ -159,6 +166,9 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                 {me.medewerker.naam}
                 <span className="kop__organisatie"> · {me.medewerker.organisatie}</span>
               </span>
+              <NavLink to="/wachtwoord" className="utrecht-link">
+                Wachtwoord wijzigen
+              </NavLink>
               <Button
                 appearance="subtle"
                 onClick={() => {

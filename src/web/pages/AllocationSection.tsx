@@ -185,6 +185,73 @@ const LABELS: Record<string, string> = {
   'overdracht.contacten.0.adres.plaats': 'Plaats',
 };
 
+interface ProviderConsent {
+  stand: string;
+  melding: string | null;
+  regel: string;
+}
+
+/**
+ * The family's consent to share with the chosen provider (Jeugdwet 7.3.11, ADR 0018): the
+ * handover in the proposal goes to it once allocated, so after a withdrawal the server refuses.
+ */
+function ProviderConsentLine({ casus, agb }: { casus: CaseView; agb: string }) {
+  const providers = useQuery({
+    queryKey: ['organisaties', 'aanbieder'],
+    queryFn: () =>
+      api<{ id: string; regio: string; code: string | null }[]>(
+        'GET',
+        '/organisaties?soort=aanbieder',
+      ),
+    staleTime: 5 * 60_000,
+  });
+  const matches = (providers.data ?? []).filter((o) => o.code === agb);
+  const organisationId = (matches.find((o) => o.regio === casus.regio) ?? matches[0])?.id ?? '';
+  const consent = useQuery({
+    queryKey: ['toestemming-overdracht', casus.id, organisationId],
+    queryFn: () =>
+      api<{ toestemming: ProviderConsent | null }>(
+        'GET',
+        `/casussen/${casus.id}/toestemmingen/overdracht?organisatieId=${organisationId}`,
+      ),
+    enabled: organisationId !== '',
+  });
+  const c = consent.data?.toestemming;
+  if (!c) return null;
+  if (c.stand === 'gegeven')
+    return (
+      <Alert type="info">
+        <Paragraph>
+          Het gezin heeft toestemming gegeven om gegevens met deze aanbieder te delen ({c.regel}).
+        </Paragraph>
+      </Alert>
+    );
+  if (c.stand === 'onbekend')
+    return (
+      <Alert type="warning">
+        <Paragraph>
+          Er is geen toestemming vastgelegd om gegevens met deze aanbieder te delen. Vraag het gezin
+          erom en leg het antwoord vast bij Toestemming ({c.regel}).
+        </Paragraph>
+      </Alert>
+    );
+  if (c.stand === 'ingetrokken')
+    return (
+      <Alert type="warning">
+        <Paragraph>
+          Het gezin heeft de toestemming om gegevens met deze aanbieder te delen ingetrokken. Een
+          voorstel aan deze aanbieder wordt geweigerd, want de overdracht zou dan zonder toestemming
+          gedeeld worden; bespreek dit met het gezin ({c.regel}).
+        </Paragraph>
+      </Alert>
+    );
+  return c.melding ? (
+    <Alert type="info">
+      <Paragraph>{c.melding}</Paragraph>
+    </Alert>
+  ) : null;
+}
+
 function ProposalForm({ casus, basis }: { casus: CaseView; basis: Basis }) {
   const client = useQueryClient();
   const young = basis.gezin.filter((p) => p.soort === 'jeugdige');
@@ -350,6 +417,7 @@ function ProposalForm({ casus, basis }: { casus: CaseView; basis: Basis }) {
             </Select>
           )}
         </FormField>
+        {aanbieder && <ProviderConsentLine casus={casus} agb={aanbieder} />}
         <FormField label="Product" {...field('producten.0.productcode')} required>
           {(w) => (
             <Select {...w} value={product} onChange={(e) => setProduct(e.target.value)}>
