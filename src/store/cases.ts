@@ -24,6 +24,7 @@ import { writeAudit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
+import { requireRegistrationOrExplanation } from './staff-registrations.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -643,6 +644,10 @@ export interface RoleAssignmentInput {
   readonly organisationId: string | null;
   readonly startsAt: Date;
   readonly reason: string;
+  /** Comply or explain (GRO-DEC-WERKTOEDELING): why casusregie goes to an unregistered professional. */
+  readonly unregisteredExplanation?: string | null;
+  /** Set by a flow that already checked the registration (a warm handover, at its start). */
+  readonly registrationChecked?: boolean;
 }
 
 /**
@@ -697,6 +702,21 @@ export async function assignRoleIn(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (input.role === 'casusregie' && input.staffId && !input.registrationChecked)
+    await requireRegistrationOrExplanation(
+      trx,
+      ctx,
+      {
+        caseId,
+        staffId: input.staffId,
+        at: input.startsAt,
+        explanation: input.unregisteredExplanation,
+        field: 'unregisteredExplanation',
+        kind: 'rol',
+        roleId: row.id,
+      },
+      now,
+    );
   await writeAudit(trx, ctx, {
     action: 'casus.rol-toewijzen',
     caseId,

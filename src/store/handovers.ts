@@ -26,6 +26,7 @@ import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { notify } from './notifications.js';
 import type { Database } from './schema.js';
+import { requireRegistrationOrExplanation } from './staff-registrations.js';
 import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -261,6 +262,8 @@ export interface StartHandoverInput {
   readonly newStaffId: string;
   readonly newOrganisationId: string;
   readonly reason: string;
+  /** Comply or explain (GRO-DEC-WERKTOEDELING): why the new regisseur may lack a registration. */
+  readonly unregisteredExplanation?: string | null;
 }
 
 /** Whoever may assign roles starts a handover of the running casusregie to a named person. */
@@ -333,6 +336,20 @@ export async function startHandoverIn(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await requireRegistrationOrExplanation(
+    trx,
+    ctx,
+    {
+      caseId,
+      staffId: staff.staffId,
+      at: now,
+      explanation: input.unregisteredExplanation,
+      field: 'uitlegZonderRegistratie',
+      kind: 'overdracht',
+      handoverId: row.id,
+    },
+    now,
+  );
   await addTimelineEntry(trx, {
     caseId,
     type: 'regie-overdracht-gestart',
@@ -552,6 +569,8 @@ export async function completeHandover(
         organisationId: h.to_organisation_id,
         startsAt: now,
         reason: `warme overdracht (${WARM_HANDOVER_RULE}): ${h.reason}`,
+        // Comply or explain was settled when the handover started (GRO-DEC-WERKTOEDELING).
+        registrationChecked: true,
       },
       now,
     );

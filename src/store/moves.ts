@@ -142,6 +142,8 @@ export interface StartMoveInput {
   readonly staffId: string;
   readonly moveDate: string;
   readonly reason: string;
+  /** Passed to the handover: GRO-DEC-WERKTOEDELING asks why when the regisseur is unregistered. */
+  readonly unregisteredExplanation?: string | null;
 }
 
 /**
@@ -214,6 +216,7 @@ export async function startMove(
         newStaffId: staff.id,
         newOrganisationId: team.id,
         reason: `Verhuizing naar ${municipality.name} (${municipality.region}): ${reason}`,
+        unregisteredExplanation: input.unregisteredExplanation ?? null,
       },
       now,
     );

@@ -34,6 +34,8 @@ export interface StaffTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   created_at: CreatedAt;
+  /** Part of a full-time job (migration 0036); numeric, so read as text. */
+  fte: Generated<string>;
 }
 
 export interface HouseholdTable {
@@ -790,6 +792,32 @@ export interface RecordWithholdingTable {
 }
 
 /** A case whose retention period ran out (Jeugdwet 7.3.8 lid 3), or kept longer. */
+export interface StaffRegistrationTable {
+  id: Generated<string>;
+  staff_id: string;
+  register: 'skj' | 'big';
+  number: string;
+  valid_from: DateColumn;
+  valid_until: DateColumn | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface UnregisteredAssignmentTable {
+  id: Generated<string>;
+  case_id: string;
+  staff_id: string;
+  organisation_id: string;
+  kind: 'rol' | 'overdracht';
+  role_id: string | null;
+  handover_id: string | null;
+  on_day: DateColumn;
+  explanation: string;
+  rule_id: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface RetentionDueTable {
   case_id: string;
   last_change: DateColumn;
@@ -800,6 +828,28 @@ export interface RetentionDueTable {
   keep_until: DateColumn | null;
   decided_by: string | null;
   decided_at: Timestamp | null;
+}
+
+/** A scoring round of the quality thermometer (GRO-CHK-REFERENTIEKADER; migration 0034). */
+export interface ThermometerRoundTable {
+  id: Generated<string>;
+  team_id: string;
+  name: string;
+  period: string | null;
+  opened_by: string;
+  opened_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+}
+
+/** One member's colour for one checklist item in one round (migration 0034). */
+export interface ThermometerScoreTable {
+  round_id: string;
+  staff_id: string;
+  item: string;
+  colour: 'groen' | 'oranje' | 'rood';
+  remark: string | null;
+  scored_at: Timestamp;
 }
 
 export interface Database {
@@ -856,4 +906,8 @@ export interface Database {
   break_glass: BreakGlassTable;
   sharing_decision: SharingDecisionTable;
   anonymised_view: AnonymisedViewTable;
+  thermometer_round: ThermometerRoundTable;
+  thermometer_score: ThermometerScoreTable;
+  staff_registration: StaffRegistrationTable;
+  unregistered_assignment: UnregisteredAssignmentTable;
 }

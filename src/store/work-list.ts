@@ -61,6 +61,72 @@ export interface WorkList {
 type PersonTuple = [string, string, string | null];
 type EventTuple = [string, number, string | null, string | null, string | null];
 
+/** A case's people as JSON tuples, one row per case (select it from `casus`). */
+export const personsJson = () => sql<PersonTuple[] | null>`(
+  select json_agg(json_build_array(p.id, p.kind, p.birth_date))
+  from person p where p.household_id = casus.household_id
+)`;
+
+/** A case's engine events as JSON tuples, one row per case (select it from `casus`). */
+export const eventsJson = () => sql<EventTuple[] | null>`(
+  select json_agg(json_build_array(
+    e.type, (extract(epoch from e.at) * 1000)::float8, e.child_id, e.kind, e.date
+  ))
+  from case_event e
+  where e.case_id = casus.id and e.type not in (${sql.join([...TIMELINE_ONLY_TYPES])})
+)`;
+
+/** A case row with its people and events as selected by `personsJson` and `eventsJson`. */
+export interface EngineCaseRow {
+  readonly region: string;
+  readonly route: 'A' | 'B' | 'C';
+  readonly segment: string;
+  readonly measure: 'ots' | 'voogdij' | 'jeugdreclassering' | null;
+  readonly facts: unknown;
+  readonly persons: PersonTuple[] | null;
+  readonly events: EventTuple[] | null;
+}
+
+/**
+ * The rules engine's deadlines for one case row (none when its region has no profile). The
+ * work list, the notifications and the management figures evaluate cases through this.
+ */
+export function evaluateCaseRow(
+  profiles: ReadonlyMap<string, Profile>,
+  c: EngineCaseRow,
+  now: Date,
+): readonly DeadlineResult[] {
+  const profile = profiles.get(c.region);
+  const persons: StoredPerson[] = (c.persons ?? []).map(([id, kind, birthDate]) => ({
+    id,
+    kind,
+    birthDate: birthDate === null ? null : String(birthDate).slice(0, 10),
+  }));
+  const events: StoredEvent[] = (c.events ?? []).map(([type, at, childId, kind, date]) => ({
+    type,
+    at: Math.round(at),
+    childId,
+    kind,
+    date: date === null ? null : String(date).slice(0, 10),
+  }));
+  return profile
+    ? evaluate(
+        profile,
+        caseFacts(
+          {
+            route: c.route,
+            segment: c.segment,
+            measure: c.measure,
+            facts: (c.facts ?? {}) as Record<string, unknown>,
+          },
+          persons,
+        ),
+        caseEvents(events),
+        now.getTime(),
+      ).deadlines
+    : [];
+}
+
 /** One visible open case with its deadlines still to be met (overdue or open), earliest first. */
 export interface CaseDeadlines {
   readonly id: string;
@@ -98,17 +164,8 @@ export async function visibleCaseDeadlines(
         'casus.measure',
         'casus.facts',
         'household.label',
-        sql<PersonTuple[] | null>`(
-          select json_agg(json_build_array(p.id, p.kind, p.birth_date))
-          from person p where p.household_id = casus.household_id
-        )`.as('persons'),
-        sql<EventTuple[] | null>`(
-          select json_agg(json_build_array(
-            e.type, (extract(epoch from e.at) * 1000)::float8, e.child_id, e.kind, e.date
-          ))
-          from case_event e
-          where e.case_id = casus.id and e.type not in (${sql.join([...TIMELINE_ONLY_TYPES])})
-        )`.as('events'),
+        personsJson().as('persons'),
+        eventsJson().as('events'),
       ])
       .where('casus.closed_at', 'is', null)
       .where((eb) => visibleCaseCondition(eb, actor, now));
@@ -131,35 +188,7 @@ export async function visibleCaseDeadlines(
     if (filters.stap) query = query.where('casus.step', '=', filters.stap);
 
     for (const c of await query.execute()) {
-      const profile = profiles.get(c.region);
-      const persons: StoredPerson[] = (c.persons ?? []).map(([id, kind, birthDate]) => ({
-        id,
-        kind,
-        birthDate: birthDate === null ? null : String(birthDate).slice(0, 10),
-      }));
-      const events: StoredEvent[] = (c.events ?? []).map(([type, at, childId, kind, date]) => ({
-        type,
-        at: Math.round(at),
-        childId,
-        kind,
-        date: date === null ? null : String(date).slice(0, 10),
-      }));
-      const deadlines = profile
-        ? evaluate(
-            profile,
-            caseFacts(
-              {
-                route: c.route,
-                segment: c.segment,
-                measure: c.measure,
-                facts: (c.facts ?? {}) as Record<string, unknown>,
-              },
-              persons,
-            ),
-            caseEvents(events),
-            now.getTime(),
-          ).deadlines
-        : [];
+      const deadlines = evaluateCaseRow(profiles, c, now);
       const pending = deadlines
         .filter((d) => d.status === 'overdue' || d.status === 'open')
         .sort((a, b) => a.due.localeCompare(b.due));

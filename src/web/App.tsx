@@ -9,6 +9,7 @@ import { BreakGlassPage, BreakGlassReviewPage } from './pages/BreakGlassPage.js'
 import { AnalysisPage } from './pages/AnalysisPage.js';
 import { CasePage } from './pages/CasePage.js';
 import { CataloguePage } from './pages/CataloguePage.js';
+import { DashboardPage } from './pages/DashboardPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MessagePage, MessagesPage } from './pages/MessagesPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
@@ -18,6 +19,8 @@ import { CrisisPage } from './pages/CrisisSection.js';
 import { EscalationsPage } from './pages/EscalationsPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { ProviderEndingsPage } from './pages/ProviderEndingsPage.js';
+import { ThermometerPage } from './pages/ThermometerPage.js';
+import { TeamPage } from './pages/TeamPage.js';
 import { ProviderPerformancePage } from './pages/ProviderPerformancePage.js';
 import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
@@ -125,6 +128,10 @@ export function App() {
         element={<RequireSession>{() => <EscalationsPage />}</RequireSession>}
       />
       <Route
+        path="/dashboards"
+        element={<RequireSession>{() => <DashboardPage />}</RequireSession>}
+      />
+      <Route
         path="/prestaties"
         element={<RequireSession>{() => <ProviderPerformancePage />}</RequireSession>}
       />
@@ -132,6 +139,11 @@ export function App() {
         path="/beeindigingen"
         element={<RequireSession>{() => <ProviderEndingsPage />}</RequireSession>}
       />
+      <Route
+        path="/thermometer"
+        element={<RequireSession>{() => <ThermometerPage />}</RequireSession>}
+      />
+      <Route path="/team" element={<RequireSession>{() => <TeamPage />}</RequireSession>} />
       <Route
         path="/meldingen"
         element={<RequireSession>{() => <NotificationsPage />}</RequireSession>}

@@ -41,6 +41,13 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
         (r) => !['beheerder', 'management', 'contractmanager', 'privacyfunctionaris'].includes(r),
       )
     : false;
+  // Management dashboards (ADR 0024): a local team's lead, management and contract managers.
+  const seesDashboards = me
+    ? (me.medewerker.organisatieSoort === 'lokaal-team' &&
+        me.medewerker.rollen.includes('teamleider')) ||
+      (me.medewerker.organisatieSoort === 'gemeente' &&
+        me.medewerker.rollen.some((r) => r === 'management' || r === 'contractmanager'))
+    : false;
   // Provider performance: the contract manager (the region's providers) and a provider (its own).
   const seesPerformance = me
     ? contractManager || me.medewerker.organisatieSoort === 'aanbieder'
@@ -105,6 +112,27 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <li>
                     <NavLink to="/beeindigingen" className="utrecht-link">
                       Beëindigingen
+                    </NavLink>
+                  </li>
+                )}
+                {advises && (
+                  <li>
+                    <NavLink to="/thermometer" className="utrecht-link">
+                      Thermometer
+                    </NavLink>
+                  </li>
+                )}
+                {seesDashboards && (
+                  <li>
+                    <NavLink to="/dashboards" className="utrecht-link">
+                      Dashboards
+                    </NavLink>
+                  </li>
+                )}
+                {me.medewerker.rollen.includes('teamleider') && (
+                  <li>
+                    <NavLink to="/team" className="utrecht-link">
+                      Team
                     </NavLink>
                   </li>
                 )}

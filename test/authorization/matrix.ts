@@ -133,6 +133,18 @@ export const POLICIES = {
   municipality1Exchange: ['backoffice+', 'beheerder+'],
   /** Backoffice or beheerder of a municipality of the allocation's region. */
   backofficeOrBeheerder: ['backoffice', 'beheerder'],
+  /** Quality thermometer (GRO-CHK-REFERENTIEKADER): members of a local team, for their own team. */
+  thermometerMember: ['casusregisseur', 'teamleider'],
+  /** Opens and closes a thermometer round: the team lead of a local team. */
+  thermometerLead: ['teamleider'],
+  /** Staff registration (ADR 0023): the team view, for any team lead about their own team. */
+  teamLead: ['teamleider'],
+  /** Team 1's casusregisseur's registrations: they themselves, or their team lead. */
+  registrationReaders: ['casusregisseur+', 'teamleider+'],
+  /** Records a registration for team 1's casusregisseur: only the team lead of team 1. */
+  registrationRecorder: ['teamleider+'],
+  /** Management dashboards (ADR 0024): a team lead for the own team, management and contract managers for their region. */
+  dashboardReaders: ['teamleider', 'management', 'contractmanager'],
 } satisfies Record<string, Allowed[]>;
 
 export type Policy = keyof typeof POLICIES;
@@ -282,6 +294,10 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['POST /api/v1/casussen/:id/aanbiederscores', 'casusregieSide', '/api/v1/casussen/{caseA}/aanbiederscores'],
   ['GET /api/v1/aanbieders/prestaties', 'performanceReaders', '/api/v1/aanbieders/prestaties'],
   ['GET /api/v1/aanbieders/:id/prestaties', 'performanceOfProvider1', '/api/v1/aanbieders/{aanbieder1}/prestaties'],
+  ['GET /api/v1/thermometer', 'thermometerMember', '/api/v1/thermometer'],
+  ['POST /api/v1/thermometer/rondes', 'thermometerLead', '/api/v1/thermometer/rondes'],
+  ['POST /api/v1/thermometer/ronde-sluiten', 'thermometerLead', '/api/v1/thermometer/ronde-sluiten'],
+  ['PUT /api/v1/thermometer/scores', 'thermometerMember', '/api/v1/thermometer/scores'],
   ['GET /api/v1/toegangslog', 'privacyOfficer', '/api/v1/toegangslog'],
   ['GET /api/v1/toegangslog/keuzes', 'privacyOfficer', '/api/v1/toegangslog/keuzes'],
   ['POST /api/v1/toegangslog/controle', 'privacyOfficer', '/api/v1/toegangslog/controle'],
@@ -303,5 +319,9 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['GET /api/v1/identiteitsaanbieders', 'beheerderOfMunicipality', '/api/v1/identiteitsaanbieders'],
   ['POST /api/v1/identiteitsaanbieders', 'beheerderOfMunicipality', '/api/v1/identiteitsaanbieders'],
   ['POST /api/v1/identiteitsaanbieders/:id/deactiveren', 'beheerderOfMunicipality1', '/api/v1/identiteitsaanbieders/{identityProvider}/deactiveren'],
+  ['GET /api/v1/team/registraties', 'teamLead', '/api/v1/team/registraties'],
+  ['GET /api/v1/medewerkers/:id/registraties', 'registrationReaders', '/api/v1/medewerkers/{teamMember}/registraties'],
+  ['POST /api/v1/medewerkers/:id/registraties', 'registrationRecorder', '/api/v1/medewerkers/{teamMember}/registraties'],
+  ['GET /api/v1/dashboards/:naam', 'dashboardReaders', '/api/v1/dashboards/caseload'],
   ['GET /api/v1/openapi.json', 'public', '/api/v1/openapi.json'],
 ];

@@ -195,6 +195,8 @@ export async function buildWorld(engine: 'pglite' | 'postgres'): Promise<World> 
     'nood@matrix.test',
   );
   ids['lekRegisseur'] = await addStaff(ids['lekTeam'], ['casusregisseur'], 'lek@matrix.test');
+  // Team 1's casusregisseur (an actor): whose registrations the staff-registration routes read.
+  ids['teamMember'] = staff('casusregisseur', 'betrokken');
 
   const ctxOf = (role: StaffRole) => ({
     actor: {

@@ -354,4 +354,43 @@ describe.each(engines)('moving to another municipality on %s', (engine) => {
       verhuizingen: [{ status: 'geannuleerd' }],
     });
   });
+
+  it('a receiving team that keeps registrations asks why an unregistered regisseur takes over (GRO-DEC-WERKTOEDELING)', async () => {
+    const other = await newCase();
+    // The new team records registrations (a colleague has one); the named regisseur has none.
+    const colleague = await staffAccount(
+      opened,
+      id('lekTeam'),
+      ['casusregisseur'],
+      `lekcol-${engine}@verhuizing.nl`,
+    );
+    await opened.db
+      .insertInto('staff_registration')
+      .values({
+        staff_id: colleague,
+        register: 'skj',
+        number: '100012345',
+        valid_from: '2020-01-01',
+        valid_until: null,
+        recorded_by: colleague,
+        recorded_at: new Date('2026-01-01T10:00:00Z'),
+      })
+      .execute();
+    const url = `/api/v1/casussen/${other}/verhuizingen`;
+    const refused = await as('rijLead').request('POST', url, moveBody());
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.body).toContain('body.uitlegZonderRegistratie');
+    expect(refused.body).toContain('GRO-DEC-WERKTOEDELING');
+    expect(
+      (await as('rijLead').request('GET', url)).json() as { verhuizingen: unknown[] },
+    ).toMatchObject({ verhuizingen: [] });
+    const explained = await as('rijLead').request(
+      'POST',
+      url,
+      moveBody({
+        uitlegZonderRegistratie: 'Haar SKJ-registratie loopt; zij kent het gezin al van school.',
+      }),
+    );
+    expect(explained.statusCode, explained.body).toBe(201);
+  });
 });

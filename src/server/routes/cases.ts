@@ -110,6 +110,7 @@ const roleBody = z.strictObject({
   organisatieId: uuid.nullable().default(null),
   vanaf: instant,
   reden: z.string().trim().min(1).max(500),
+  uitlegZonderRegistratie: z.string().trim().max(4000).nullable().default(null),
 });
 
 /** Store field names → the API's (Dutch) names, for errors on a role assignment. */
@@ -118,6 +119,7 @@ const ROLE_FIELD_NAMES: Record<string, string> = {
   organisationId: 'organisatieId',
   startsAt: 'vanaf',
   reason: 'reden',
+  unregisteredExplanation: 'uitlegZonderRegistratie',
 };
 
 const isStep = (value: string): value is Step => value in STEP_TITLES;
@@ -411,6 +413,7 @@ export const caseRoutes =
               organisationId: body.organisatieId,
               startsAt: new Date(parseInstant(body.vanaf) ?? 0),
               reason: body.reden,
+              unregisteredExplanation: body.uitlegZonderRegistratie,
             },
             deps.clock.now(),
           );

@@ -112,6 +112,7 @@ export const handoverRoutes =
               organisatieId: z.string().max(64),
             }),
             reden: text(4000),
+            uitlegZonderRegistratie: text(4000).nullable().default(null),
           }),
         },
       },
@@ -125,6 +126,7 @@ export const handoverRoutes =
             newStaffId: request.body.nieuweRegisseur.medewerkerId,
             newOrganisationId: request.body.nieuweRegisseur.organisatieId,
             reason: request.body.reden,
+            unregisteredExplanation: request.body.uitlegZonderRegistratie,
           },
           deps.clock.now(),
         ).catch(asBodyError);

@@ -94,6 +94,8 @@ export const moveRoutes =
             nieuweRegisseur: z.strictObject({ medewerkerId: z.string().max(64) }),
             verhuisdatum: z.iso.date({ error: 'een datum als jjjj-mm-dd' }),
             reden: z.string().trim().max(4000),
+            /** GRO-DEC-WERKTOEDELING: why a professional without a valid registration takes over. */
+            uitlegZonderRegistratie: z.string().trim().max(4000).nullable().default(null),
           }),
         },
       },
@@ -110,6 +112,7 @@ export const moveRoutes =
             staffId: body.nieuweRegisseur.medewerkerId,
             moveDate: body.verhuisdatum,
             reason: body.reden,
+            unregisteredExplanation: body.uitlegZonderRegistratie,
           },
           deps.clock.now(),
         ).catch(asBodyError);

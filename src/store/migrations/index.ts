@@ -32,6 +32,9 @@ import * as sessionIdle from './2026-11-23-0030-session-idle.js';
 import * as recordRequests from './2026-11-23-0031-record-requests.js';
 import * as breakGlassSharing from './2026-11-23-0032-break-glass-sharing.js';
 import * as anonymisedViews from './2026-11-23-0033-anonymised-views.js';
+import * as qualityThermometer from './2026-11-23-0034-quality-thermometer.js';
+import * as staffRegistration from './2026-11-23-0035-staff-registration.js';
+import * as staffFte from './2026-11-23-0036-staff-fte.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -72,4 +75,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0031-record-requests': recordRequests,
   '2026-11-23-0032-break-glass-sharing': breakGlassSharing,
   '2026-11-23-0033-anonymised-views': anonymisedViews,
+  '2026-11-23-0034-quality-thermometer': qualityThermometer,
+  '2026-11-23-0035-staff-registration': staffRegistration,
+  '2026-11-23-0036-staff-fte': staffFte,
 };

@@ -75,6 +75,7 @@ const LABELS: Record<string, string> = {
   'nieuweRegisseur.organisatieId': 'Organisatie',
   'nieuweRegisseur.medewerkerId': 'Nieuwe casusregisseur',
   reden: 'Reden',
+  uitlegZonderRegistratie: 'Uitleg bij toedeling zonder registratie',
   casusregie: 'Casusregie',
   gehoudenOp: 'Datum en tijd van het gesprek',
   'aanwezig.gezinsleden': 'Aanwezige gezinsleden',
@@ -240,6 +241,7 @@ function StartHandover({ casus }: { casus: CaseView }) {
   const [organisatie, setOrganisatie] = useState('');
   const [medewerker, setMedewerker] = useState('');
   const [reden, setReden] = useState('');
+  const [uitleg, setUitleg] = useState('');
   const s = useSubmission('De overdracht starten lukte niet. Probeer het opnieuw.', 'overdracht');
   const organisations = useQuery({
     queryKey: ['organisaties', casus.regio],
@@ -276,6 +278,7 @@ function StartHandover({ casus }: { casus: CaseView }) {
       await api('POST', `/casussen/${casus.id}/overdrachten-regie`, {
         nieuweRegisseur: { medewerkerId: medewerker, organisatieId: organisatie },
         reden,
+        uitlegZonderRegistratie: uitleg.trim() || null,
       });
       await refresh();
       return 'De overdracht is gestart. De nieuwe casusregisseur kan de casus nu inzien.';
@@ -331,6 +334,13 @@ function StartHandover({ casus }: { casus: CaseView }) {
       <ConsentLine consent={consent.data?.toestemming ?? null} />
       <FormField label="Reden" {...s.field('reden')} required>
         {(w) => <Textarea {...w} value={reden} onChange={(e) => setReden(e.target.value)} />}
+      </FormField>
+      <FormField
+        label="Uitleg bij toedeling zonder registratie"
+        description="Alleen nodig als de nieuwe casusregisseur geen geldige SKJ- of BIG-registratie heeft: waarom toch deze professional? (GRO-DEC-WERKTOEDELING, minstens 20 tekens)"
+        {...s.field('uitlegZonderRegistratie')}
+      >
+        {(w) => <Textarea {...w} value={uitleg} onChange={(e) => setUitleg(e.target.value)} />}
       </FormField>
       <Button type="submit" appearance="primary-action" disabled={s.busy}>
         Overdracht starten

@@ -60,6 +60,7 @@ const LABELS: Record<string, string> = {
   'nieuweRegisseur.medewerkerId': 'Nieuwe casusregisseur',
   verhuisdatum: 'Verhuisdatum',
   reden: 'Reden en nieuwe woonplaats',
+  uitlegZonderRegistratie: 'Uitleg bij toedeling zonder registratie',
 };
 const labelOf = (p: string) => LABELS[p] ?? p;
 const REGISSEUR_ROLES = ['casusregisseur', 'teamleider'];
@@ -156,6 +157,7 @@ function StartMove({ casus }: { casus: CaseView }) {
   const [medewerker, setMedewerker] = useState('');
   const [datum, setDatum] = useState('');
   const [reden, setReden] = useState('');
+  const [uitleg, setUitleg] = useState('');
   const s = useSubmission('De verhuizing starten lukte niet. Probeer het opnieuw.', 'verhuizing');
   const destinations = useQuery({
     queryKey: ['verhuizing-bestemmingen'],
@@ -188,6 +190,7 @@ function StartMove({ casus }: { casus: CaseView }) {
         nieuweRegisseur: { medewerkerId: medewerker },
         verhuisdatum: day,
         reden,
+        uitlegZonderRegistratie: uitleg.trim() || null,
       });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['verhuizingen', casus.id] }),
@@ -273,6 +276,13 @@ function StartMove({ casus }: { casus: CaseView }) {
       />
       <FormField label="Reden en nieuwe woonplaats" {...s.field('reden')} required>
         {(w) => <Textarea {...w} value={reden} onChange={(e) => setReden(e.target.value)} />}
+      </FormField>
+      <FormField
+        label="Uitleg bij toedeling zonder registratie"
+        description="Alleen nodig als de nieuwe casusregisseur geen geldige SKJ- of BIG-registratie heeft (GRO-DEC-WERKTOEDELING, minstens 20 tekens)"
+        {...s.field('uitlegZonderRegistratie')}
+      >
+        {(w) => <Textarea {...w} value={uitleg} onChange={(e) => setUitleg(e.target.value)} />}
       </FormField>
       <Button type="submit" appearance="primary-action" disabled={s.busy}>
         Verhuizing starten

@@ -5,7 +5,16 @@ import { api, type CaseView, type OrganisationView, type StaffView } from '../ap
 import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { nowFields, toInstant } from '../format.js';
 import { ROLE_LABELS } from '../labels.js';
-import { Alert, Button, FormField, Heading, Paragraph, Select, Textbox } from '../nl/index.js';
+import {
+  Alert,
+  Button,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Textarea,
+  Textbox,
+} from '../nl/index.js';
 
 const ORGANISATION_KIND_LABELS: Record<string, string> = {
   'lokaal-team': 'lokaal team',
@@ -24,6 +33,7 @@ const FIELD_LABELS: Record<string, string> = {
   medewerkerId: 'Professional',
   vanaf: 'Vanaf',
   reden: 'Reden',
+  uitlegZonderRegistratie: 'Uitleg bij toedeling zonder registratie',
 };
 
 type Holder = 'gezin' | 'professional' | 'organisatie';
@@ -42,6 +52,7 @@ export function RoleForm({ casus }: { casus: CaseView }) {
   const [datum, setDatum] = useState(initial.date);
   const [tijd, setTijd] = useState(initial.time);
   const [reden, setReden] = useState('');
+  const [uitleg, setUitleg] = useState('');
   const { errors, general, done, busy, run, field } = useSubmission(
     'Toewijzen lukte niet. Probeer het opnieuw.',
   );
@@ -79,10 +90,12 @@ export function RoleForm({ casus }: { casus: CaseView }) {
         organisatieId: effectiveHolder === 'gezin' ? null : organisatie,
         vanaf,
         reden: reden.trim(),
+        uitlegZonderRegistratie: uitleg.trim() || null,
       });
       await client.invalidateQueries({ queryKey: ['casus', casus.id] });
       void client.invalidateQueries({ queryKey: ['werkvoorraad'] });
       setReden('');
+      setUitleg('');
       return `${ROLE_LABELS[rol] ?? rol} is toegewezen vanaf ${datum} ${tijd}.`;
     });
   }
@@ -180,6 +193,22 @@ export function RoleForm({ casus }: { casus: CaseView }) {
         >
           {(w) => <Textbox {...w} value={reden} onChange={(e) => setReden(e.target.value)} />}
         </FormField>
+        {rol === 'casusregie' && effectiveHolder === 'professional' && (
+          <FormField
+            label="Uitleg bij toedeling zonder registratie"
+            description="Alleen nodig als de professional op die dag geen geldige SKJ- of BIG-registratie heeft: waarom krijgt deze professional toch de casusregie? (GRO-DEC-WERKTOEDELING, minstens 20 tekens)"
+            {...field('uitlegZonderRegistratie')}
+          >
+            {(w) => (
+              <Textarea
+                {...w}
+                rows={3}
+                value={uitleg}
+                onChange={(e) => setUitleg(e.target.value)}
+              />
+            )}
+          </FormField>
+        )}
         <Button type="submit" appearance="primary-action" disabled={busy}>
           Toewijzen
         </Button>
