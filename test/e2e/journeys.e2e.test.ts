@@ -188,7 +188,7 @@ describe('browser journeys', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.goto(caseUrl);
     await page.getByLabel('Soort plan').selectOption({ label: 'Veiligheidsplan' });
-    await page.getByRole('button', { name: 'Plan beginnen' }).click();
+    await page.getByRole('button', { name: 'Plan beginnen', exact: true }).click();
     await page.getByRole('button', { name: 'Concept opslaan' }).waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await workList.openNewRequest();

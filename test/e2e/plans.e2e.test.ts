@@ -140,7 +140,7 @@ describe('plan journey in the browser', () => {
     await page.getByRole('link', { name: 'Terug naar de casus' }).click();
     await casePage.heading('Gezin Visser').waitFor();
 
-    await page.getByRole('button', { name: 'Plan beginnen' }).click();
+    await page.getByRole('button', { name: 'Plan beginnen', exact: true }).click();
     const plan = new PlanPage(page);
     await plan.heading().filter({ hasText: 'Ondersteuningsplan – Gezin Visser' }).waitFor();
     await expectAccessible(page);

@@ -52,7 +52,7 @@ describe('route B in the browser', () => {
     await expectAccessible(page);
 
     await page.getByLabel('Soort plan').selectOption({ label: 'Hulpverleningsplan' });
-    await page.getByRole('button', { name: 'Plan beginnen' }).click();
+    await page.getByRole('button', { name: 'Plan beginnen', exact: true }).click();
     const plan = new PlanPage(page);
     await plan.heading().filter({ hasText: 'Hulpverleningsplan – Gezin Bakker' }).waitFor();
     await plan.fillSection('Welke hulp de aanbieder biedt', 'Ambulante gezinsbehandeling aan huis');
