@@ -9,9 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { StaffRole } from '../domain/access/case-access.js';
 import type { Database } from '../store/schema.js';
+import { insertDemoBudgets } from './budget.js';
 import { planCase, type PlannedCase } from './cases.js';
 import { DEMO_EMAIL_DOMAIN, planOrganisations, type DemoOrganisations } from './organisations.js';
 import { Random, streamSeed } from './random.js';
+import { insertDemoScores } from './scores.js';
 
 export interface DemoOptions {
   /** How many cases to generate. */
@@ -306,6 +308,8 @@ export async function generateDemoData(
       region: organisation?.region ?? '',
     };
   });
+  await insertDemoScores(db, organisations, seed, nowMs);
+  await insertDemoBudgets(db, organisations, seed, options.now);
   // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and without them
   // PostgreSQL misjudges the work list's joins by orders of magnitude.
   await sql`analyze`.execute(db);

@@ -1,5 +1,5 @@
 /**
- * Management dashboards over HTTP (issue 9, ADR 0024): `GET /dashboards/{naam}` answers one
+ * Management dashboards over HTTP (issue 9, ADRs 0024-0025): `GET /dashboards/{naam}` answers one
  * dashboard's tables (the numbers its charts draw) for the reader's scope, filtered by period,
  * region, municipality and team; `?formaat=csv&tabel=…` downloads one table as CSV. A team lead
  * sees the own team unsuppressed, management and contract managers their region with small
@@ -77,7 +77,7 @@ export const miRoutes =
       {
         schema: {
           summary:
-            'Een dashboard met managementinformatie (caseload, instroom, wachttijden, termijnen) als tabellen of CSV',
+            'Een dashboard met managementinformatie (caseload, instroom, wachttijden, termijnen, uitkomsten, aanbieders, budget) als tabellen of CSV',
           params: z.strictObject({ naam: z.enum(DASHBOARDS) }),
           querystring: query,
         },
