@@ -208,6 +208,55 @@ export class Document {
     return this;
   }
 
+  /** The width text and drawings have between the margins. */
+  contentWidth(): number {
+    return this.width;
+  }
+
+  /** Points left for content on the current page. */
+  space(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom - this.doc.y;
+  }
+
+  newPage(): this {
+    this.doc.addPage();
+    return this;
+  }
+
+  /** The height a text takes in the body width (or `width`), to plan a drawing with it. */
+  textHeight(text: string, size: number, width?: number, bold = false): number {
+    return this.doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .heightOfString(text, { width: width ?? this.width });
+  }
+
+  textWidth(text: string, size: number, bold = false): number {
+    return this.doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .widthOfString(text);
+  }
+
+  /**
+   * A drawing of `height` points made with pdfkit itself (charts, tables), at the current
+   * position or on a new page when it does not fit; the text continues below it.
+   */
+  canvas(
+    height: number,
+    draw: (pdf: PDFKit.PDFDocument, box: { x: number; y: number; width: number }) => void,
+  ): this {
+    this.keep(height);
+    const y = this.doc.y;
+    this.doc.save();
+    draw(this.doc, { x: MARGIN, y, width: this.width });
+    this.doc.restore();
+    this.doc.font('Helvetica').fontSize(BODY).fillColor('black');
+    this.doc.x = MARGIN;
+    this.doc.y = y + height;
+    return this;
+  }
+
   /** Writes the footers and returns the finished PDF. */
   async finish(): Promise<Buffer> {
     const range = this.doc.bufferedPageRange();

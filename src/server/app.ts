@@ -55,6 +55,7 @@ import { breakGlassRoutes } from './routes/break-glass.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { anonymisedViewRoutes } from './routes/anonymised-views.js';
 import { miRoutes } from './routes/mi.js';
+import { reportRoutes } from './routes/reports.js';
 import { providerEndingRoutes } from './routes/provider-endings.js';
 import { measureEndingRoutes } from './routes/measure-endings.js';
 import { closureRoutes } from './routes/closures.js';
@@ -64,6 +65,8 @@ import { providerScoreRoutes } from './routes/provider-scores.js';
 import { thermometerRoutes } from './routes/thermometer.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { staffRegistrationRoutes } from './routes/staff-registrations.js';
+import { staffFteRoutes } from './routes/staff-fte.js';
+import { dashboardFilterRoutes } from './routes/dashboard-filters.js';
 import type { OidcOptions } from './auth/oidc.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
@@ -227,8 +230,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sharingRoutes(deps), { prefix: '/api/v1' });
   await app.register(anonymisedViewRoutes(deps), { prefix: '/api/v1' });
   await app.register(miRoutes(deps), { prefix: '/api/v1' });
+  await app.register(reportRoutes(deps), { prefix: '/api/v1' });
   await app.register(oidcRoutes(deps), { prefix: '/api/v1' });
   await app.register(staffRegistrationRoutes(deps), { prefix: '/api/v1' });
+  await app.register(staffFteRoutes(deps), { prefix: '/api/v1' });
+  await app.register(dashboardFilterRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

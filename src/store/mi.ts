@@ -18,6 +18,7 @@ import {
   type ReferrerType,
   type WaitRow,
 } from '../domain/mi/figures.js';
+import { BUDGET_RULE } from '../domain/mi/budget.js';
 import { DEFAULT_THRESHOLD } from '../domain/mi/suppress.js';
 import {
   caseloadTables,
@@ -27,15 +28,26 @@ import {
   type Suppression,
   type Table,
 } from '../domain/mi/tables.js';
-import type { DeadlineResult, Profile } from '../domain/rules/index.js';
+import { complianceTrend, trendTable } from '../domain/mi/trend.js';
+import type { DeadlineStatus, Profile } from '../domain/rules/index.js';
 import { formatIsoDate, localDay, parseIsoDate } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
+import { caseEvaluations, statusAt } from './case-deadlines.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
+import { budgetDashboardTables } from './mi-budget.js';
+import { outcomeDashboardTables } from './mi-outcomes.js';
 import type { Database } from './schema.js';
-import { evaluateCaseRow, eventsJson, personsJson } from './work-list.js';
 
-export const DASHBOARDS = ['caseload', 'instroom', 'wachttijden', 'termijnen'] as const;
+export const DASHBOARDS = [
+  'caseload',
+  'instroom',
+  'wachttijden',
+  'termijnen',
+  'uitkomsten',
+  'aanbieders',
+  'budget',
+] as const;
 export type DashboardName = (typeof DASHBOARDS)[number];
 
 export const DASHBOARD_TITLES: Readonly<Record<DashboardName, string>> = {
@@ -43,6 +55,9 @@ export const DASHBOARD_TITLES: Readonly<Record<DashboardName, string>> = {
   instroom: 'Instroom per route en verwijzer',
   wachttijden: 'Wachttijd tot de start van de hulp',
   termijnen: 'Termijnen per regel',
+  uitkomsten: 'Doelbereik, uitval en tevredenheid',
+  aanbieders: 'Prestaties van aanbieders',
+  budget: 'Budget en uitputting',
 };
 
 export interface DashboardFilters {
@@ -159,36 +174,24 @@ export function caseloadNorm(
 const dayOf = (at: Date) => localDay(at.getTime());
 const monthOf = (day: number) => formatIsoDate(day).slice(0, 7);
 
-/** Cases in scope with what the engine needs; closed cases count too (they had deadlines). */
+/**
+ * Cases in scope, closed ones too (they had deadlines): the plain columns and the revision
+ * under which their evaluated deadlines are kept (ADR 0025).
+ */
 function scopedCases(db: Kysely<Database>, scope: DashboardScope) {
   let query = db
     .selectFrom('casus')
     .select([
       'casus.id',
-      'casus.region',
+      'casus.revision',
       'casus.route',
-      'casus.segment',
-      'casus.measure',
-      'casus.facts',
       'casus.referrer_type',
       'casus.created_at',
-      personsJson().as('persons'),
-      eventsJson().as('events'),
     ])
     .where('casus.region', '=', scope.region);
   if (scope.teamIds !== null)
     query = query.where('casus.responsible_team_id', 'in', [...scope.teamIds]);
   return query;
-}
-
-/** The local day of the first event of a type, from the engine's event tuples. */
-function firstEventDay(
-  events: readonly [string, number, ...unknown[]][] | null,
-  type: string,
-): number | null {
-  let first: number | null = null;
-  for (const [t, at] of events ?? []) if (t === type && (first === null || at < first)) first = at;
-  return first === null ? null : localDay(Math.round(first));
 }
 
 /** Deadline rules that run from registration to the start of help. */
@@ -216,6 +219,8 @@ export async function dashboard(
   threshold: number = DEFAULT_THRESHOLD,
 ): Promise<Dashboard> {
   const scope = await dashboardScope(db, ctx, filters, threshold);
+  /** The scope as shown: a dashboard may hide more than the reader's scope requires. */
+  let shown: DashboardScope = scope;
   const fromDay = parseIsoDate(filters.from);
   const untilDay = parseIsoDate(filters.until);
   if (fromDay === null || untilDay === null || fromDay > untilDay)
@@ -276,12 +281,28 @@ export async function dashboard(
         scope.suppression,
       );
     }
+  } else if (name === 'budget') {
+    // The budget is the municipality's, so a team lead's view holds other teams' families
+    // too: small segments are hidden for every reader.
+    shown = { ...scope, suppression: { ...scope.suppression, on: true } };
+    rules.push({ rule: BUDGET_RULE, note: null });
+    tables = await budgetDashboardTables(db, shown, untilDay, now);
+  } else if (name === 'uitkomsten' || name === 'aanbieders') {
+    tables = await outcomeDashboardTables(db, scope, name, fromDay, untilDay);
   } else {
-    const cases = await scopedCases(db, scope).execute();
     if (name === 'instroom') {
+      // Registration needs no engine: the first `aanmelding`, else the case's creation.
+      const cases = await scopedCases(db, scope)
+        .select(
+          sql<Date | null>`(
+            select min(e.at) from case_event e
+            where e.case_id = casus.id and e.type = 'aanmelding'
+          )`.as('registered'),
+        )
+        .execute();
       const rows: InflowRow[] = [];
       for (const c of cases) {
-        const day = firstEventDay(c.events, 'aanmelding') ?? dayOf(c.created_at);
+        const day = dayOf(c.registered ?? c.created_at);
         if (!inPeriod(day)) continue;
         rows.push({
           month: monthOf(day),
@@ -293,32 +314,43 @@ export async function dashboard(
         inflow(rows, monthsBetween(monthOf(fromDay), monthOf(untilDay))),
         scope.suppression,
       );
-    } else if (name === 'wachttijden') {
-      const startRules = startOfHelpRules(profiles);
-      const rows: WaitRow[] = [];
-      for (const c of cases) {
-        const registered = firstEventDay(c.events, 'aanmelding') ?? dayOf(c.created_at);
-        if (!inPeriod(registered)) continue;
-        const deadline = evaluateCaseRow(profiles, c, now).find((d) => startRules.has(d.rule));
-        rows.push({
-          route: c.route,
-          registeredDay: registered,
-          helpStartDay: firstEventDay(c.events, 'start-hulp'),
-          deadline: deadline ? { rule: deadline.rule, status: deadline.status } : null,
-        });
-        if (deadline && !rules.some((r) => r.rule === deadline.rule))
-          rules.push({ rule: deadline.rule, note: null });
-      }
-      rules.sort((a, b) => a.rule.localeCompare(b.rule));
-      tables = waitingTables(waitingTimes(rows), scope.suppression);
     } else {
-      const results: DeadlineResult[] = [];
-      for (const c of cases)
-        for (const d of evaluateCaseRow(profiles, c, now)) {
-          const due = parseIsoDate(d.due.slice(0, 10));
-          if (due !== null && inPeriod(due)) results.push(d);
+      const cases = await scopedCases(db, scope).execute();
+      const evaluations = await caseEvaluations(db, profiles, cases, now);
+      if (name === 'wachttijden') {
+        const startRules = startOfHelpRules(profiles);
+        const rows: WaitRow[] = [];
+        for (const c of cases) {
+          const e = evaluations.get(c.id);
+          if (!e) continue;
+          const registered = dayOf(new Date(e.firstRegistration ?? c.created_at.getTime()));
+          if (!inPeriod(registered)) continue;
+          const deadline = e.deadlines.find((d) => startRules.has(d.rule));
+          rows.push({
+            route: c.route,
+            registeredDay: registered,
+            helpStartDay: e.firstHelpStart === null ? null : localDay(e.firstHelpStart),
+            deadline: deadline ? { rule: deadline.rule, status: statusAt(deadline, now) } : null,
+          });
+          if (deadline && !rules.some((r) => r.rule === deadline.rule))
+            rules.push({ rule: deadline.rule, note: null });
         }
-      tables = complianceTables(deadlineCompliance(results), scope.suppression);
+        rules.sort((a, b) => a.rule.localeCompare(b.rule));
+        tables = waitingTables(waitingTimes(rows), scope.suppression);
+      } else {
+        const results: { rule: string; due: string; status: DeadlineStatus }[] = [];
+        for (const e of evaluations.values())
+          for (const d of e.deadlines)
+            if (inPeriod(d.dueDay))
+              results.push({
+                rule: d.rule,
+                due: formatIsoDate(d.dueDay),
+                status: statusAt(d, now),
+              });
+        tables = complianceTables(deadlineCompliance(results), scope.suppression);
+        const months = monthsBetween(monthOf(fromDay), monthOf(untilDay));
+        tables.push(trendTable(complianceTrend(results, months), scope.suppression));
+      }
     }
   }
 
@@ -331,8 +363,8 @@ export async function dashboard(
       regio: filters.region,
       gemeente: filters.municipalityId,
       team: filters.teamId,
-      onderdrukt: scope.suppression.on,
+      onderdrukt: shown.suppression.on,
     },
   });
-  return { name, title: DASHBOARD_TITLES[name], scope, filters, rules, tables };
+  return { name, title: DASHBOARD_TITLES[name], scope: shown, filters, rules, tables };
 }

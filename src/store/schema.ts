@@ -71,6 +71,8 @@ export interface CasusTable {
   facts: Json;
   created_at: CreatedAt;
   closed_at: Timestamp | null;
+  /** Changes whenever the case, its events or its household's people change (migration 0039). */
+  revision: Generated<string>;
 }
 
 export interface CaseRoleTable {

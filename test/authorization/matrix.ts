@@ -145,6 +145,10 @@ export const POLICIES = {
   registrationRecorder: ['teamleider+'],
   /** Management dashboards (ADR 0024): a team lead for the own team, management and contract managers for their region. */
   dashboardReaders: ['teamleider', 'management', 'contractmanager'],
+  /** The period report of a municipality (issue 9): management and contract managers of the region, not team leads. */
+  periodReportReaders: ['management', 'contractmanager'],
+  /** Sets the FTE of team 1's casusregisseur (ADR 0024): only the team lead of team 1. */
+  fteRecorder: ['teamleider+'],
 } satisfies Record<string, Allowed[]>;
 
 export type Policy = keyof typeof POLICIES;
@@ -323,5 +327,9 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['GET /api/v1/medewerkers/:id/registraties', 'registrationReaders', '/api/v1/medewerkers/{teamMember}/registraties'],
   ['POST /api/v1/medewerkers/:id/registraties', 'registrationRecorder', '/api/v1/medewerkers/{teamMember}/registraties'],
   ['GET /api/v1/dashboards/:naam', 'dashboardReaders', '/api/v1/dashboards/caseload'],
+  ['GET /api/v1/rapportages/periode', 'periodReportReaders', '/api/v1/rapportages/periode?gemeente={gemeente1}&van=2026-01-01&tot=2026-03-31'],
+  ['GET /api/v1/dashboards/filters', 'dashboardReaders', '/api/v1/dashboards/filters'],
+  ['GET /api/v1/team/fte', 'teamLead', '/api/v1/team/fte'],
+  ['PUT /api/v1/medewerkers/:id/fte', 'fteRecorder', '/api/v1/medewerkers/{teamMember}/fte'],
   ['GET /api/v1/openapi.json', 'public', '/api/v1/openapi.json'],
 ];

@@ -12,13 +12,22 @@ import { DEMO_PASSWORD } from '../../src/demo/generate.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { browserJourney } from './support.js';
 
-const DASHBOARDS = ['caseload', 'instroom', 'wachttijden', 'termijnen'];
+const DASHBOARDS = [
+  'caseload',
+  'instroom',
+  'wachttijden',
+  'termijnen',
+  'uitkomsten',
+  'aanbieders',
+  'budget',
+];
 
 interface ApiTable {
   id: string;
   rijen: { label: string; cellen: (number | string | null)[] }[];
 }
 interface ApiDashboard {
+  naam: string;
   onderdrukt: boolean;
   tabellen: ApiTable[];
 }
@@ -121,12 +130,13 @@ async function checkFigures(page: Page, url: string): Promise<ApiDashboard[]> {
 describe('management dashboards in the browser', () => {
   const journey = browserJourney(80);
 
-  it('a team lead sees the own team in charts and tables, unsuppressed', async () => {
+  it('a team lead sees the own team in charts and tables, unsuppressed (the municipality’s budget suppressed)', async () => {
     const page = await journey.page();
     const problems: string[] = [];
     await openDashboards(page, journey.server.url, 'teamleider.lek@demo.casusregie.nl', problems);
     const answers = await checkFigures(page, journey.server.url);
-    expect(answers.every((a) => !a.onderdrukt)).toBe(true);
+    // The budget is the whole municipality's, other teams' families included: suppressed.
+    expect(answers.filter((a) => a.onderdrukt).map((a) => a.naam)).toEqual(['budget']);
     expect(await page.getByTestId('figuur-caseload-casusregisseur').count()).toBe(1);
     await journey.expectAccessible(page);
     expect(problems).toEqual([]);

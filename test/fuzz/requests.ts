@@ -177,8 +177,9 @@ function shaped(
     case 'integer':
     case 'number':
       return fc.integer({
-        min: Math.max(schema.minimum ?? -5, -1_000_000),
-        max: Math.min(schema.maximum ?? 100, 1_000_000),
+        // Whole numbers within bounds that may be fractions (an FTE is at most 1.5).
+        min: Math.ceil(Math.max(schema.minimum ?? -5, -1_000_000)),
+        max: Math.floor(Math.min(schema.maximum ?? 100, 1_000_000)),
       });
     case 'boolean':
       return fc.boolean();

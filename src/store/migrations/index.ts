@@ -35,6 +35,7 @@ import * as anonymisedViews from './2026-11-23-0033-anonymised-views.js';
 import * as qualityThermometer from './2026-11-23-0034-quality-thermometer.js';
 import * as staffRegistration from './2026-11-23-0035-staff-registration.js';
 import * as staffFte from './2026-11-23-0036-staff-fte.js';
+import * as caseRevision from './2026-11-23-0039-case-revision.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0034-quality-thermometer': qualityThermometer,
   '2026-11-23-0035-staff-registration': staffRegistration,
   '2026-11-23-0036-staff-fte': staffFte,
+  '2026-11-23-0039-case-revision': caseRevision,
 };

@@ -10,6 +10,17 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.js';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Table, Textbox } from '../nl/index.js';
 import { PageHeading } from '../page.js';
+import {
+  FilterProblems,
+  filterErrors,
+  filterQuery,
+  NO_FILTERS,
+  PeriodReportLink,
+  placeLabel,
+  PlaceFilters,
+  useFilterOptions,
+  type DashboardFilters,
+} from './DashboardFilters.js';
 import { BarChart, type Series } from './charts/BarChart.js';
 
 type CellValue = number | string | null;
@@ -32,7 +43,15 @@ interface Dashboard {
   tabellen: DashboardTable[];
 }
 
-const DASHBOARDS = ['caseload', 'instroom', 'wachttijden', 'termijnen'] as const;
+const DASHBOARDS = [
+  'caseload',
+  'instroom',
+  'wachttijden',
+  'termijnen',
+  'uitkomsten',
+  'aanbieders',
+  'budget',
+] as const;
 
 /** Which columns a table's chart draws, and how. */
 const CHARTS: Record<string, { columns: number[]; stacked?: boolean; horizontal?: boolean }> = {
@@ -43,25 +62,36 @@ const CHARTS: Record<string, { columns: number[]; stacked?: boolean; horizontal?
   'wachttijd-route': { columns: [2, 3] },
   'wachttijd-termijn': { columns: [0, 1, 2, 3], stacked: true, horizontal: true },
   'termijnen-regel': { columns: [0, 1, 2, 3], stacked: true, horizontal: true },
+  'uitkomsten-maand': { columns: [1, 2, 3], stacked: true },
+  'uitkomsten-route': { columns: [0, 4] },
+  'aanbieders-prestaties': { columns: [1, 2], horizontal: true },
+  'termijnen-maand': { columns: [0, 1, 2, 3], stacked: true },
+  'budget-gemeente': { columns: [0, 1, 4] },
+  'budget-maand': { columns: [0, 1, 2] },
 };
 
 const show = (v: CellValue) =>
   v === null ? '—' : typeof v === 'number' ? v.toLocaleString('nl-NL') : v;
 
-function query(period: { van: string; tot: string }) {
-  const q = new URLSearchParams();
-  if (period.van) q.set('van', period.van);
-  if (period.tot) q.set('tot', period.tot);
-  return q.toString();
-}
+/** One dashboard's request; the page asks the first one too, for the filter errors. */
+const dashboardQuery = (name: string, q: string) => ({
+  queryKey: ['dashboard', name, q],
+  queryFn: () => api<Dashboard>('GET', `/dashboards/${name}${q ? `?${q}` : ''}`),
+  retry: false,
+});
 
 export function DashboardPage() {
   const [van, setVan] = useState('');
   const [tot, setTot] = useState('');
-  const [period, setPeriod] = useState({ van: '', tot: '' });
+  const [place, setPlace] = useState({ gemeente: '', team: '' });
+  const [period, setPeriod] = useState<DashboardFilters>(NO_FILTERS);
+  const options = useFilterOptions();
+  // The same request as the first section's (cached once): its refusal names the filter.
+  const first = useQuery(dashboardQuery(DASHBOARDS[0], filterQuery(period)));
+  const errors = filterErrors(first.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setPeriod({ van, tot });
+    setPeriod({ van, tot, ...place });
   };
   return (
     <>
@@ -71,21 +101,30 @@ export function DashboardPage() {
         grafiek heeft de tabel met dezelfde getallen eronder, en een CSV-bestand om verder te
         rekenen. Zonder periode ziet u de laatste twaalf maanden.
       </Paragraph>
-      <form onSubmit={submit} className="filters" aria-label="Periode">
-        <FormField label="Van">
+      <form onSubmit={submit} className="filters" aria-label="Periode en filters">
+        <FormField label="Van" error={errors['van']}>
           {(w) => (
             <Textbox {...w} type="date" value={van} onChange={(e) => setVan(e.target.value)} />
           )}
         </FormField>
-        <FormField label="Tot en met">
+        <FormField label="Tot en met" error={errors['tot']}>
           {(w) => (
             <Textbox {...w} type="date" value={tot} onChange={(e) => setTot(e.target.value)} />
           )}
         </FormField>
+        <PlaceFilters
+          options={options.data}
+          gemeente={place.gemeente}
+          team={place.team}
+          onChange={setPlace}
+          errors={errors}
+        />
         <Button type="submit" appearance="primary-action">
           Toon cijfers
         </Button>
       </form>
+      <FilterProblems error={first.error} />
+      <PeriodReportLink options={options.data} filters={period} />
       {DASHBOARDS.map((name) => (
         <DashboardSection key={name} name={name} period={period} />
       ))}
@@ -93,19 +132,10 @@ export function DashboardPage() {
   );
 }
 
-function DashboardSection({
-  name,
-  period,
-}: {
-  name: string;
-  period: { van: string; tot: string };
-}) {
-  const q = query(period);
-  const result = useQuery({
-    queryKey: ['dashboard', name, q],
-    queryFn: () => api<Dashboard>('GET', `/dashboards/${name}${q ? `?${q}` : ''}`),
-    retry: false,
-  });
+function DashboardSection({ name, period }: { name: string; period: DashboardFilters }) {
+  const q = filterQuery(period);
+  const result = useQuery(dashboardQuery(name, q));
+  const options = useFilterOptions();
   const headingId = `dashboard-${name}`;
   const d = result.data;
   return (
@@ -126,8 +156,10 @@ function DashboardSection({
       ) : (
         <>
           <Paragraph>
-            {d.niveau === 'team' ? 'Uw eigen team' : `Regio ${d.regio}`}, {d.periode.van} tot en met{' '}
-            {d.periode.tot}.
+            {d.niveau === 'team'
+              ? 'Uw eigen team'
+              : `Regio ${d.regio}${placeLabel(options.data, period)}`}
+            , {d.periode.van} tot en met {d.periode.tot}.
             {d.onderdrukt &&
               ` Aantallen onder de ${d.drempel} staan er als "< ${d.drempel}"; een "x" is verborgen omdat een klein aantal anders uit de totalen volgt.`}
           </Paragraph>

@@ -23,6 +23,7 @@ import {
   Textbox,
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
+import { TeamFte } from './TeamFte.js';
 
 type Status = 'geldig' | 'verloopt' | 'geen';
 interface Registration {
@@ -137,6 +138,7 @@ export function TeamPage() {
             “Verloopt” betekent: de registratie eindigt binnen {v.signaleringDagen} dagen.
           </Paragraph>
           <RecordForm members={v.medewerkers} />
+          <TeamFte />
           <Heading level={2} id="kop-uitleg">
             Toedelingen met uitleg (laatste 12 maanden)
           </Heading>
