@@ -12,6 +12,7 @@ import type { Database } from '../store/schema.js';
 import { insertDemoBudgets } from './budget.js';
 import { planCase, type PlannedCase } from './cases.js';
 import { DEMO_EMAIL_DOMAIN, planOrganisations, type DemoOrganisations } from './organisations.js';
+import { insertDemoPortalPeople } from './portal.js';
 import { Random, streamSeed } from './random.js';
 import { insertDemoScores } from './scores.js';
 
@@ -308,6 +309,7 @@ export async function generateDemoData(
       region: organisation?.region ?? '',
     };
   });
+  await insertDemoPortalPeople(db, options.now);
   await insertDemoScores(db, organisations, seed, nowMs);
   await insertDemoBudgets(db, organisations, seed, options.now);
   // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and without them

@@ -26,6 +26,7 @@ import {
   sessionTokenOf,
   type SessionInfo,
 } from './auth/sessions.js';
+import { findPortalSession, portalTokenOf, type PortalSession } from './portal/sessions.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { loggerOptions, type LogSettings } from './security/logging.js';
 import { passwordRoutes } from './security/password-route.js';
@@ -34,6 +35,8 @@ import { DEFAULT_SECURITY, type SecuritySettings } from './security/settings.js'
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { portalAuthRoutes } from './routes/portal-auth.js';
+import { portalCaseRoutes } from './routes/portal-cases.js';
 import { caseRoutes } from './routes/cases.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -91,13 +94,41 @@ export interface AppDeps {
   readonly oidc?: OidcOptions;
   /** Called for every route as it is registered (the authorisation matrix test lists them). */
   readonly onRoute?: (route: { readonly method: string | string[]; readonly url: string }) => void;
+  /**
+   * Sends the family portal's one-time codes (ADR 0026). Without it the portal cannot log
+   * anyone in, and says so.
+   */
+  readonly portalMailer?: PortalMailer;
+}
+
+/** One e-mail to one person (the portal's one-time code). */
+export interface PortalMailer {
+  send(message: {
+    readonly to: string;
+    readonly subject: string;
+    readonly text: string;
+  }): Promise<void>;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     session: SessionInfo | null;
     sessionToken: string | null;
+    /** A family portal session (ADR 0026); never set together with a staff session's use. */
+    portal: PortalSession | null;
+    portalToken: string | null;
   }
+}
+
+/** The context of a family member logged in to the portal, or a 401. */
+export interface PortalContext {
+  readonly portal: PortalSession;
+  readonly clientAddress: string;
+}
+
+export function requirePortalUser(request: FastifyRequest): PortalContext {
+  if (!request.portal) throw new ApiError('unauthenticated');
+  return { portal: request.portal, clientAddress: request.ip };
 }
 
 /** The request context of a logged-in user, or a 401. */
@@ -143,7 +174,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('portal', null);
+  app.decorateRequest('portalToken', null);
+  // The family portal's own session (ADR 0026): only under /api/v1/portaal, with its own CSRF.
   app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1/portaal')) return;
+    const token = portalTokenOf(request.cookies);
+    if (!token) return;
+    const portal = await findPortalSession(
+      deps.db,
+      token,
+      deps.clock.now(),
+      security.sessionIdleMinutes,
+    );
+    request.portal = portal;
+    request.portalToken = portal ? token : null;
+    const safe =
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    if (
+      portal &&
+      !safe &&
+      !csrfMatches(portal.csrfToken, request.headers['x-csrf-token'] as string | undefined)
+    )
+      throw new ApiError('forbidden', 'Het CSRF-token ontbreekt of klopt niet.');
+  });
+  app.addHook('onRequest', async (request) => {
+    // Portal routes know only portal sessions: a staff cookie in the same browser is ignored.
+    if (request.url.startsWith('/api/v1/portaal')) return;
     const token = sessionTokenOf(request.cookies);
     if (!token) return;
     const now = deps.clock.now();
@@ -198,6 +255,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
+  await app.register(portalAuthRoutes(deps), { prefix: '/api/v1' });
+  await app.register(portalCaseRoutes(deps), { prefix: '/api/v1' });
   await app.register(passwordRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });

@@ -36,6 +36,15 @@ const envSchema = z.object({
   /** Hardening (ADR 0016): login attempts per minute per client address and per e-mail. */
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** The family portal's login (ADR 0026): requests per minute per client address… */
+  RATE_LIMIT_PORTAL_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** …and per e-mail address per 15 minutes, for asking a code and for logging in each. */
+  RATE_LIMIT_PORTAL_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(10),
+  /**
+   * `aan`: without SMTP_URL, the family portal's login codes go to the server log instead of
+   * by e-mail. For a local demo only: whoever reads the log can log in as anyone.
+   */
+  PORTAAL_CODE_IN_LOG: z.enum(['aan', 'uit']).default('uit'),
   /** API requests per minute per session (or per client address without a session). */
   RATE_LIMIT_API: z.coerce.number().int().min(10).max(100_000).default(1200),
   /** A session ends after this many minutes without a request (and always after 10 hours). */

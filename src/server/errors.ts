@@ -12,6 +12,7 @@ export const API_ERROR_CODES = [
   'too-large',
   'locked',
   'too-many-requests',
+  'unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -46,6 +47,11 @@ const MAPPING: Record<ApiErrorCode, { status: number; nl: string; en: string }> 
     status: 429,
     nl: 'Te veel verzoeken in korte tijd; probeer het straks opnieuw.',
     en: 'Too many requests in a short time; try again shortly.',
+  },
+  unavailable: {
+    status: 503,
+    nl: 'Dit kan nu niet; probeer het later opnieuw.',
+    en: 'This is not available now; try again later.',
   },
   internal: {
     status: 500,

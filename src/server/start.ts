@@ -17,6 +17,8 @@ import { systemClock } from './clock.js';
 import { readEnv, type ServerEnv } from './env.js';
 import { hashPassword } from './auth/passwords.js';
 import { securitySettings } from './security/settings.js';
+import { logPortalMailer, portalMailerOver } from './portal/mail.js';
+import type { PortalMailer } from './app.js';
 import { DEFAULT_SEED, generateDemoData } from '../demo/generate.js';
 
 /** How often `serve` seals the access log's new records into the hash chain. */
@@ -91,6 +93,17 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
   // PostgreSQL server does this itself).
   if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
   const profiles = loadProfiles();
+  // The family portal's login codes (ADR 0026): by e-mail, or, only when explicitly asked for a
+  // local demo, into the log.
+  const portalSmtp = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : null;
+  let portalMailer: PortalMailer | undefined;
+  if (portalSmtp) portalMailer = portalMailerOver(portalSmtp, env.DIGEST_FROM);
+  else if (env.PORTAAL_CODE_IN_LOG === 'aan') {
+    process.stderr.write(
+      'LET OP: PORTAAL_CODE_IN_LOG=aan – inlogcodes van het gezinsportaal komen in het log, niet per e-mail. Alleen voor een demo op uw eigen computer.\n',
+    );
+    portalMailer = logPortalMailer((line) => process.stderr.write(line));
+  }
   const app = await buildApp({
     db: database.db,
     clock: systemClock,
@@ -104,6 +117,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
       secretKey: env.OIDC_SECRET_KEY ? Buffer.from(env.OIDC_SECRET_KEY, 'base64') : null,
       ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     },
+    ...(portalMailer ? { portalMailer } : {}),
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const digest = env.SMTP_URL ? startDigestTimer(database.db, profiles, env, env.SMTP_URL) : null;
@@ -160,6 +174,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
       lapse.stop();
       retention.stop();
       digest?.stop();
+      portalSmtp?.close();
       await app.close();
       await database.close();
     },

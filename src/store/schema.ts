@@ -53,6 +53,29 @@ export interface PersonTable {
   birth_date: DateColumn | null;
   bsn: string | null;
   created_at: CreatedAt;
+  /** Where the family portal's one-time code goes (migration 0040). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A parent whose authority (gezag) was removed: no portal access (migration 0040). */
+  authority_removed: Generated<boolean>;
+}
+
+export interface PortalLoginCodeTable {
+  id: Generated<string>;
+  person_id: string;
+  code_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
+export interface PortalSessionTable {
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface CasusTable {
@@ -873,6 +896,8 @@ export interface Database {
   ijw_message: IjwMessageTable;
   contract: ContractTable;
   budget: BudgetTable;
+  portal_login_code: PortalLoginCodeTable;
+  portal_session: PortalSessionTable;
   allocation_proposal: AllocationProposalTable;
   opt_out: OptOutTable;
   team_question: TeamQuestionTable;

@@ -24,6 +24,7 @@ import { TeamPage } from './pages/TeamPage.js';
 import { ProviderPerformancePage } from './pages/ProviderPerformancePage.js';
 import { ProposalPage, ProposalsPage } from './pages/ProposalsPage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
+import { PortalApp } from './portal/PortalApp.js';
 import { RetentionPage } from './pages/RetentionPage.js';
 import { RulePage } from './pages/RulePage.js';
 import { TeamQuestionsPage } from './pages/TeamQuestions.js';
@@ -60,6 +61,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/inloggen" element={<LoginPage />} />
+      {/* The family portal (ADR 0026): its own frame and session, not the staff layout. */}
+      <Route path="/portaal/*" element={<PortalApp />} />
       <Route
         path="/"
         element={<RequireSession>{(me) => <WorkListPage me={me} />}</RequireSession>}

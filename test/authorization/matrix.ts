@@ -149,6 +149,8 @@ export const POLICIES = {
   periodReportReaders: ['management', 'contractmanager'],
   /** Sets the FTE of team 1's casusregisseur (ADR 0024): only the team lead of team 1. */
   fteRecorder: ['teamleider+'],
+  /** Family portal (ADR 0026): only a portal session, which no staff member has; nobody here. */
+  familyPortal: [],
 } satisfies Record<string, Allowed[]>;
 
 export type Policy = keyof typeof POLICIES;
@@ -159,6 +161,12 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['POST /api/v1/sessie', 'public', '/api/v1/sessie'],
   ['GET /api/v1/sessie', 'loggedIn', '/api/v1/sessie'],
   ['DELETE /api/v1/sessie', 'loggedIn', '/api/v1/sessie'],
+  ['POST /api/v1/portaal/code', 'public', '/api/v1/portaal/code'],
+  ['POST /api/v1/portaal/sessie', 'public', '/api/v1/portaal/sessie'],
+  ['GET /api/v1/portaal/sessie', 'familyPortal', '/api/v1/portaal/sessie'],
+  ['DELETE /api/v1/portaal/sessie', 'familyPortal', '/api/v1/portaal/sessie'],
+  ['GET /api/v1/portaal/casussen', 'familyPortal', '/api/v1/portaal/casussen'],
+  ['GET /api/v1/portaal/casussen/:id', 'familyPortal', '/api/v1/portaal/casussen/{caseA}'],
   ['POST /api/v1/wachtwoord', 'loggedIn', '/api/v1/wachtwoord'],
   ['POST /api/v1/casussen', 'registerCase', '/api/v1/casussen'],
   ['GET /api/v1/casussen/:id', 'caseRead', '/api/v1/casussen/{caseA}'],

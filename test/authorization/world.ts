@@ -121,6 +121,8 @@ export async function buildWorld(engine: 'pglite' | 'postgres'): Promise<World> 
     security: {
       loginPerIp: 1_000_000,
       loginPerAccount: 1_000_000,
+      portalPerIp: 1_000_000,
+      portalPerAccount: 1_000_000,
       apiPerMinute: 1_000_000,
       sessionIdleMinutes: 30,
     },

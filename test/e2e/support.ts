@@ -9,6 +9,7 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -19,7 +20,7 @@ import {
   type DemoAccount,
 } from '../../src/demo/generate.js';
 import { loadProfiles } from '../../src/regions/load.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppDeps } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { systemClock, type Clock } from '../../src/server/clock.js';
 import { hasWebUi } from '../../src/server/static.js';
@@ -40,7 +41,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(cases = 40, clock: Clock = systemClock): Promise<TestServer> {
+export async function startTestServer(
+  cases = 40,
+  clock: Clock = systemClock,
+  /** More of the app's dependencies, e.g. a `portalMailer`. */
+  extra: Partial<AppDeps> = {},
+): Promise<TestServer> {
   if (!hasWebUi())
     throw new Error('The web UI is not built: run `npm run build` (npm test does) first.');
   const database = await openDatabase();
@@ -58,6 +64,7 @@ export async function startTestServer(cases = 40, clock: Clock = systemClock): P
     profiles,
     secureCookies: false,
     serveWeb: true,
+    ...extra,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -105,13 +112,17 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
  * Amsterdam clock, script errors in a page failing the test that caused them, and the axe
  * check. Everything is closed after the suite.
  */
-export function browserJourney(cases = 20, clock: Clock = systemClock) {
+export function browserJourney(
+  cases = 20,
+  clock: Clock = systemClock,
+  extra: Partial<AppDeps> = {},
+) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(cases, clock), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(cases, clock, extra), launchBrowser()]);
   });
   afterEach(() => {
     expect(pageErrors).toEqual([]);
@@ -129,11 +140,12 @@ export function browserJourney(cases = 20, clock: Clock = systemClock) {
     get server(): TestServer {
       return started(server);
     },
-    /** A new browser user (own cookies). */
-    async context(): Promise<BrowserContext> {
+    /** A new browser user (own cookies); `options` e.g. a phone's viewport and touch. */
+    async context(options: BrowserContextOptions = {}): Promise<BrowserContext> {
       const context = await started(browser).newContext({
         locale: 'nl-NL',
         timezoneId: 'Europe/Amsterdam',
+        ...options,
       });
       contexts.push(context);
       return context;

@@ -103,7 +103,9 @@ function problemsOf(
   if (!type.startsWith('application/pdf'))
     for (const pattern of STACK_TRACE)
       if (pattern.test(res.body)) problems.push(`stack trace (${pattern})`);
-  const logged = request.actor !== ANONYMOUS;
+  // Staff actors only: the family portal's routes ignore a staff session and its CSRF token
+  // (they check their own, see test/integration/portal-login.int.test.ts).
+  const logged = request.actor !== ANONYMOUS && !request.url.startsWith('/api/v1/portaal');
   // A URL the router cannot parse is refused before the session is even looked at.
   const badUrl = res.statusCode === 400 && res.body.includes(BAD_URL);
   if (
@@ -205,6 +207,8 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
         }),
       ),
       onRoute: collector.onRoute,
+      // The family portal's codes go nowhere (without a mailer its login answers 503).
+      portalMailer: { send: () => Promise.resolve() },
     });
     routes = collector.routes;
     for (const actor of Object.keys(ACTORS) as (keyof typeof ACTORS)[]) await login(actor);

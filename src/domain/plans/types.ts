@@ -39,6 +39,11 @@ export interface Goal {
   /** `YYYY-MM-DD` (time-bound). */
   readonly targetDate: string;
   readonly progress: GoalProgress | string;
+  /**
+   * The household members this goal is about; absent or empty: the whole family (or the plan's
+   * subject). The family portal shows a goal only to those it concerns (ADR 0026).
+   */
+  readonly aboutPersonIds?: readonly string[];
 }
 
 /** LEK "Vastleggen van afspraken casusregie": agreements a plan makes explicit. */

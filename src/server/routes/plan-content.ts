@@ -21,6 +21,8 @@ const goalSchema = z.strictObject({
   eigenaar: z.strictObject({ soort: z.string().max(20), naam: z.string().max(200) }),
   streefdatum: z.string().max(10),
   voortgang: z.string().max(20).default('niet-gestart'),
+  /** Household members the goal is about (ADR 0026); absent: the whole family. */
+  betreft: z.array(z.uuid()).max(10).optional(),
 });
 
 const agreementsSchema = z.strictObject({
@@ -99,6 +101,7 @@ const GOAL: Record<string, string> = {
   name: 'naam',
   targetDate: 'streefdatum',
   progress: 'voortgang',
+  aboutPersonIds: 'betreft',
 };
 const AGREEMENTS: Record<keyof CasusregieAgreements, string> = {
   alignment: 'afstemming',
@@ -150,6 +153,7 @@ export function toDomain(content: ApiPlanContent): PlanContent {
         owner: { kind: g.eigenaar.soort, name: g.eigenaar.naam },
         targetDate: g.streefdatum,
         progress: g.voortgang,
+        ...(g.betreft && g.betreft.length > 0 ? { aboutPersonIds: g.betreft } : {}),
       }));
     else if (key === 'afsprakenCasusregie') {
       const back = invert(AGREEMENTS);
@@ -185,6 +189,9 @@ export function fromDomain(content: PlanContent): ApiPlanContent {
         eigenaar: { soort: g.owner.kind, naam: g.owner.name },
         streefdatum: g.targetDate,
         voortgang: g.progress,
+        ...(g.aboutPersonIds && g.aboutPersonIds.length > 0
+          ? { betreft: [...g.aboutPersonIds] }
+          : {}),
       }));
     else if (key === 'casusregie')
       out[apiKey] = Object.fromEntries(

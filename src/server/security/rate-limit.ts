@@ -4,6 +4,8 @@
  * Dutch message and `Retry-After`.
  * - Logging in: per client address and per e-mail address, on top of the account lockout in
  *   auth/login.ts (which counts only failures and only for existing accounts).
+ * - The family portal's login (ADR 0026): asking a code and logging in with it, per client
+ *   address and per e-mail address (a code mail per request: the limit also stops mail floods).
  * - Everything else: a generous limit per session, or per client address without one.
  */
 import { createHash } from 'node:crypto';
@@ -59,10 +61,25 @@ export async function registerRateLimits(
     timeWindow: MINUTE,
     keyGenerator: (request) => `login-account:${hashed(loginEmail(request.body) ?? '')}`,
   });
+  const portalPerAddress = app.createRateLimit({
+    max: settings.portalPerIp,
+    timeWindow: MINUTE,
+    keyGenerator: (request) => `portaal-adres:${request.ip}`,
+  });
+  const portalPerAccount = app.createRateLimit({
+    max: settings.portalPerAccount,
+    timeWindow: 15 * MINUTE,
+    keyGenerator: (request) =>
+      `portaal-account:${request.routeOptions.url ?? ''}:${hashed(loginEmail(request.body) ?? '')}`,
+  });
   app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== '/api/v1/sessie') return;
-    const checks = [await perAddress(request)];
-    if (loginEmail(request.body) !== null) checks.push(await perAccount(request));
+    if (request.method !== 'POST') return;
+    const url = request.routeOptions.url;
+    const portal = url === '/api/v1/portaal/code' || url === '/api/v1/portaal/sessie';
+    if (url !== '/api/v1/sessie' && !portal) return;
+    const checks = [await (portal ? portalPerAddress : perAddress)(request)];
+    if (loginEmail(request.body) !== null)
+      checks.push(await (portal ? portalPerAccount : perAccount)(request));
     const exceeded = checks.find((c) => !c.isAllowed && c.isExceeded);
     if (exceeded && !exceeded.isAllowed) {
       const seconds = Math.max(1, exceeded.ttlInSeconds);

@@ -36,6 +36,7 @@ import * as qualityThermometer from './2026-11-23-0034-quality-thermometer.js';
 import * as staffRegistration from './2026-11-23-0035-staff-registration.js';
 import * as staffFte from './2026-11-23-0036-staff-fte.js';
 import * as caseRevision from './2026-11-23-0039-case-revision.js';
+import * as familyPortal from './2026-11-23-0040-family-portal.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0035-staff-registration': staffRegistration,
   '2026-11-23-0036-staff-fte': staffFte,
   '2026-11-23-0039-case-revision': caseRevision,
+  '2026-11-23-0040-family-portal': familyPortal,
 };
