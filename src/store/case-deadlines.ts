@@ -75,7 +75,7 @@ function firstOf(events: readonly [string, number, ...unknown[]][] | null, type:
  * The evaluation of each listed case at `now`, re-reading and re-evaluating only the cases
  * whose revision or day differs from the kept entry. Cases that no longer exist are left out.
  */
-export async function caseEvaluations(
+export async function keptCaseDeadlines(
   db: Kysely<Database>,
   profiles: ReadonlyMap<string, Profile>,
   cases: readonly { readonly id: string; readonly revision: string }[],

@@ -32,7 +32,7 @@ import { complianceTrend, trendTable } from '../domain/mi/trend.js';
 import type { DeadlineStatus, Profile } from '../domain/rules/index.js';
 import { formatIsoDate, localDay, parseIsoDate } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
-import { caseEvaluations, statusAt } from './case-deadlines.js';
+import { keptCaseDeadlines, statusAt } from './case-deadlines.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { budgetDashboardTables } from './mi-budget.js';
@@ -316,7 +316,7 @@ export async function dashboard(
       );
     } else {
       const cases = await scopedCases(db, scope).execute();
-      const evaluations = await caseEvaluations(db, profiles, cases, now);
+      const evaluations = await keptCaseDeadlines(db, profiles, cases, now);
       if (name === 'wachttijden') {
         const startRules = startOfHelpRules(profiles);
         const rows: WaitRow[] = [];

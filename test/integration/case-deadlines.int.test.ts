@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDate } from '../../src/domain/time/index.js';
 import { loadProfiles } from '../../src/regions/load.js';
-import { caseEvaluations, statusAt } from '../../src/store/case-deadlines.js';
+import { keptCaseDeadlines, statusAt } from '../../src/store/case-deadlines.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import type { Database } from '../../src/store/schema.js';
 import { evaluateCaseRow, eventsJson, personsJson } from '../../src/store/work-list.js';
@@ -107,7 +107,7 @@ describe.each(engines)('case revisions and kept deadlines on %s', (engine) => {
 
   async function kept(caseId: string, evaluatedAt: Date) {
     const entry = (
-      await caseEvaluations(
+      await keptCaseDeadlines(
         db,
         profiles,
         [{ id: caseId, revision: await revision(caseId) }],
@@ -257,7 +257,7 @@ describe.each(engines)('case revisions and kept deadlines on %s', (engine) => {
     await addEvent(caseId, 'aanmelding', '2026-01-05T09:00:00+01:00');
     const now = new Date('2026-02-01T09:00:00+01:00');
     await kept(caseId, now);
-    const result = await caseEvaluations(db, profiles, [{ id: caseId, revision: 'gone' }], now);
+    const result = await keptCaseDeadlines(db, profiles, [{ id: caseId, revision: 'gone' }], now);
     // A revision the database does not hold: the case is read again; it still exists, so it is there.
     expect(result.get(caseId)?.revision).toBe(await revision(caseId));
     await db.transaction().execute(async (trx) => {
@@ -265,7 +265,7 @@ describe.each(engines)('case revisions and kept deadlines on %s', (engine) => {
       await trx.deleteFrom('case_event').where('case_id', '=', caseId).execute();
       await trx.deleteFrom('casus').where('id', '=', caseId).execute();
     });
-    const afterDelete = await caseEvaluations(
+    const afterDelete = await keptCaseDeadlines(
       db,
       profiles,
       [{ id: caseId, revision: 'gone' }],
