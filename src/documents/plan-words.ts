@@ -122,4 +122,5 @@ export const FUTURE_DOMAIN_LABELS: readonly { key: string; label: string }[] = [
 export const SIGNING_METHOD_LABELS: Record<string, string> = {
   'op-scherm': 'op het scherm',
   'papier-gescand': 'op papier, gescand',
+  gezinsportaal: 'zelf, in het gezinsportaal',
 };

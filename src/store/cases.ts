@@ -536,6 +536,7 @@ export const TIMELINE_ONLY_TYPES = [
   'maatregel-afgesloten',
   'verhuizing',
   'anoniem-gedeeld',
+  'casusregisseur-gevraagd',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 
@@ -568,6 +569,7 @@ export const FLOW_ONLY_TYPES: readonly string[] = [
   'verhuizing',
   'afsluiting',
   'anoniem-gedeeld',
+  'casusregisseur-gevraagd',
 ];
 
 export interface EventInput {

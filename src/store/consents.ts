@@ -90,7 +90,7 @@ export async function caseConsents(
     const register = await consentRegister(trx, caseId);
     const names = await trx
       .selectFrom('consent')
-      .innerJoin('staff', 'staff.id', 'consent.recorded_by')
+      .leftJoin('staff', 'staff.id', 'consent.recorded_by')
       .leftJoin('organisation', 'organisation.id', 'consent.organisation_id')
       .select(['consent.id', 'staff.name as recordedBy', 'organisation.name as organisation'])
       .where('consent.case_id', '=', caseId)
@@ -103,7 +103,8 @@ export async function caseConsents(
           ...e,
           person: register.members.find((m) => m.id === e.personId)?.name ?? '',
           organisation: n?.organisation ?? null,
-          recordedBy: n?.recordedBy ?? '',
+          // No staff member: the person stated it themselves in the family portal.
+          recordedBy: n?.recordedBy ?? 'zelf, in het gezinsportaal',
         };
       })
       .reverse();
@@ -139,37 +140,7 @@ export async function recordConsent(
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now, mayRecordConsent);
-    const register = await consentRegister(trx, caseId);
-    const organisation =
-      input.organisationId !== null && UUID.test(input.organisationId)
-        ? await trx
-            .selectFrom('organisation')
-            .select('kind')
-            .where('id', '=', input.organisationId)
-            .executeTakeFirst()
-        : undefined;
-    const problems = consentProblems(input, {
-      members: register.members,
-      today: localDay(now.getTime()),
-      organisationKind: organisation?.kind ?? null,
-    });
-    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
-    const row = await trx
-      .insertInto('consent')
-      .values({
-        case_id: caseId,
-        person_id: input.personId,
-        recipient_kind: input.recipientKind,
-        organisation_id: input.organisationId,
-        purpose: input.purpose.trim(),
-        status: input.status,
-        given_on: input.on,
-        manner: input.manner,
-        recorded_by: ctx.actor.staffId,
-        recorded_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertConsentStatement(trx, caseId, input, ctx.actor.staffId, now);
     await writeAudit(trx, ctx, {
       action: input.status === 'gegeven' ? 'toestemming.geven' : 'toestemming.intrekken',
       caseId,
@@ -182,6 +153,51 @@ export async function recordConsent(
     });
     return { id: row.id };
   });
+}
+
+/**
+ * Checks a statement (field by field) and adds it to the register: the part that a professional
+ * recording (`recordConsent`) and a family member stating it in the portal (`recordedBy` null)
+ * share. The caller has checked who may record it, and writes the audit record.
+ */
+export async function insertConsentStatement(
+  trx: Transaction<Database>,
+  caseId: string,
+  input: ConsentInput,
+  recordedBy: string | null,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  const register = await consentRegister(trx, caseId);
+  const organisation =
+    input.organisationId !== null && UUID.test(input.organisationId)
+      ? await trx
+          .selectFrom('organisation')
+          .select('kind')
+          .where('id', '=', input.organisationId)
+          .executeTakeFirst()
+      : undefined;
+  const problems = consentProblems(input, {
+    members: register.members,
+    today: localDay(now.getTime()),
+    organisationKind: organisation?.kind ?? null,
+  });
+  if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+  return trx
+    .insertInto('consent')
+    .values({
+      case_id: caseId,
+      person_id: input.personId,
+      recipient_kind: input.recipientKind,
+      organisation_id: input.organisationId,
+      purpose: input.purpose.trim(),
+      status: input.status,
+      given_on: input.on,
+      manner: input.manner,
+      recorded_by: recordedBy,
+      recorded_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 /**

@@ -23,6 +23,10 @@ const CASE_ROWS: readonly (readonly [string, string])[] = [
     'plan_signature',
     'plan_version_id in (select v.id from plan_version v join plan p on p.id = v.plan_id where p.case_id = $1)',
   ],
+  [
+    'evaluation_meeting_input',
+    'meeting_id in (select id from evaluation_meeting where case_id = $1)',
+  ],
   ['evaluation_meeting', 'case_id = $1'],
   ['evaluation', 'case_id = $1'],
   ['provider_report', 'case_id = $1'],

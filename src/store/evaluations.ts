@@ -16,6 +16,7 @@ import {
   type GoalMinutes,
   type Minutes,
   type Participant,
+  type PlanningProblem,
 } from '../domain/evaluations/index.js';
 import type { PlanContent } from '../domain/plans/types.js';
 import { writeAudit } from './audit.js';
@@ -68,7 +69,13 @@ export interface PlannedEvaluation {
   readonly kind: Minutes['kind'];
   readonly plannedAt: Date;
   readonly invitees: readonly Participant[];
+  /** The staff member's name, or the family member's name with "(gezin)". */
   readonly plannedBy: string;
+  /** Place or video link, and topics: set when the family planned it (migration 0044). */
+  readonly location: string | null;
+  readonly topics: readonly string[];
+  /** The family members' own views for this evaluation, in their words. */
+  readonly familyInput: readonly { readonly name: string; readonly text: string }[];
 }
 
 export interface EvaluationsOverview {
@@ -126,18 +133,40 @@ export async function caseEvaluations(
       : null;
     const planned = await trx
       .selectFrom('evaluation_meeting')
-      .innerJoin('staff', 'staff.id', 'evaluation_meeting.planned_by')
+      .leftJoin('staff', 'staff.id', 'evaluation_meeting.planned_by')
+      .leftJoin('person', 'person.id', 'evaluation_meeting.planned_by_person')
       .select([
         'evaluation_meeting.id',
         'evaluation_meeting.kind',
         'evaluation_meeting.planned_at',
         'evaluation_meeting.invitees',
-        'staff.name as plannedBy',
+        'evaluation_meeting.location',
+        'evaluation_meeting.topics',
+        'staff.name as staffName',
+        'person.name as personName',
       ])
       .where('evaluation_meeting.case_id', '=', caseId)
       .where('evaluation_meeting.evaluation_id', 'is', null)
       .orderBy('evaluation_meeting.planned_at')
       .execute();
+    const inputs =
+      planned.length === 0
+        ? []
+        : await trx
+            .selectFrom('evaluation_meeting_input')
+            .innerJoin('person', 'person.id', 'evaluation_meeting_input.person_id')
+            .select([
+              'evaluation_meeting_input.meeting_id',
+              'person.name',
+              'evaluation_meeting_input.text',
+            ])
+            .where(
+              'evaluation_meeting_input.meeting_id',
+              'in',
+              planned.map((m) => m.id),
+            )
+            .orderBy('evaluation_meeting_input.updated_at')
+            .execute();
     await writeAudit(trx, ctx, { action: 'evaluaties.lezen', caseId, details: {} });
     return {
       planned: planned.map((m) => ({
@@ -145,7 +174,12 @@ export async function caseEvaluations(
         kind: m.kind,
         plannedAt: m.planned_at,
         invitees: m.invitees as Participant[],
-        plannedBy: m.plannedBy,
+        plannedBy: m.staffName ?? `${m.personName ?? ''} (gezin)`,
+        location: m.location,
+        topics: m.topics as string[],
+        familyInput: inputs
+          .filter((i) => i.meeting_id === m.id)
+          .map((i) => ({ name: i.name, text: i.text })),
       })),
       evaluations: rows.map((r) => {
         const minutes = r.minutes as { goals: GoalMinutes[]; general: string };
@@ -264,35 +298,76 @@ export async function planEvaluation(
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
-    const problems = invitationProblems(invitation, now.getTime());
-    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
-    const plannedAt = new Date(invitation.plannedAt);
-    const row = await trx
-      .insertInto('evaluation_meeting')
-      .values({
-        case_id: caseId,
-        kind: invitation.kind,
-        planned_at: plannedAt,
-        invitees: JSON.stringify(invitation.invitees),
-        planned_by: ctx.actor.staffId,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addTimelineEntry(trx, {
+    const id = await insertPlannedEvaluation(
+      trx,
       caseId,
-      type: 'notitie',
-      at: now,
-      note: `Evaluatie gepland op ${formatInstant(plannedAt.getTime())} met ${invitation.invitees.map((p) => p.name).join(', ')}`,
-      by: ctx.actor.staffId,
-    });
+      invitation,
+      { staffId: ctx.actor.staffId },
+      now,
+    );
     await writeAudit(trx, ctx, {
       action: 'evaluatie.plannen',
       caseId,
-      details: { meetingId: row.id, invitees: invitation.invitees.length },
+      details: { meetingId: id, invitees: invitation.invitees.length },
     });
-    return { id: row.id };
+    return { id };
   });
+}
+
+/** Who plans a meeting: a staff member, or a family member holding casusregie (the portal). */
+export type MeetingPlanner =
+  { readonly staffId: string } | { readonly personId: string; readonly name: string };
+
+/** What a family's meeting adds to the invitation (migration 0044). */
+export interface MeetingDetails {
+  readonly location?: string | null;
+  readonly topics?: readonly string[];
+  readonly invitedOrganisationIds?: readonly string[];
+  /** Problems the caller found (e.g. an organisation not involved), reported together. */
+  readonly problems?: readonly PlanningProblem[];
+}
+
+/**
+ * Stores a planned evaluation and its timeline note after the domain's checks, inside the
+ * caller's transaction (which checked access and writes the audit record). The professional
+ * path and the family portal both plan through here.
+ */
+export async function insertPlannedEvaluation(
+  trx: Transaction<Database>,
+  caseId: string,
+  invitation: EvaluationInvitation,
+  planner: MeetingPlanner,
+  now: Date,
+  details: MeetingDetails = {},
+): Promise<string> {
+  const problems = [...(details.problems ?? []), ...invitationProblems(invitation, now.getTime())];
+  if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+  const plannedAt = new Date(invitation.plannedAt);
+  const byStaff = 'staffId' in planner ? planner.staffId : null;
+  const row = await trx
+    .insertInto('evaluation_meeting')
+    .values({
+      case_id: caseId,
+      kind: invitation.kind,
+      planned_at: plannedAt,
+      invitees: JSON.stringify(invitation.invitees),
+      planned_by: byStaff,
+      planned_by_person: 'personId' in planner ? planner.personId : null,
+      location: details.location ?? null,
+      topics: JSON.stringify(details.topics ?? []),
+      invited_organisations: JSON.stringify(details.invitedOrganisationIds ?? []),
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addTimelineEntry(trx, {
+    caseId,
+    type: 'notitie',
+    at: now,
+    note: `Evaluatie gepland${'name' in planner ? ` door het gezin (${planner.name})` : ''} op ${formatInstant(plannedAt.getTime())} met ${invitation.invitees.map((p) => p.name).join(', ')}`,
+    by: byStaff,
+  });
+  return row.id;
 }
 
 /**

@@ -40,6 +40,9 @@ const invalid = (fields: { path: string; message: string }[]) =>
   new StoreError('invalid', 'De invoer klopt niet.', fields);
 const notFound = () => new StoreError('not-found', 'Verzoek niet gevonden.');
 
+/** Who "recorded" a request the family made themselves in the portal. */
+export const PORTAL_RECORDER = 'het gezin zelf, via het gezinsportaal';
+
 async function householdPersons(trx: Trx, caseId: string) {
   return trx
     .selectFrom('person')
@@ -316,7 +319,7 @@ async function requestViews(trx: Trx, caseId: string): Promise<RecordRequestView
   const rows = await trx
     .selectFrom('record_request')
     .innerJoin('person', 'person.id', 'record_request.person_id')
-    .innerJoin('staff', 'staff.id', 'record_request.recorded_by')
+    .leftJoin('staff', 'staff.id', 'record_request.recorded_by')
     .select([
       'record_request.id',
       'record_request.kind',
@@ -355,7 +358,7 @@ async function requestViews(trx: Trx, caseId: string): Promise<RecordRequestView
     personKind: r.person_kind,
     receivedOn: String(r.received_on).slice(0, 10),
     recordedAt: r.recorded_at,
-    recordedBy: r.recorded_by,
+    recordedBy: r.recorded_by ?? PORTAL_RECORDER,
     decision: r.decision,
     refusalGround: r.refusal_ground,
     decisionReason: r.decision_reason,
@@ -413,34 +416,51 @@ export async function recordRecordRequest(
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
-    const persons = (await householdPersons(trx, caseId)).map(asHouseholdPerson);
-    const today = localDay(now.getTime());
-    const problems = recordRequestProblems(input, persons, today);
-    if (problems.length > 0) throw invalid(problems);
-    const row = await trx
-      .insertInto('record_request')
-      .values({
-        case_id: caseId,
-        kind: input.kind,
-        person_id: input.personId,
-        received_on: input.receivedOn,
-        recorded_by: ctx.actor.staffId,
-        recorded_at: now,
-        decision: null,
-        refusal_ground: null,
-        decision_reason: null,
-        decided_by: null,
-        decided_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertRecordRequest(trx, caseId, input, { staffId: ctx.actor.staffId }, now);
     await writeAudit(trx, ctx, {
       action: 'dossierverzoek.vastleggen',
       caseId,
       details: { requestId: row.id, kind: input.kind, personId: input.personId },
     });
-    return { id: row.id, warnings: recordRequestWarnings(input, persons, today) };
+    return row;
   });
+}
+
+/**
+ * Checks and stores a request in the caller's transaction (the caller checked who may and
+ * audits): recorded by a staff member, or asked by the family in the portal, with its form.
+ */
+export async function insertRecordRequest(
+  trx: Trx,
+  caseId: string,
+  input: RecordRequestInput,
+  recorder: { readonly staffId: string } | { readonly portalForm: 'inzage' | 'afschrift' },
+  now: Date,
+): Promise<{ readonly id: string; readonly warnings: readonly string[] }> {
+  const persons = (await householdPersons(trx, caseId)).map(asHouseholdPerson);
+  const today = localDay(now.getTime());
+  const problems = recordRequestProblems(input, persons, today);
+  if (problems.length > 0) throw invalid(problems);
+  const row = await trx
+    .insertInto('record_request')
+    .values({
+      case_id: caseId,
+      kind: input.kind,
+      person_id: input.personId,
+      received_on: input.receivedOn,
+      recorded_by: 'staffId' in recorder ? recorder.staffId : null,
+      via: 'staffId' in recorder ? 'medewerker' : 'portaal',
+      portal_form: 'portalForm' in recorder ? recorder.portalForm : null,
+      recorded_at: now,
+      decision: null,
+      refusal_ground: null,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, warnings: recordRequestWarnings(input, persons, today) };
 }
 
 async function requestRow(trx: Trx, caseId: string, requestId: string, lock = false) {

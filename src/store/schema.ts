@@ -186,7 +186,8 @@ export interface PlanSignatureTable {
   signed_at: Timestamp;
   method: string;
   content_hash: string;
-  recorded_by: string;
+  /** Null for a signature the person gave in the family portal (method `gezinsportaal`). */
+  recorded_by: string | null;
   recorded_at: CreatedAt;
 }
 
@@ -356,7 +357,7 @@ export interface NotificationTable {
   id: Generated<string>;
   staff_id: string;
   case_id: string | null;
-  kind: 'voortgangsverslag' | 'calamiteit' | 'crisis' | 'escalatie' | 'aanpassing';
+  kind: 'voortgangsverslag' | 'calamiteit' | 'crisis' | 'escalatie' | 'aanpassing' | 'evaluatie';
   title: string;
   rule_id: string | null;
   link: string | null;
@@ -535,9 +536,26 @@ export interface EvaluationMeetingTable {
   kind: 'tussen' | 'eind' | 'gezinsplan';
   planned_at: Timestamp;
   invitees: Json;
-  planned_by: string;
+  /** Null when a family member planned it (migration 0044): `planned_by_person`. */
+  planned_by: string | null;
   created_at: Timestamp;
   evaluation_id: string | null;
+  planned_by_person: string | null;
+  /** A place or a video link. */
+  location: string | null;
+  /** What to discuss, as the planner wrote it (string[]). */
+  topics: ColumnType<unknown, string | undefined, string>;
+  /** Ids of the involved organisations invited (string[]). */
+  invited_organisations: ColumnType<unknown, string | undefined, string>;
+}
+
+/** A family member's own view for an upcoming evaluation (migration 0044). */
+export interface EvaluationMeetingInputTable {
+  id: Generated<string>;
+  meeting_id: string;
+  person_id: string;
+  text: string;
+  updated_at: Timestamp;
 }
 
 /** Ending by the provider (RIJ-DEC-PROVIDER-END), one procedure for one allocation. */
@@ -722,7 +740,8 @@ export interface ConsentTable {
   status: 'gegeven' | 'ingetrokken';
   given_on: DateColumn;
   manner: 'mondeling' | 'schriftelijk' | 'digitaal';
-  recorded_by: string;
+  /** Null for a statement the person made in the family portal (always `digitaal`). */
+  recorded_by: string | null;
   recorded_at: Timestamp;
 }
 
@@ -796,13 +815,28 @@ export interface RecordRequestTable {
   kind: 'inzage-afschrift' | 'vernietiging';
   person_id: string;
   received_on: DateColumn;
-  recorded_by: string;
+  /** Null when the family asked through the portal (`via` = 'portaal', migration 0045). */
+  recorded_by: string | null;
   recorded_at: Timestamp;
+  via: Generated<'medewerker' | 'portaal'>;
+  /** What the family asked for in the portal: to look at the record, or a copy. */
+  portal_form: 'inzage' | 'afschrift' | null;
   decision: 'weigeren' | null;
   refusal_ground: 'belang-ander' | 'wettelijke-plicht' | 'niet-gerechtigd' | null;
   decision_reason: string | null;
   decided_by: string | null;
   decided_at: Timestamp | null;
+}
+
+/** A family member's own note on a case (migration 0045): private unless shared. */
+export interface FamilyNoteTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  text: string;
+  /** Shared with the casusregisseur (the casusregie side reads it on the case page). */
+  shared: boolean;
+  created_at: Timestamp;
 }
 
 /** An item left out of one request's export, with the reason (Jeugdwet 7.3.10). */
@@ -904,6 +938,7 @@ export interface Database {
   care_line: CareLineTable;
   evaluation: EvaluationTable;
   evaluation_meeting: EvaluationMeetingTable;
+  evaluation_meeting_input: EvaluationMeetingInputTable;
   provider_score: ProviderScoreTable;
   casusregie_handover: CasusregieHandoverTable;
   casusregie_handover_meeting: CasusregieHandoverMeetingTable;
@@ -928,6 +963,7 @@ export interface Database {
   consent: ConsentTable;
   working_note: WorkingNoteTable;
   record_request: RecordRequestTable;
+  family_note: FamilyNoteTable;
   record_withholding: RecordWithholdingTable;
   retention_due: RetentionDueTable;
   break_glass: BreakGlassTable;

@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { mayWriteCase } from '../domain/access/case-access.js';
-import type { RecipientKind } from '../domain/privacy/consent.js';
+import { consentFor, withdrawalMessage, type RecipientKind } from '../domain/privacy/consent.js';
 import {
   sharingProblems,
   type LegalException,
@@ -14,7 +14,9 @@ import {
   type SharingInput,
   type Weighing,
 } from '../domain/privacy/sharing.js';
+import { localDay } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
+import { consentRegister } from './consents.js';
 import { caseAccessFacts, inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
@@ -121,6 +123,27 @@ export async function recordSharingDecision(
       .executeTakeFirstOrThrow();
     const problems = sharingProblems(input, { hasMeasure: casus.measure !== null });
     if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+    // Jeugdwet 7.3.11 (ADR 0018): sharing "with consent" after the family withdrew it for this
+    // kind of recipient is refused, naming who withdrew; a weighing or a legal exception is a
+    // separate basis and is not blocked here.
+    if (input.basis === 'toestemming') {
+      const kind = input.recipientKind as RecipientKind;
+      const consent = consentFor(
+        await consentRegister(trx, caseId),
+        kind,
+        null,
+        localDay(now.getTime()),
+      );
+      if (consent.state === 'ingetrokken')
+        throw new StoreError(
+          'conflict',
+          withdrawalMessage(
+            consent,
+            kind,
+            'Met toestemming als grondslag worden deze gegevens daarom niet gedeeld',
+          ),
+        );
+    }
     const weighing = input.basis === 'afweging' ? input.weighing : null;
     const exception = input.basis === 'wettelijke-uitzondering' ? input.exception : null;
     const row = await trx

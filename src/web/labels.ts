@@ -35,7 +35,8 @@ export const EVENT_LABELS: Record<
   | 'maatregel-afgesloten'
   | 'verhuizing'
   | 'afsluiting'
-  | 'anoniem-gedeeld',
+  | 'anoniem-gedeeld'
+  | 'casusregisseur-gevraagd',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -90,6 +91,7 @@ export const EVENT_LABELS: Record<
   'maatregel-afgesloten': 'Einde van de maatregel afgerond',
   verhuizing: 'Verhuisd naar een andere gemeente; nieuwe termijnen lopen vanaf hier',
   'anoniem-gedeeld': 'Anonieme weergave van de casus gedeeld (consultatie of escalatie)',
+  'casusregisseur-gevraagd': 'Het gezin vraagt om een casusregisseur (via het gezinsportaal)',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

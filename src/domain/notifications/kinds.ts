@@ -1,7 +1,8 @@
 /**
  * What a stored notification is about (DOMAIN.md section 4 step 2 and section 9): a progress
- * report arrived, a calamity or a crisis was reported, an escalation started, or an
- * adjustment (of plan or allocation) asks for attention.
+ * report arrived, a calamity or a crisis was reported, an escalation started, an adjustment
+ * (of plan or allocation) asks for attention, or a family holding casusregie invited the
+ * organisation to an evaluation.
  */
 export const NOTIFICATION_KINDS = [
   'voortgangsverslag',
@@ -9,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'crisis',
   'escalatie',
   'aanpassing',
+  'evaluatie',
 ] as const;
 
 /** One of `NOTIFICATION_KINDS`. */
@@ -21,4 +23,5 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   crisis: 'Crisis',
   escalatie: 'Escalatie',
   aanpassing: 'Aanpassing',
+  evaluatie: 'Evaluatie',
 };

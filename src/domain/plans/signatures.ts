@@ -12,6 +12,12 @@ export const SIGNING_AGE = 12;
 
 export const SIGNING_METHODS = ['op-scherm', 'papier-gescand'] as const;
 export type SigningMethod = (typeof SIGNING_METHODS)[number];
+/**
+ * A family member signs in the family portal themselves (ADR 0026). Not one of the methods a
+ * professional records: only the portal, with the person logged in, writes it.
+ */
+export const PORTAL_SIGNING_METHOD = 'gezinsportaal';
+export type SignatureMethod = SigningMethod | typeof PORTAL_SIGNING_METHOD;
 
 export interface HouseholdMember {
   readonly id: string;
@@ -26,7 +32,7 @@ export interface Signature {
   readonly personId: string;
   /** Instant in ms. */
   readonly at: number;
-  readonly method: SigningMethod;
+  readonly method: SignatureMethod;
 }
 
 export interface RequiredSigner {

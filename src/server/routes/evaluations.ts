@@ -148,6 +148,9 @@ export const evaluationRoutes =
             geplandOp: m.plannedAt.toISOString(),
             genodigden: m.invitees.map((p) => ({ naam: p.name, rol: p.role, email: p.email })),
             geplandDoor: m.plannedBy,
+            plaats: m.location,
+            onderwerpen: m.topics,
+            inbrengGezin: m.familyInput.map((i) => ({ naam: i.name, tekst: i.text })),
           })),
           evaluaties: overview.evaluations.map(present),
           agenda:

@@ -37,6 +37,9 @@ import * as staffRegistration from './2026-11-23-0035-staff-registration.js';
 import * as staffFte from './2026-11-23-0036-staff-fte.js';
 import * as caseRevision from './2026-11-23-0039-case-revision.js';
 import * as familyPortal from './2026-11-23-0040-family-portal.js';
+import * as portalSigningConsent from './2026-11-23-0043-portal-signing-consent.js';
+import * as familyEvaluations from './2026-11-23-0044-family-evaluations.js';
+import * as familyRequestsNotes from './2026-11-23-0045-family-requests-notes.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -82,4 +85,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0036-staff-fte': staffFte,
   '2026-11-23-0039-case-revision': caseRevision,
   '2026-11-23-0040-family-portal': familyPortal,
+  '2026-11-23-0043-portal-signing-consent': portalSigningConsent,
+  '2026-11-23-0044-family-evaluations': familyEvaluations,
+  '2026-11-23-0045-family-requests-notes': familyRequestsNotes,
 };

@@ -53,6 +53,7 @@ import { BreakGlassBanner } from './BreakGlassPage.js';
 import { SharingSection } from './SharingSection.js';
 import { AnonymisedViewSection } from './AnonymisedViewSection.js';
 import { WorkingNotesSection } from './WorkingNotesSection.js';
+import { FamilyNotesSection } from './FamilyNotesSection.js';
 import { MeasureEndSection } from './MeasureEndSection.js';
 import { MoveSection } from './MoveSection.js';
 import { EscalationSection } from './EscalationSection.js';
@@ -260,6 +261,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       <RecordRequestSection casus={casus} />
 
       <WorkingNotesSection casus={casus} />
+
+      <FamilyNotesSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 

@@ -54,6 +54,9 @@ interface Planned {
   geplandOp: string;
   genodigden: Invitee[];
   geplandDoor: string;
+  plaats: string | null;
+  onderwerpen: string[];
+  inbrengGezin: { naam: string; tekst: string }[];
 }
 
 interface Overview {
@@ -112,10 +115,14 @@ export function EvaluationsSection({ casus }: { casus: CaseView }) {
         <>
           <NextEvaluation casus={casus} rules={data.evaluatieRegels} />
           {data.gepland.map((m) => (
-            <Paragraph key={m.id}>
-              <strong>Gepland:</strong> {KINDS[m.soort] ?? m.soort} op {formatDateTime(m.geplandOp)}{' '}
-              met {m.genodigden.map((p) => `${p.naam} (${ROLES[p.rol] ?? p.rol})`).join(', ')}.
-            </Paragraph>
+            <div key={m.id}>
+              <Paragraph>
+                <strong>Gepland:</strong> {KINDS[m.soort] ?? m.soort} op{' '}
+                {formatDateTime(m.geplandOp)} met{' '}
+                {m.genodigden.map((p) => `${p.naam} (${ROLES[p.rol] ?? p.rol})`).join(', ')}.
+              </Paragraph>
+              <PlannedDetails planned={m} />
+            </div>
           ))}
           {data.plan && <PlanningForm casus={casus} />}
           {data.evaluaties.length === 0 && <Paragraph>Er is nog niet geëvalueerd.</Paragraph>}
@@ -139,6 +146,15 @@ export function EvaluationsSection({ casus }: { casus: CaseView }) {
       )}
     </section>
   );
+}
+
+/** What a family holding casusregie added when planning, and the family's own views. */
+function PlannedDetails({ planned: m }: { planned: Planned }) {
+  const items: [string, React.ReactNode][] = [['Gepland door', m.geplandDoor]];
+  if (m.plaats) items.push(['Waar', m.plaats]);
+  if (m.onderwerpen.length > 0) items.push(['Onderwerpen', m.onderwerpen.join('; ')]);
+  for (const i of m.inbrengGezin) items.push([`Inbreng van ${i.naam}`, i.tekst]);
+  return <DataList items={items} />;
 }
 
 function EvaluationItem({ casus, evaluation: e }: { casus: CaseView; evaluation: Evaluation }) {

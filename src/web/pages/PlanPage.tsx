@@ -34,6 +34,7 @@ import {
   Textarea,
   Textbox,
 } from '../nl/index.js';
+import { SIGNING_METHOD_LABELS } from '../../documents/plan-words.js';
 import { PageHeading } from '../page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AGREEMENTS, FUTURE_DOMAINS, SECTIONS, WITH_AGREEMENTS } from './plan-fields.js';
@@ -231,8 +232,7 @@ function FixedVersion({
             .filter((h) => h.geldig)
             .map((h) => (
               <li key={`${h.persoonId}-${h.op}`} className="utrecht-unordered-list__item">
-                {h.naam}, {formatDateTime(h.op)} (
-                {h.methode === 'op-scherm' ? 'op het scherm' : 'op papier, gescand'})
+                {h.naam}, {formatDateTime(h.op)} ({SIGNING_METHOD_LABELS[h.methode] ?? h.methode})
               </li>
             ))}
         </ul>

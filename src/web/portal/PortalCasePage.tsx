@@ -13,6 +13,11 @@ import { formatDate, formatDateTime, formatDue } from '../format.js';
 import { Alert, Heading, Link, Paragraph } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { portalApi, type PortalRole } from './portal-api.js';
+import { PortalConsentSection } from './PortalConsentSection.js';
+import { PortalEvaluationSection } from './PortalEvaluationSection.js';
+import { PortalSignSection } from './PortalSignSection.js';
+import { PortalRequestsSection } from './PortalRequestsSection.js';
+import { PortalNotesSection } from './PortalNotesSection.js';
 
 interface PortalCase {
   id: string;
@@ -399,15 +404,20 @@ export function PortalCasePage({ caseId }: { caseId?: string }) {
       <Section id="ons-plan" title="Ons plan">
         <Plans plans={view.plannen} />
       </Section>
+      <PortalSignSection caseId={view.id} role={view.lezer.rol} />
       <Section id="wat-komt-eraan" title="Wat komt eraan">
         <Coming view={view} />
       </Section>
+      <PortalEvaluationSection caseId={view.id} role={view.lezer.rol} />
       <Section id="besluiten-en-brieven" title="Besluiten en brieven">
         <Decisions view={view} />
       </Section>
       <Section id="gedeeld-met" title="Gedeeld met">
         <Shared view={view} />
       </Section>
+      <PortalConsentSection caseId={view.id} role={view.lezer.rol} />
+      <PortalRequestsSection caseId={view.id} role={view.lezer.rol} />
+      <PortalNotesSection caseId={view.id} role={view.lezer.rol} />
       <p className="utrecht-paragraph">
         <Link className="portaal-actie" to="/portaal">
           Terug naar het overzicht

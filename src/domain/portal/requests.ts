@@ -1,0 +1,126 @@
+/**
+ * What a family member may ask for and write in the family portal (issue 10, ADR 0026). Pure:
+ * the store collects the facts (the person's portal role, whether the family holds casusregie,
+ * an open request) and applies these answers.
+ *
+ * - **Ask for a casusregisseur.** When the family holds casusregie itself and no longer wants
+ *   to carry it (DOMAIN.md section 2: casusregie stays with the family unless it cannot or does
+ *   not want to), it asks the local team for a professional. A representative asks for the
+ *   family, and so may a young person of 16 or older, who decides alone (Jeugdwet 7.3.5 lid 1);
+ *   a young person of 12 to 15 asks together with the parents (7.3.4 lid 2), so the parents send
+ *   it. Only when the family holds casusregie, and one open request at a time.
+ * - **Inspection or a copy of the record** (Jeugdwet 7.3.10): a young person of 16 or older asks
+ *   for their own data, a representative for the children under 16 (7.3.15 lid 1 and 7.3.4
+ *   lid 2: the parents exercise the rights for them; ADR 0026's visibility rules). A young
+ *   person of 12 to 15 asks through the parents or the casusregisseur in the portal.
+ * - **Own notes**: up to 2000 characters, private to the writer; shared only with the
+ *   casusregisseur when the writer chooses so. Other family members never read them (AVG: a
+ *   person's own words; the 7.3.10 exception for another person's privacy).
+ */
+import {
+  caseAccess,
+  type AccessDecision,
+  type Actor,
+  type CaseAccessFacts,
+} from '../access/case-access.js';
+import { proposerSide } from '../allocation/adjustment.js';
+import type { PortalRole } from './eligibility.js';
+
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A refusal the API turns into 403 (who may not) or 409 (not now), naming the field. */
+export interface Refusal {
+  readonly status: 403 | 409;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The longest reason for a casusregisseur request, and the longest own note (characters). */
+export const CASUSREGISSEUR_REASON_MAX = 500;
+export const FAMILY_NOTE_MAX = 2000;
+
+export interface CasusregisseurFacts {
+  readonly role: PortalRole;
+  /** The family holds casusregie on the case now. */
+  readonly familyHoldsCasusregie: boolean;
+  /** A request since the family took casusregie is still waiting. */
+  readonly openRequest: boolean;
+}
+
+/**
+ * Whether the person may ask for a casusregisseur now; null when allowed. Who asks comes before
+ * whether it can be asked now, so a young person of 14 hears the same answer in every case.
+ */
+export function casusregisseurRefusal(facts: CasusregisseurFacts): Refusal | null {
+  if (facts.role === 'jongere-12-15')
+    return {
+      status: 403,
+      path: 'casusregisseur',
+      message:
+        'Dit vraag je samen met je ouders. Zij kunnen het hier voor het gezin vragen. Vanaf 16 jaar kun je het zelf vragen.',
+    };
+  if (!facts.familyHoldsCasusregie)
+    return {
+      status: 409,
+      path: 'casusregisseur',
+      message: 'Uw gezin heeft al een casusregisseur. U hoeft dit niet meer te vragen.',
+    };
+  if (facts.openRequest)
+    return {
+      status: 409,
+      path: 'casusregisseur',
+      message: 'U heeft al om een casusregisseur gevraagd. Het lokaal team neemt contact met u op.',
+    };
+  return null;
+}
+
+/** A reason is optional; when given, it is short. */
+export function casusregisseurReasonProblems(reason: string | null): Problem[] {
+  if (reason !== null && reason.trim().length > CASUSREGISSEUR_REASON_MAX)
+    return [{ path: 'reden', message: `hoogstens ${CASUSREGISSEUR_REASON_MAX} tekens` }];
+  return [];
+}
+
+/** Whether the person may ask for inspection or a copy in the portal; null when allowed. */
+export function recordRequestRefusal(role: PortalRole): Refusal | null {
+  if (role === 'jongere-12-15')
+    return {
+      status: 403,
+      path: 'soort',
+      message:
+        'Je ouders kunnen dit voor je vragen. Of vraag het aan je casusregisseur. Vanaf 16 jaar vraag je het hier zelf.',
+    };
+  return null;
+}
+
+/** A note needs text, within the limit. */
+export function familyNoteProblems(text: string): Problem[] {
+  if (text.trim().length === 0) return [{ path: 'tekst', message: 'schrijf iets op' }];
+  if (text.trim().length > FAMILY_NOTE_MAX)
+    return [{ path: 'tekst', message: `hoogstens ${FAMILY_NOTE_MAX} tekens` }];
+  return [];
+}
+
+/** Whether a family member reads a note: only the person who wrote it, shared or not. */
+export function mayReadFamilyNote(personId: string, note: { readonly personId: string }): boolean {
+  return note.personId === personId;
+}
+
+/**
+ * Which professional reads the notes a family member shared with the casusregisseur: the
+ * casusregie side — the holder of casusregie, or a casusregisseur or team lead of the
+ * responsible local team (who stands in while the family holds casusregie). Other readers of
+ * the case (a provider, a GP without casusregie) do not.
+ */
+export function mayReadSharedFamilyNotes(actor: Actor, facts: CaseAccessFacts): AccessDecision {
+  const read = caseAccess(actor, facts);
+  if (!read.allowed) return read;
+  if (proposerSide(actor, facts) === 'casusregie') return read;
+  return {
+    allowed: false,
+    reason: 'alleen de casusregisseur (of het verantwoordelijke team) leest wat het gezin deelt',
+  };
+}

@@ -1,0 +1,374 @@
+/**
+ * What a family member asks for and writes in the family portal (issue 10, ADR 0026): asking
+ * for a casusregisseur while the family holds casusregie, asking for inspection or a copy of
+ * the record, and their own notes on the case. Who may is `domain/portal/requests.ts`; this
+ * module collects the facts, stores, tells the professionals and audits, each in one
+ * transaction (role `burger`, the person in the details).
+ *
+ * - A request for a casusregisseur is a timeline entry (`casusregisseur-gevraagd`, not a rule
+ *   event) and a notification to the casusregisseurs and team leads of the responsible local
+ *   team. It stays open while the family holds casusregie; once a professional holds it, the
+ *   request is answered.
+ * - A request for inspection or a copy is an ordinary record request (ADR 0019,
+ *   `insertRecordRequest`), recorded "via het gezinsportaal", so it lands in the list of whoever
+ *   handles record requests on the case.
+ * - Notes are read back only by their writer; shared ones also by the casusregie side
+ *   (`store/family-notes.ts`).
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  casusregisseurReasonProblems,
+  casusregisseurRefusal,
+  familyNoteProblems,
+  recordRequestRefusal,
+  type Refusal,
+} from '../domain/portal/requests.js';
+import { formatIsoDate, localDay } from '../domain/time/index.js';
+import { writeSystemAudit } from './audit.js';
+import { StoreError } from './errors.js';
+import { notify } from './notifications.js';
+import type { PortalReader } from './portal-cases.js';
+import { insertRecordRequest } from './record-requests.js';
+import type { Database } from './schema.js';
+
+type Trx = Transaction<Database>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const notFound = () => new StoreError('not-found', 'Casus niet gevonden.');
+const refused = (r: Refusal) =>
+  new StoreError(r.status === 403 ? 'forbidden' : 'conflict', r.message, [
+    { path: r.path, message: r.message },
+  ]);
+
+/** Staff roles of the local team that take casusregie over from a family. */
+const TEAM_REGIE_ROLES = ['casusregisseur', 'teamleider'] as const;
+
+/** The reader's open case, locked for this transaction; anything else is the same 404. */
+async function openCase(trx: Trx, reader: PortalReader, caseId: string, lock = false) {
+  if (!UUID.test(caseId)) throw notFound();
+  let query = trx
+    .selectFrom('casus')
+    .select(['id', 'responsible_team_id'])
+    .where('id', '=', caseId)
+    .where('household_id', '=', reader.householdId)
+    .where('closed_at', 'is', null);
+  if (lock) query = query.forUpdate();
+  const casus = await query.executeTakeFirst();
+  if (!casus) throw notFound();
+  return casus;
+}
+
+/** When the family's current casusregie started; null when a professional holds it. */
+async function familyCasusregieSince(trx: Trx, caseId: string, now: Date): Promise<Date | null> {
+  const row = await trx
+    .selectFrom('case_role')
+    .select('starts_at')
+    .where('case_id', '=', caseId)
+    .where('role', '=', 'casusregie')
+    .where('holder', '=', 'gezin')
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .orderBy('starts_at', 'desc')
+    .executeTakeFirst();
+  return row?.starts_at ?? null;
+}
+
+export interface CasusregisseurRequestView {
+  readonly at: Date;
+  readonly reason: string | null;
+}
+
+/** The request for a casusregisseur made since the family took casusregie, if any. */
+async function openCasusregisseurRequest(
+  trx: Trx,
+  caseId: string,
+  since: Date | null,
+): Promise<CasusregisseurRequestView | null> {
+  if (since === null) return null;
+  const row = await trx
+    .selectFrom('case_event')
+    .select(['at', 'note'])
+    .where('case_id', '=', caseId)
+    .where('type', '=', 'casusregisseur-gevraagd')
+    .where('at', '>=', since)
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  return row ? { at: row.at, reason: row.note } : null;
+}
+
+export type PortalRecordRequestStatus = 'in-behandeling' | 'klaar' | 'geweigerd';
+
+export interface PortalRecordRequestView {
+  readonly id: string;
+  readonly kind: 'inzage-afschrift' | 'vernietiging';
+  /** What the person asked for in the portal; null when a professional recorded it. */
+  readonly form: 'inzage' | 'afschrift' | null;
+  readonly receivedOn: string;
+  readonly status: PortalRecordRequestStatus;
+}
+
+export interface PortalRequestsView {
+  readonly familyHoldsCasusregie: boolean;
+  readonly casusregisseurRequest: CasusregisseurRequestView | null;
+  /** Why the reader may not ask for a casusregisseur now; null when they may. */
+  readonly casusregisseurRefusal: string | null;
+  readonly recordRequests: readonly PortalRecordRequestView[];
+  /** Why the reader may not ask for inspection or a copy here; null when they may. */
+  readonly recordRequestRefusal: string | null;
+}
+
+/**
+ * The reader's own record requests, newest first. A request for inspection and copy is ready
+ * once the record was exported for it (`dossier.downloaden` in the audit log); a request for
+ * destruction is refused or still under way (a granted one takes the case with it).
+ */
+async function ownRecordRequests(
+  trx: Trx,
+  caseId: string,
+  personId: string,
+): Promise<PortalRecordRequestView[]> {
+  const rows = await trx
+    .selectFrom('record_request')
+    .select(['id', 'kind', 'portal_form', 'received_on', 'decision'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('audit_log')
+            .select('audit_log.id')
+            .where('audit_log.case_id', '=', caseId)
+            .where('audit_log.action', '=', 'dossier.downloaden')
+            .where(sql<boolean>`audit_log.details->>'requestId' = record_request.id::text`),
+        )
+        .as('exported'),
+    )
+    .where('case_id', '=', caseId)
+    .where('person_id', '=', personId)
+    .orderBy('recorded_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    form: r.portal_form,
+    receivedOn: String(r.received_on).slice(0, 10),
+    status: r.decision === 'weigeren' ? 'geweigerd' : r.exported ? 'klaar' : 'in-behandeling',
+  }));
+}
+
+/** What the reader asked for on the case, and what they may ask; audited. */
+export async function portalRequests(
+  db: Kysely<Database>,
+  reader: PortalReader,
+  caseId: string,
+  now: Date,
+): Promise<PortalRequestsView> {
+  return db.transaction().execute(async (trx) => {
+    await openCase(trx, reader, caseId);
+    const since = await familyCasusregieSince(trx, caseId, now);
+    const open = await openCasusregisseurRequest(trx, caseId, since);
+    const refusal = casusregisseurRefusal({
+      role: reader.role,
+      familyHoldsCasusregie: since !== null,
+      openRequest: open !== null,
+    });
+    const view: PortalRequestsView = {
+      familyHoldsCasusregie: since !== null,
+      casusregisseurRequest: open,
+      casusregisseurRefusal: refusal?.message ?? null,
+      recordRequests: await ownRecordRequests(trx, caseId, reader.personId),
+      recordRequestRefusal: recordRequestRefusal(reader.role)?.message ?? null,
+    };
+    await writeSystemAudit(trx, {
+      action: 'portaal.verzoeken-lezen',
+      role: 'burger',
+      caseId,
+      clientAddress: reader.clientAddress,
+      details: { persoon: reader.personId },
+    });
+    return view;
+  });
+}
+
+/**
+ * The family asks the local team for a casusregisseur: a timeline entry with the reason, a
+ * notification to the team's casusregisseurs and team leads (or, without a responsible team,
+ * to those of the organisation with procesregie), and the audit record.
+ */
+export async function askForCasusregisseur(
+  db: Kysely<Database>,
+  reader: PortalReader,
+  caseId: string,
+  reason: string | null,
+  now: Date,
+): Promise<{ readonly notified: number }> {
+  return db.transaction().execute(async (trx) => {
+    const casus = await openCase(trx, reader, caseId, true);
+    const since = await familyCasusregieSince(trx, caseId, now);
+    const refusal = casusregisseurRefusal({
+      role: reader.role,
+      familyHoldsCasusregie: since !== null,
+      openRequest: (await openCasusregisseurRequest(trx, caseId, since)) !== null,
+    });
+    if (refusal) throw refused(refusal);
+    const problems = casusregisseurReasonProblems(reason);
+    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+    const text = reason?.trim() || null;
+    await trx
+      .insertInto('case_event')
+      .values({
+        case_id: caseId,
+        type: 'casusregisseur-gevraagd',
+        at: now,
+        child_id: null,
+        kind: null,
+        date: null,
+        note: text,
+        recorded_by: null,
+      })
+      .execute();
+    const teams =
+      casus.responsible_team_id !== null
+        ? [casus.responsible_team_id]
+        : (
+            await trx
+              .selectFrom('case_role')
+              .select('organisation_id')
+              .where('case_id', '=', caseId)
+              .where('role', '=', 'procesregie')
+              .where('organisation_id', 'is not', null)
+              .where('starts_at', '<=', now)
+              .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+              .execute()
+          ).map((r) => r.organisation_id as string);
+    const notified = await notify(
+      trx,
+      {
+        kind: 'aanpassing',
+        caseId,
+        title: 'Het gezin vraagt om een casusregisseur',
+        link: `/casussen/${caseId}`,
+        organisationIds: teams,
+        roles: TEAM_REGIE_ROLES,
+      },
+      now,
+    );
+    await writeSystemAudit(trx, {
+      action: 'portaal.casusregisseur-vragen',
+      role: 'burger',
+      caseId,
+      clientAddress: reader.clientAddress,
+      details: { persoon: reader.personId, reden: text !== null, gemeld: notified },
+    });
+    return { notified };
+  });
+}
+
+/**
+ * A request for inspection or a copy of the record by the reader, received today, stored as a
+ * record request of the reader (ADR 0019) — so it reaches whoever handles them on the case.
+ */
+export async function requestRecordInPortal(
+  db: Kysely<Database>,
+  reader: PortalReader,
+  caseId: string,
+  form: 'inzage' | 'afschrift',
+  now: Date,
+): Promise<{ readonly id: string; readonly warnings: readonly string[] }> {
+  return db.transaction().execute(async (trx) => {
+    await openCase(trx, reader, caseId);
+    const refusal = recordRequestRefusal(reader.role);
+    if (refusal) throw refused(refusal);
+    const result = await insertRecordRequest(
+      trx,
+      caseId,
+      {
+        kind: 'inzage-afschrift',
+        personId: reader.personId,
+        receivedOn: formatIsoDate(localDay(now.getTime())),
+      },
+      { portalForm: form },
+      now,
+    );
+    await writeSystemAudit(trx, {
+      action: 'portaal.dossierverzoek',
+      role: 'burger',
+      caseId,
+      clientAddress: reader.clientAddress,
+      details: { persoon: reader.personId, requestId: result.id, soort: form },
+    });
+    return result;
+  });
+}
+
+export interface FamilyNoteView {
+  readonly id: string;
+  readonly text: string;
+  readonly shared: boolean;
+  readonly createdAt: Date;
+}
+
+/** The reader's own notes on the case, newest first (never anyone else's); audited. */
+export async function ownFamilyNotes(
+  db: Kysely<Database>,
+  reader: PortalReader,
+  caseId: string,
+): Promise<FamilyNoteView[]> {
+  return db.transaction().execute(async (trx) => {
+    await openCase(trx, reader, caseId);
+    const rows = await trx
+      .selectFrom('family_note')
+      .select(['id', 'text', 'shared', 'created_at'])
+      .where('case_id', '=', caseId)
+      .where('person_id', '=', reader.personId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    await writeSystemAudit(trx, {
+      action: 'portaal.notities-lezen',
+      role: 'burger',
+      caseId,
+      clientAddress: reader.clientAddress,
+      details: { persoon: reader.personId, aantal: rows.length },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      shared: r.shared,
+      createdAt: r.created_at,
+    }));
+  });
+}
+
+/** A new note of the reader; audited without its text. */
+export async function addFamilyNote(
+  db: Kysely<Database>,
+  reader: PortalReader,
+  caseId: string,
+  input: { readonly text: string; readonly shared: boolean },
+  now: Date,
+): Promise<{ readonly id: string }> {
+  return db.transaction().execute(async (trx) => {
+    await openCase(trx, reader, caseId);
+    const problems = familyNoteProblems(input.text);
+    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+    const row = await trx
+      .insertInto('family_note')
+      .values({
+        case_id: caseId,
+        person_id: reader.personId,
+        text: input.text.trim(),
+        shared: input.shared,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeSystemAudit(trx, {
+      action: 'portaal.notitie-maken',
+      role: 'burger',
+      caseId,
+      clientAddress: reader.clientAddress,
+      details: { persoon: reader.personId, notitie: row.id, gedeeld: input.shared },
+    });
+    return { id: row.id };
+  });
+}

@@ -1,0 +1,203 @@
+/**
+ * Asking and writing in the family portal on a phone (390×844; issue 10, ADR 0026). Gezin
+ * Vraag: mother Kim and Noor, 14 today; the family holds casusregie. Kim asks the local team
+ * for a casusregisseur, asks for a copy of the record and writes a note she shares with the
+ * casusregisseur; the professional side has the notification, the record request and the note.
+ * Noor sees that the family asked, cannot ask for the record herself (she is 14; her parents
+ * do) and does not see her mother's note. The session cookie is set on
+ * the browser context directly (logging in is the login journey's concern); axe finds nothing
+ * serious in any state, errors included.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/generate.js';
+import { createPortalSession, PORTAL_COOKIE } from '../../src/server/portal/sessions.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { browserJourney } from './support.js';
+
+const PHONE = { width: 390, height: 844 };
+/** The casusregisseur of the Zoetermeer local team that is responsible for the case. */
+const REGISSEUR = 'casusregisseur.ztm@demo.casusregie.nl';
+
+/** A birth date that makes someone `years` old today (Amsterdam), as `YYYY-MM-DD`. */
+function bornYearsAgo(years: number): string {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return `${Number(today.slice(0, 4)) - years}${today.slice(4, 7)}-01`;
+}
+
+describe('asking and writing in the family portal on a phone', () => {
+  const journey = browserJourney(5);
+  const ids = { caseId: '', kim: '', noor: '' };
+
+  async function family(): Promise<void> {
+    if (ids.caseId) return;
+    const db = journey.server.db;
+    const staff = await db
+      .selectFrom('staff')
+      .select(['id', 'organisation_id'])
+      .where('email', '=', REGISSEUR)
+      .executeTakeFirstOrThrow();
+    const household = await db
+      .insertInto('household')
+      .values({ label: 'Gezin Vraag', region: 'ZTM' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const [kim, noor] = await db
+      .insertInto('person')
+      .values([
+        {
+          household_id: household.id,
+          kind: 'ouder',
+          name: 'Kim Vraag',
+          birth_date: null,
+          bsn: null,
+        },
+        {
+          household_id: household.id,
+          kind: 'jeugdige',
+          name: 'Noor Vraag',
+          birth_date: bornYearsAgo(14),
+          bsn: null,
+        },
+      ])
+      .returning('id')
+      .execute();
+    ids.kim = kim?.id ?? '';
+    ids.noor = noor?.id ?? '';
+    const casus = await db
+      .insertInto('casus')
+      .values({
+        household_id: household.id,
+        region: 'ZTM',
+        route: 'A',
+        segment: 'ambulant',
+        measure: null,
+        step: 'stap-1',
+        responsible_team_id: staff.organisation_id,
+        registered_by_org_id: staff.organisation_id,
+        referrer_type: null,
+        referrer_code: null,
+        court_order_date: null,
+        facts: '{}',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.caseId = casus.id;
+    await db
+      .insertInto('case_role')
+      .values({
+        case_id: casus.id,
+        role: 'casusregie',
+        holder: 'gezin',
+        organisation_id: null,
+        staff_id: null,
+        starts_at: new Date(Date.now() - 86_400_000),
+        ends_at: null,
+        reason: 'bij registratie',
+        created_by: staff.id,
+      })
+      .execute();
+  }
+
+  async function phonePageAs(who: 'kim' | 'noor'): Promise<Page> {
+    await family();
+    const { token } = await createPortalSession(journey.server.db, ids[who], new Date());
+    const context = await journey.context({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await context.addCookies([{ name: PORTAL_COOKIE, value: token, url: journey.server.url }]);
+    const page = await journey.page(context);
+    await page.goto(`${journey.server.url}/portaal/casussen/${ids.caseId}`);
+    await page.getByRole('heading', { level: 2, name: 'Iets vragen' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Mijn notities' }).waitFor();
+    return page;
+  }
+
+  it('lets the parent ask for a casusregisseur, request a copy and write a shared note', async () => {
+    const page = await phonePageAs('kim');
+    await journey.expectAccessible(page);
+
+    // 1. A casusregisseur.
+    await page
+      .getByLabel('Waarom wilt u een casusregisseur?')
+      .fill('Het wordt mij te veel naast mijn werk.');
+    await page.getByRole('button', { name: 'Vraag een casusregisseur' }).click();
+    await page.getByText('is voor uw gezin om een casusregisseur gevraagd').waitFor();
+    await expect(
+      page.getByRole('button', { name: 'Vraag een casusregisseur' }).count(),
+    ).resolves.toBe(0);
+    await journey.expectAccessible(page);
+    const db = journey.server.db;
+    const told = await db
+      .selectFrom('notification')
+      .select('staff_id')
+      .where('case_id', '=', ids.caseId)
+      .where('title', '=', 'Het gezin vraagt om een casusregisseur')
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+
+    // 2. A copy of the record: first without a choice (named at the field), then with one.
+    await page.getByRole('button', { name: 'Verzoek versturen' }).click();
+    await page.getByText('Kies wat u wilt.').waitFor();
+    await journey.expectAccessible(page);
+    await page.getByLabel('Een kopie van het dossier (afschrift)').check();
+    await page.getByRole('button', { name: 'Verzoek versturen' }).click();
+    await page.getByText('Uw verzoek is verstuurd.').waitFor();
+    await page.getByRole('heading', { level: 4, name: 'Een kopie van het dossier' }).waitFor();
+    await expect(page.getByText('We zijn ermee bezig').count()).resolves.toBe(1);
+    await journey.expectAccessible(page);
+    const requests = await db
+      .selectFrom('record_request')
+      .select(['person_id', 'via', 'portal_form'])
+      .where('case_id', '=', ids.caseId)
+      .execute();
+    expect(requests).toEqual([{ person_id: ids.kim, via: 'portaal', portal_form: 'afschrift' }]);
+
+    // 3. A note: empty is refused at the field; then one shared with the casusregisseur.
+    await page.getByRole('button', { name: 'Notitie bewaren' }).click();
+    await page.getByText('Schrijf eerst uw notitie.').waitFor();
+    await journey.expectAccessible(page);
+    await page.getByLabel('Notitie', { exact: true }).fill('Het slapen gaat al beter.');
+    await page.getByLabel('Ik en de casusregisseur').check();
+    await page.getByRole('button', { name: 'Notitie bewaren' }).click();
+    await page.getByText('De notitie is bewaard.').waitFor();
+    await page.getByText('Het slapen gaat al beter.').waitFor();
+    await expect(page.getByText('Gedeeld met de casusregisseur').count()).resolves.toBe(1);
+    await journey.expectAccessible(page);
+    const notes = await db
+      .selectFrom('family_note')
+      .select(['person_id', 'shared'])
+      .where('case_id', '=', ids.caseId)
+      .execute();
+    expect(notes).toEqual([{ person_id: ids.kim, shared: true }]);
+
+    // Nothing sticks out sideways on a phone.
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('shows the 14-year-old the family’s request, sends her to her parents for the record, hides her mother’s note', async () => {
+    const page = await phonePageAs('noor');
+    // Her mother already asked: Noor sees that, for the whole family.
+    await page.getByText('is voor jullie om een casusregisseur gevraagd').waitFor();
+    await page.getByText('Je ouders kunnen dit voor je vragen.', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: 'Verzoek versturen' }).count()).resolves.toBe(0);
+    await page.getByText('Je hebt nog geen notities.').waitFor();
+    expect(await page.content()).not.toContain('Het slapen gaat al beter.');
+    await journey.expectAccessible(page);
+  });
+
+  it('shows the casusregisseur the family’s request and shared note on the case page', async () => {
+    const page = await journey.page(await journey.context());
+    await page.goto(`${journey.server.url}/inloggen`);
+    await new LoginPage(page).logIn(REGISSEUR, DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await page.goto(`${journey.server.url}/casussen/${ids.caseId}`);
+    await page.getByRole('heading', { level: 2, name: 'Gedeeld door het gezin' }).waitFor();
+    await page.getByText('Het slapen gaat al beter.').waitFor();
+    await expect(
+      page.getByText('Het gezin vraagt om een casusregisseur (via het gezinsportaal)').count(),
+    ).resolves.toBe(1);
+    await journey.expectAccessible(page);
+  });
+});
