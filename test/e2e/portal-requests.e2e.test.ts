@@ -176,12 +176,12 @@ describe('asking and writing in the family portal on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  it('shows the 14-year-old the family’s request, sends her to her parents for the record, hides her mother’s note', async () => {
+  it('shows the 14-year-old the family’s request, lets her ask for her own record, hides her mother’s note', async () => {
     const page = await phonePageAs('noor');
     // Her mother already asked: Noor sees that, for the whole family.
     await page.getByText('is voor jullie om een casusregisseur gevraagd').waitFor();
-    await page.getByText('Je ouders kunnen dit voor je vragen.', { exact: false }).waitFor();
-    await expect(page.getByRole('button', { name: 'Verzoek versturen' }).count()).resolves.toBe(0);
+    // From 12 the right to inspect the record is her own (Jeugdwet 7.3.10, 7.3.15 lid 1).
+    await expect(page.getByRole('button', { name: 'Verzoek versturen' }).count()).resolves.toBe(1);
     await page.getByText('Je hebt nog geen notities.').waitFor();
     expect(await page.content()).not.toContain('Het slapen gaat al beter.');
     await journey.expectAccessible(page);

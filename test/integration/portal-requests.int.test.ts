@@ -141,7 +141,7 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     await opened.close();
   });
 
-  it('shows each person what they may ask: the parent and the 16-year-old, not the 14-year-old', async () => {
+  it('shows each person what they may ask: a casusregisseur the parent and the 16-year-old, the record everyone', async () => {
     const kim = await requestsOf('kim');
     expect(kim).toEqual({
       gezinHeeftCasusregie: true,
@@ -153,7 +153,8 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     expect((await requestsOf('daan')).casusregisseurVragenKanNiet).toBeNull();
     const noor = await requestsOf('noor');
     expect(noor.casusregisseurVragenKanNiet).toContain('samen met je ouders');
-    expect(noor.dossierVragenKanNiet).toContain('Je ouders kunnen dit voor je vragen');
+    // From 12 the right to inspect the record is the young person's own (Jeugdwet 7.3.10, 7.3.15).
+    expect(noor.dossierVragenKanNiet).toBeNull();
     const read = await auditOf('portaal.verzoeken-lezen');
     expect(read[0]).toMatchObject({ role: 'burger', staff_id: null, case_id: caseId });
   });
@@ -238,11 +239,6 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
   });
 
   it('asks for a copy of the record: it lands in the professional list of record requests', async () => {
-    const young = await portal('noor', 'POST', `/casussen/${caseId}/inzageverzoeken`, {
-      soort: 'afschrift',
-    });
-    expect(young.statusCode, young.body).toBe(403);
-    expect(fields(young.body)).toEqual(['body.soort']);
     const wrong = await portal('kim', 'POST', `/casussen/${caseId}/inzageverzoeken`, {
       soort: 'alles',
     });
@@ -260,6 +256,12 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     });
     expect(daan.statusCode, daan.body).toBe(201);
     expect((daan.json() as { waarschuwingen: string[] }).waarschuwingen).toEqual([]);
+    // Noor is 14: the right to inspect her own record is hers (Jeugdwet 7.3.10, 7.3.15 lid 1).
+    const noor = await portal('noor', 'POST', `/casussen/${caseId}/inzageverzoeken`, {
+      soort: 'inzage',
+    });
+    expect(noor.statusCode, noor.body).toBe(201);
+    expect((noor.json() as { waarschuwingen: string[] }).waarschuwingen).toEqual([]);
 
     const list = await lead.request('GET', `/api/v1/casussen/${caseId}/dossierverzoeken`);
     expect(list.statusCode, list.body).toBe(200);
@@ -273,7 +275,11 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
         }[];
       }
     ).verzoeken;
-    expect(requests.map((r) => r.persoon).sort()).toEqual(['Daan Visser', 'Kim Visser']);
+    expect(requests.map((r) => r.persoon).sort()).toEqual([
+      'Daan Visser',
+      'Kim Visser',
+      'Noor Visser',
+    ]);
     for (const r of requests)
       expect(r).toMatchObject({
         soort: 'inzage-afschrift',
@@ -283,6 +289,7 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     const audit = await auditOf('portaal.dossierverzoek');
     expect(audit.map((a) => (a.details as { soort: string }).soort)).toEqual([
       'afschrift',
+      'inzage',
       'inzage',
     ]);
     expect(audit[0]).toMatchObject({ role: 'burger', staff_id: null });
@@ -297,7 +304,10 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
         status: 'in-behandeling',
       }),
     ]);
-    expect((await requestsOf('noor')).dossierverzoeken).toEqual([]);
+    // Noor sees her own request (inzage), not her mother's (afschrift).
+    expect((await requestsOf('noor')).dossierverzoeken).toEqual([
+      expect.objectContaining({ vorm: 'inzage', status: 'in-behandeling' }),
+    ]);
     const exported = await lead.request(
       'GET',
       `/api/v1/casussen/${caseId}/dossierverzoeken/${kim[0]?.id}/dossier.json`,

@@ -9,10 +9,13 @@
  *   family, and so may a young person of 16 or older, who decides alone (Jeugdwet 7.3.5 lid 1);
  *   a young person of 12 to 15 asks together with the parents (7.3.4 lid 2), so the parents send
  *   it. Only when the family holds casusregie, and one open request at a time.
- * - **Inspection or a copy of the record** (Jeugdwet 7.3.10): a young person of 16 or older asks
- *   for their own data, a representative for the children under 16 (7.3.15 lid 1 and 7.3.4
- *   lid 2: the parents exercise the rights for them; ADR 0026's visibility rules). A young
- *   person of 12 to 15 asks through the parents or the casusregisseur in the portal.
+ * - **Inspection or a copy of the record** (Jeugdwet 7.3.10): the right is the young person's
+ *   own from 12 — only under 12 do the parents exercise it for them (7.3.15 lid 1) — so every
+ *   portal user may ask: a young person of 12 or older for their own data, a representative for
+ *   themselves and the children (the parents of a 12-15-year-old are entitled to information
+ *   too, 7.3.11 lid 2 b; for a 16+ young person the casusregisseur needs that young person's
+ *   consent and the request warns about it). What is withheld to protect another person's
+ *   privacy is decided on the professional side (ADR 0019).
  * - **Own notes**: up to 2000 characters, private to the writer; shared only with the
  *   casusregisseur when the writer chooses so. Other family members never read them (AVG: a
  *   person's own words; the 7.3.10 exception for another person's privacy).
@@ -84,15 +87,13 @@ export function casusregisseurReasonProblems(reason: string | null): Problem[] {
   return [];
 }
 
-/** Whether the person may ask for inspection or a copy in the portal; null when allowed. */
+/**
+ * Whether the person may ask for inspection or a copy in the portal; null when allowed. Everyone
+ * who may use the portal may (Jeugdwet 7.3.10 with 7.3.15 lid 1: from 12 the right is the young
+ * person's own); kept as a function so the store and the page ask one place.
+ */
 export function recordRequestRefusal(role: PortalRole): Refusal | null {
-  if (role === 'jongere-12-15')
-    return {
-      status: 403,
-      path: 'soort',
-      message:
-        'Je ouders kunnen dit voor je vragen. Of vraag het aan je casusregisseur. Vanaf 16 jaar vraag je het hier zelf.',
-    };
+  void role;
   return null;
 }
 
