@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { writeAudit, writeSystemAudit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
-import type { Database } from './schema.js';
+import type { Database, IdentityProviderAudience } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,6 +22,10 @@ export interface IdentityProviderView {
   readonly active: boolean;
   readonly createdAt: Date;
   readonly deactivatedAt: Date | null;
+  /** Staff, or citizens into the family portal (DigiD, migration 0048). */
+  readonly audience: IdentityProviderAudience;
+  /** For a citizens' provider: the ID token claim with the BSN. */
+  readonly bsnClaim: string | null;
 }
 
 export interface NewIdentityProvider {
@@ -30,6 +34,9 @@ export interface NewIdentityProvider {
   readonly clientId: string;
   readonly clientSecretSealed: string;
   readonly emailDomains: readonly string[];
+  /** Default `medewerkers`; a `burgers` provider needs `bsnClaim`. */
+  readonly audience?: IdentityProviderAudience;
+  readonly bsnClaim?: string | null;
 }
 
 const VIEW_COLUMNS = [
@@ -42,6 +49,8 @@ const VIEW_COLUMNS = [
   'active',
   'created_at',
   'deactivated_at',
+  'audience',
+  'bsn_claim',
 ] as const;
 
 function view(row: {
@@ -54,6 +63,8 @@ function view(row: {
   active: boolean;
   created_at: Date;
   deactivated_at: Date | null;
+  audience: IdentityProviderAudience;
+  bsn_claim: string | null;
 }): IdentityProviderView {
   return {
     id: row.id,
@@ -65,6 +76,8 @@ function view(row: {
     active: row.active,
     createdAt: new Date(row.created_at),
     deactivatedAt: row.deactivated_at ? new Date(row.deactivated_at) : null,
+    audience: row.audience,
+    bsnClaim: row.bsn_claim,
   };
 }
 
@@ -125,6 +138,8 @@ export async function createIdentityProvider(
         email_domains: [...input.emailDomains],
         created_by: ctx.actor.staffId,
         created_at: now,
+        audience: input.audience ?? 'medewerkers',
+        bsn_claim: input.audience === 'burgers' ? (input.bsnClaim ?? 'bsn') : null,
       })
       .returning(VIEW_COLUMNS)
       .executeTakeFirstOrThrow();
@@ -135,6 +150,7 @@ export async function createIdentityProvider(
         issuer: input.issuer,
         clientId: input.clientId,
         domains: input.emailDomains,
+        audience: row.audience,
       },
     });
     return view(row);
@@ -171,11 +187,13 @@ export async function deactivateIdentityProvider(
 /** The active providers by name, for the login page (no configuration details). */
 export async function activeProviderNames(
   db: Kysely<Database>,
+  audience: IdentityProviderAudience = 'medewerkers',
 ): Promise<{ id: string; name: string }[]> {
   return db
     .selectFrom('identity_provider')
     .select(['id', 'name'])
     .where('active', '=', true)
+    .where('audience', '=', audience)
     .orderBy('name')
     .execute();
 }
@@ -188,10 +206,19 @@ export interface LoginProvider {
   readonly clientSecretSealed: string;
   readonly organisationId: string;
   readonly emailDomains: readonly string[];
+  /** For a citizens' provider: the ID token claim with the BSN. */
+  readonly bsnClaim: string | null;
 }
 
-/** An active provider with what the login needs (including the sealed secret), or null. */
-export async function activeLoginProvider(db: Db, id: string): Promise<LoginProvider | null> {
+/**
+ * An active provider for this audience with what the login needs (including the sealed
+ * secret), or null: a staff provider never logs anyone into the portal, nor the other way round.
+ */
+export async function activeLoginProvider(
+  db: Db,
+  id: string,
+  audience: IdentityProviderAudience = 'medewerkers',
+): Promise<LoginProvider | null> {
   const row = await db
     .selectFrom('identity_provider')
     .select([
@@ -202,9 +229,11 @@ export async function activeLoginProvider(db: Db, id: string): Promise<LoginProv
       'client_secret_sealed',
       'organisation_id',
       'email_domains',
+      'bsn_claim',
     ])
     .where('id', '=', id)
     .where('active', '=', true)
+    .where('audience', '=', audience)
     .executeTakeFirst();
   if (!row) return null;
   return {
@@ -215,6 +244,7 @@ export async function activeLoginProvider(db: Db, id: string): Promise<LoginProv
     clientSecretSealed: row.client_secret_sealed,
     organisationId: row.organisation_id,
     emailDomains: row.email_domains,
+    bsnClaim: row.bsn_claim,
   };
 }
 
@@ -228,6 +258,7 @@ export async function saveLoginAttempt(
     readonly nonce: string;
     readonly redirectUri: string;
     readonly expiresAt: Date;
+    readonly audience?: IdentityProviderAudience;
   },
   now: Date,
 ): Promise<void> {
@@ -242,16 +273,21 @@ export async function saveLoginAttempt(
         nonce: attempt.nonce,
         redirect_uri: attempt.redirectUri,
         expires_at: attempt.expiresAt,
+        audience: attempt.audience ?? 'medewerkers',
       })
       .execute();
   });
 }
 
-/** Takes (deletes and returns) an unexpired attempt: each can be finished once. */
+/**
+ * Takes (deletes and returns) an unexpired attempt of this flow: each can be finished once, and
+ * only by the callback of the flow that started it.
+ */
 export async function takeLoginAttempt(
   db: Kysely<Database>,
   stateDigest: string,
   now: Date,
+  audience: IdentityProviderAudience = 'medewerkers',
 ): Promise<{
   providerId: string;
   codeVerifier: string;
@@ -261,6 +297,7 @@ export async function takeLoginAttempt(
   const row = await db
     .deleteFrom('oidc_login_attempt')
     .where('id', '=', stateDigest)
+    .where('audience', '=', audience)
     .returning(['provider_id', 'code_verifier', 'nonce', 'redirect_uri', 'expires_at'])
     .executeTakeFirst();
   if (!row || new Date(row.expires_at) <= now) return null;

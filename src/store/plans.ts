@@ -121,6 +121,14 @@ export interface NewPlanInput {
   readonly content: PlanContent;
 }
 
+/** Who writes a plan version: a staff member, or a family member in the portal (ADR 0026). */
+export type PlanAuthor = { readonly staffId: string } | { readonly personId: string };
+
+const authorColumns = (by: PlanAuthor) =>
+  'staffId' in by
+    ? { created_by: by.staffId, created_by_person: null }
+    : { created_by: null, created_by_person: by.personId };
+
 export async function createPlan(
   db: Kysely<Database>,
   ctx: RequestContext,
@@ -130,70 +138,82 @@ export async function createPlan(
 ): Promise<{ readonly id: string }> {
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
-    const household = await members(trx, caseId);
-    if (input.kind === 'toekomstplan') {
-      const subject = household.find(
-        (m) => m.id === input.subjectPersonId && m.kind === 'jeugdige',
-      );
-      if (!subject)
-        throw new StoreError('invalid', 'De invoer klopt niet.', [
-          {
-            path: 'subjectPersonId',
-            message: 'een toekomstplan gaat over één jeugdige van dit gezin',
-          },
-        ]);
-    } else if (input.subjectPersonId !== null)
-      throw new StoreError('invalid', 'De invoer klopt niet.', [
-        { path: 'subjectPersonId', message: 'alleen een toekomstplan gaat over één jeugdige' },
-      ]);
-    const open = await trx
-      .selectFrom('plan')
-      .innerJoin('plan_version', 'plan_version.plan_id', 'plan.id')
-      .select('plan.id')
-      .where('plan.case_id', '=', caseId)
-      .where('plan.kind', '=', input.kind)
-      .where((eb) =>
-        input.subjectPersonId === null
-          ? eb('plan.subject_person_id', 'is', null)
-          : eb('plan.subject_person_id', '=', input.subjectPersonId),
-      )
-      .executeTakeFirst();
-    if (open)
-      throw new StoreError(
-        'conflict',
-        'Deze casus heeft dit plan al; stel het bestaande plan bij.',
-        [{ path: 'kind', message: 'er is al een plan van deze soort' }],
-      );
-    const plan = await trx
-      .insertInto('plan')
-      .values({
-        case_id: caseId,
-        kind: input.kind,
-        subject_person_id: input.subjectPersonId,
-        created_by: ctx.actor.staffId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('plan_version')
-      .values({
-        plan_id: plan.id,
-        version: 1,
-        status: 'concept',
-        start_date: input.startDate,
-        content: JSON.stringify(input.content),
-        content_hash: contentHash(input.startDate, input.content),
-        created_by: ctx.actor.staffId,
-        updated_at: now,
-      })
-      .execute();
+    const plan = await insertPlan(trx, caseId, input, { staffId: ctx.actor.staffId }, now);
     await writeAudit(trx, ctx, {
       action: 'plan.maken',
       caseId,
       details: { planId: plan.id, kind: input.kind },
     });
-    return { id: plan.id };
+    return plan;
   });
+}
+
+/**
+ * Starts a plan with version 1 as concept, in the caller's transaction after its access check:
+ * a toekomstplan is about one young person of the household, other kinds about nobody in
+ * particular; one plan per kind (and subject). Shared by the staff and the portal path.
+ */
+export async function insertPlan(
+  trx: Trx,
+  caseId: string,
+  input: NewPlanInput,
+  by: PlanAuthor,
+  now: Date,
+): Promise<{ readonly id: string }> {
+  const household = await members(trx, caseId);
+  if (input.kind === 'toekomstplan') {
+    const subject = household.find((m) => m.id === input.subjectPersonId && m.kind === 'jeugdige');
+    if (!subject)
+      throw new StoreError('invalid', 'De invoer klopt niet.', [
+        {
+          path: 'subjectPersonId',
+          message: 'een toekomstplan gaat over één jeugdige van dit gezin',
+        },
+      ]);
+  } else if (input.subjectPersonId !== null)
+    throw new StoreError('invalid', 'De invoer klopt niet.', [
+      { path: 'subjectPersonId', message: 'alleen een toekomstplan gaat over één jeugdige' },
+    ]);
+  const open = await trx
+    .selectFrom('plan')
+    .innerJoin('plan_version', 'plan_version.plan_id', 'plan.id')
+    .select('plan.id')
+    .where('plan.case_id', '=', caseId)
+    .where('plan.kind', '=', input.kind)
+    .where((eb) =>
+      input.subjectPersonId === null
+        ? eb('plan.subject_person_id', 'is', null)
+        : eb('plan.subject_person_id', '=', input.subjectPersonId),
+    )
+    .executeTakeFirst();
+  if (open)
+    throw new StoreError('conflict', 'Deze casus heeft dit plan al; stel het bestaande plan bij.', [
+      { path: 'kind', message: 'er is al een plan van deze soort' },
+    ]);
+  const plan = await trx
+    .insertInto('plan')
+    .values({
+      case_id: caseId,
+      kind: input.kind,
+      subject_person_id: input.subjectPersonId,
+      ...authorColumns(by),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('plan_version')
+    .values({
+      plan_id: plan.id,
+      version: 1,
+      status: 'concept',
+      start_date: input.startDate,
+      content: JSON.stringify(input.content),
+      content_hash: contentHash(input.startDate, input.content),
+      ...authorColumns(by),
+      updated_at: now,
+    })
+    .execute();
+  return { id: plan.id };
 }
 
 /** Replaces the concept's content; signatures given for the old content stop counting. */
@@ -206,28 +226,42 @@ export async function reviseConcept(
 ): Promise<void> {
   await inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
-    const current = await concept(trx, planId);
-    if (!current)
-      throw new StoreError(
-        'conflict',
-        'Dit plan is vastgesteld; stel het bij voor een nieuwe versie.',
-      );
-    await trx
-      .updateTable('plan_version')
-      .set({
-        start_date: input.startDate,
-        content: JSON.stringify(input.content),
-        content_hash: contentHash(input.startDate, input.content),
-        updated_at: now,
-      })
-      .where('id', '=', current.id)
-      .execute();
+    const { version } = await replaceConcept(trx, planId, input, now);
     await writeAudit(trx, ctx, {
       action: 'plan.bewerken',
       caseId: plan.case_id,
-      details: { planId, version: current.version },
+      details: { planId, version },
     });
   });
+}
+
+/**
+ * Replaces the concept's content in the caller's transaction (409 without a concept); a new
+ * content hash, so signatures given for the old content stop counting. Staff and portal path.
+ */
+export async function replaceConcept(
+  trx: Trx,
+  planId: string,
+  input: { readonly startDate: string; readonly content: PlanContent },
+  now: Date,
+): Promise<{ readonly version: number }> {
+  const current = await concept(trx, planId);
+  if (!current)
+    throw new StoreError(
+      'conflict',
+      'Dit plan is vastgesteld; stel het bij voor een nieuwe versie.',
+    );
+  await trx
+    .updateTable('plan_version')
+    .set({
+      start_date: input.startDate,
+      content: JSON.stringify(input.content),
+      content_hash: contentHash(input.startDate, input.content),
+      updated_at: now,
+    })
+    .where('id', '=', current.id)
+    .execute();
+  return { version: current.version };
 }
 
 export async function signConcept(
@@ -348,28 +382,7 @@ export async function adjustPlan(
 ): Promise<{ readonly version: number }> {
   return inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
-    if (await concept(trx, planId))
-      throw new StoreError('conflict', 'Er is al een conceptversie; werk die bij.');
-    const fixed = await trx
-      .selectFrom('plan_version')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .where('status', '=', 'vastgesteld')
-      .executeTakeFirstOrThrow();
-    const version = fixed.version + 1;
-    await trx
-      .insertInto('plan_version')
-      .values({
-        plan_id: planId,
-        version,
-        status: 'concept',
-        start_date: fixed.start_date,
-        content: JSON.stringify(fixed.content),
-        content_hash: fixed.content_hash,
-        created_by: ctx.actor.staffId,
-        updated_at: now,
-      })
-      .execute();
+    const { version } = await conceptFromFixed(trx, planId, { staffId: ctx.actor.staffId }, now);
     await writeAudit(trx, ctx, {
       action: 'plan.bijstellen',
       caseId: plan.case_id,
@@ -377,6 +390,41 @@ export async function adjustPlan(
     });
     return { version };
   });
+}
+
+/**
+ * A new concept version as a copy of the fixed one, in the caller's transaction (409 when a
+ * concept exists already). Staff and portal path.
+ */
+export async function conceptFromFixed(
+  trx: Trx,
+  planId: string,
+  by: PlanAuthor,
+  now: Date,
+): Promise<{ readonly version: number }> {
+  if (await concept(trx, planId))
+    throw new StoreError('conflict', 'Er is al een conceptversie; werk die bij.');
+  const fixed = await trx
+    .selectFrom('plan_version')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'vastgesteld')
+    .executeTakeFirstOrThrow();
+  const version = fixed.version + 1;
+  await trx
+    .insertInto('plan_version')
+    .values({
+      plan_id: planId,
+      version,
+      status: 'concept',
+      start_date: fixed.start_date,
+      content: JSON.stringify(fixed.content),
+      content_hash: fixed.content_hash,
+      ...authorColumns(by),
+      updated_at: now,
+    })
+    .execute();
+  return { version };
 }
 
 /**

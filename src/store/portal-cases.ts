@@ -33,6 +33,7 @@ import { localDay } from '../domain/time/index.js';
 import { writeSystemAudit } from './audit.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
+import { sharedWithParentsOf } from './portal-read-along.js';
 import { sharingDecisionsForFamily } from './sharing.js';
 import { eventsJson, evaluateCaseRow, personsJson } from './work-list.js';
 
@@ -215,7 +216,7 @@ export async function portalCase(
         kind: m.kind,
         birthDate: m.birthDate === null ? null : String(m.birthDate).slice(0, 10),
       })),
-      sharedWithParents: new Set(),
+      sharedWithParents: await sharedWithParentsOf(trx, caseId),
       today: localDay(now.getTime()),
     };
     const nameOf = (id: string | null) =>

@@ -26,6 +26,7 @@ import { insertPlannedEvaluation } from './evaluations.js';
 import { StoreError } from './errors.js';
 import { notify } from './notifications.js';
 import type { PortalReader } from './portal-cases.js';
+import { sharedWithParentsOf } from './portal-read-along.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;
@@ -209,7 +210,8 @@ export async function portalEvaluations(
             )
             .orderBy('updated_at')
             .execute();
-    const { members, facts } = await visibilityFacts(trx, reader, now);
+    const { members, facts: base } = await visibilityFacts(trx, reader, now);
+    const facts = { ...base, sharedWithParents: await sharedWithParentsOf(trx, caseId) };
     await writeSystemAudit(trx, {
       action: 'portaal.evaluaties-lezen',
       role: 'burger',

@@ -39,6 +39,7 @@ import { writeSystemAudit } from './audit.js';
 import { consentRegister, insertConsentStatement } from './consents.js';
 import { StoreError } from './errors.js';
 import type { PortalReader } from './portal-cases.js';
+import { sharedWithParentsOf } from './portal-read-along.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;
@@ -127,7 +128,10 @@ async function signingPlans(
   members: readonly HouseholdMember[],
   now: Date,
 ): Promise<(PortalSigningPlan & { readonly conceptId: string | null; readonly hash: string })[]> {
-  const facts = factsOf(members, now);
+  const facts = {
+    ...factsOf(members, now),
+    sharedWithParents: await sharedWithParentsOf(trx, caseId),
+  };
   const rows = await trx
     .selectFrom('plan')
     .innerJoin('plan_version', 'plan_version.plan_id', 'plan.id')
@@ -347,7 +351,10 @@ export async function portalConsents(
 ): Promise<PortalConsentKind[]> {
   return db.transaction().execute(async (trx) => {
     const members = await ownCase(trx, reader, caseId);
-    const facts = factsOf(members, now);
+    const facts = {
+      ...factsOf(members, now),
+      sharedWithParents: await sharedWithParentsOf(trx, caseId),
+    };
     const register = await consentRegister(trx, caseId);
     const day = localDay(now.getTime());
     const kinds = RECIPIENT_KINDS.map((kind): PortalConsentKind => ({

@@ -250,7 +250,8 @@ async function planForProvider(
   const fixed = db
     .selectFrom('plan_version')
     .innerJoin('plan', 'plan.id', 'plan_version.plan_id')
-    .innerJoin('staff', 'staff.id', 'plan.created_by')
+    // A plan the family started (ADR 0026) has no staff author: left join, so it still counts.
+    .leftJoin('staff', 'staff.id', 'plan.created_by')
     .select(['plan_version.id', 'plan.kind', 'plan_version.version', 'plan_version.content'])
     .where('plan.case_id', '=', caseId)
     .where('plan_version.status', '=', 'vastgesteld')

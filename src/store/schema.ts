@@ -57,6 +57,18 @@ export interface PersonTable {
   email: ColumnType<string | null, string | null | undefined, string | null>;
   /** A parent whose authority (gezag) was removed: no portal access (migration 0040). */
   authority_removed: Generated<boolean>;
+  /** The court decision a removal of authority rests on, when and by whom (migration 0046). */
+  authority_note: ColumnType<string | null, string | null | undefined, string | null>;
+  authority_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  authority_changed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A 16+ young person's choice that the parents read along on a case (migration 0046). */
+export interface PortalReadAlongTable {
+  case_id: string;
+  person_id: string;
+  allowed: boolean;
+  changed_at: Timestamp;
 }
 
 export interface PortalLoginCodeTable {
@@ -161,7 +173,9 @@ export interface PlanTable {
   kind: string;
   subject_person_id: string | null;
   created_at: CreatedAt;
-  created_by: string;
+  /** Null when a family member started the plan in the portal (migration 0047). */
+  created_by: string | null;
+  created_by_person?: string | null;
 }
 
 export interface PlanVersionTable {
@@ -173,7 +187,9 @@ export interface PlanVersionTable {
   content: Json;
   content_hash: string;
   created_at: CreatedAt;
-  created_by: string;
+  /** Null when a family member wrote this version in the portal (migration 0047). */
+  created_by: string | null;
+  created_by_person?: string | null;
   updated_at: Timestamp;
   fixed_at: Timestamp | null;
   fixed_by: string | null;
@@ -716,7 +732,13 @@ export interface IdentityProviderTable {
   created_at: Timestamp;
   deactivated_by: string | null;
   deactivated_at: Timestamp | null;
+  /** Staff, or citizens into the family portal (DigiD; migration 0048). */
+  audience: Generated<IdentityProviderAudience>;
+  /** The ID token claim with the BSN; only for a citizens' provider (migration 0048). */
+  bsn_claim: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type IdentityProviderAudience = 'medewerkers' | 'burgers';
 
 /** A started OIDC login, keyed by the SHA-256 of its state; used once. */
 export interface OidcLoginAttemptTable {
@@ -726,6 +748,8 @@ export interface OidcLoginAttemptTable {
   nonce: string;
   redirect_uri: string;
   expires_at: Timestamp;
+  /** The flow it belongs to (migration 0048). */
+  audience: Generated<IdentityProviderAudience>;
 }
 
 /** A family member's consent to share, or its withdrawal (a new row; ADR 0018). */
@@ -826,6 +850,18 @@ export interface RecordRequestTable {
   decision_reason: string | null;
   decided_by: string | null;
   decided_at: Timestamp | null;
+}
+
+/** How the family tracks an agreement of its familiegroepsplan (migration 0047). */
+export interface FamilyAgreementStatusTable {
+  plan_id: string;
+  agreement_id: string;
+  case_id: string;
+  done: boolean;
+  on_date: DateColumn;
+  note: string;
+  recorded_by_person: string;
+  recorded_at: Timestamp;
 }
 
 /** A family member's own note on a case (migration 0045): private unless shared. */
@@ -964,6 +1000,8 @@ export interface Database {
   working_note: WorkingNoteTable;
   record_request: RecordRequestTable;
   family_note: FamilyNoteTable;
+  family_agreement_status: FamilyAgreementStatusTable;
+  portal_read_along: PortalReadAlongTable;
   record_withholding: RecordWithholdingTable;
   retention_due: RetentionDueTable;
   break_glass: BreakGlassTable;

@@ -264,6 +264,9 @@ export interface ApiPlanContent {
     duur: string;
     onderbouwing: string;
   };
+  /** familiegroepsplan: the family's network and agreements (written in the portal). */
+  netwerk?: { naam: string; steun: string }[];
+  afspraken?: { id: string; wie: string; wat: string; wanneer: string }[];
 }
 
 export interface PlanVersionView {

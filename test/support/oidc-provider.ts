@@ -18,6 +18,8 @@ export interface TestAccount {
   readonly login: string;
   readonly email: string;
   readonly emailVerified: boolean;
+  /** A citizen's BSN, as a DigiD broker puts it in the ID token (family portal, ADR 0026). */
+  readonly bsn?: string;
 }
 
 export interface TestOidcProvider {
@@ -35,7 +37,10 @@ export interface TestOidcProvider {
 export async function startOidcProvider(options: {
   readonly redirectUris: readonly string[];
   readonly accounts: readonly TestAccount[];
+  /** The claim that carries an account's BSN (default `bsn`), sent with scope `openid`. */
+  readonly bsnClaim?: string;
 }): Promise<TestOidcProvider> {
+  const bsnClaim = options.bsnClaim ?? 'bsn';
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   const server = createServer((req, res) => {
     if (handler) handler(req, res);
@@ -64,7 +69,7 @@ export async function startOidcProvider(options: {
     ],
     jwks: { keys: [{ ...signingKey, kid: 'test-key', use: 'sig', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    claims: { openid: ['sub', bsnClaim], email: ['email', 'email_verified'] },
     conformIdTokenClaims: false,
     ttl: {
       AuthorizationCode: 60,
@@ -80,7 +85,12 @@ export async function startOidcProvider(options: {
       if (!account) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: account.email, email_verified: account.emailVerified }),
+        claims: () => ({
+          sub: id,
+          email: account.email,
+          email_verified: account.emailVerified,
+          ...(account.bsn === undefined ? {} : { [bsnClaim]: account.bsn }),
+        }),
       };
     },
   });

@@ -61,7 +61,8 @@ function flatten(content: PlanContent): Map<string, string> {
     if (typeof text === 'string' && text.trim() !== '') out.set(path, text.trim());
   };
   for (const [key, value] of Object.entries(content)) {
-    if (key === 'goals' || key === 'bottomLines') continue;
+    if (key === 'goals' || key === 'bottomLines' || key === 'network' || key === 'familyAgreements')
+      continue;
     if (value !== null && typeof value === 'object' && !Array.isArray(value))
       for (const [sub, text] of Object.entries(value as Record<string, unknown>))
         put(`${key}.${sub}`, text);
@@ -69,6 +70,10 @@ function flatten(content: PlanContent): Map<string, string> {
   }
   (content.bottomLines ?? []).forEach((line, i) =>
     put(`bottomLines.${i}`, `${line.requirement} (${line.who})`),
+  );
+  (content.network ?? []).forEach((m, i) => put(`network.${i}`, `${m.name}: ${m.support}`));
+  (content.familyAgreements ?? []).forEach((a, i) =>
+    put(`familyAgreements.${i}`, `${a.who}: ${a.what} (uiterlijk ${a.by})`),
   );
   return out;
 }
@@ -82,6 +87,10 @@ function sectionLabel(path: string): string {
   if (SECTION_LABELS[path]) return SECTION_LABELS[path];
   const line = /^bottomLines\.(\d+)$/.exec(path);
   if (line) return `Bodemeis ${Number(line[1]) + 1}`;
+  const member = /^network\.(\d+)$/.exec(path);
+  if (member) return `Netwerk ${Number(member[1]) + 1}`;
+  const agreement = /^familyAgreements\.(\d+)$/.exec(path);
+  if (agreement) return `Afspraak ${Number(agreement[1]) + 1}`;
   const future = /^futureDomains\.(.+)$/.exec(path);
   if (future) return `Toekomst: ${future[1]}`;
   return path;

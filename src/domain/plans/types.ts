@@ -133,6 +133,26 @@ export interface PlanContent {
   readonly authors?: string;
   /** hulpverleningsplan: the arrangement the provider proposes (route B). */
   readonly arrangementProposal?: ArrangementProposal;
+  /** familiegroepsplan: the family's network and how each person supports (ADR 0026). */
+  readonly network?: readonly NetworkMember[];
+  /** familiegroepsplan: who does what, by when (ADR 0026). */
+  readonly familyAgreements?: readonly FamilyAgreement[];
+}
+
+/** A person of the family's network: not a household member, so only a name and their part. */
+export interface NetworkMember {
+  readonly name: string;
+  /** How this person supports the family. */
+  readonly support: string;
+}
+
+/** An agreement in a familiegroepsplan; the id is stable across versions, like a goal's. */
+export interface FamilyAgreement {
+  readonly id: string;
+  readonly who: string;
+  readonly what: string;
+  /** `YYYY-MM-DD`: by when. */
+  readonly by: string;
 }
 
 export interface FieldProblem {

@@ -26,6 +26,15 @@ export interface PortalPerson {
 /** Why the portal refuses someone, for the audit log (the reason text is for the person). */
 export type PortalRefusal = 'geen-gezag' | 'geboortedatum-onbekend' | 'jonger-dan-12';
 
+/** The reason in plain Dutch, per refusal; also shown after a refused DigiD login. */
+export const PORTAL_REFUSAL_REASONS: Readonly<Record<PortalRefusal, string>> = {
+  'geen-gezag':
+    'U heeft geen gezag meer over de kinderen in dit gezin. Daarom kunt u het gezinsportaal niet gebruiken.',
+  'geboortedatum-onbekend':
+    'Uw geboortedatum is bij ons niet bekend. Vraag uw casusregisseur om die aan te vullen.',
+  'jonger-dan-12': 'Het gezinsportaal is er voor jongeren vanaf 12 jaar en voor ouders.',
+};
+
 export type Eligibility =
   | { readonly allowed: true; readonly role: PortalRole }
   | { readonly allowed: false; readonly refusal: PortalRefusal; readonly reason: string };
@@ -36,8 +45,7 @@ export function mayUsePortal(person: PortalPerson, today: DayNumber): Eligibilit
       return {
         allowed: false,
         refusal: 'geen-gezag',
-        reason:
-          'U heeft geen gezag meer over de kinderen in dit gezin. Daarom kunt u het gezinsportaal niet gebruiken.',
+        reason: PORTAL_REFUSAL_REASONS['geen-gezag'],
       };
     return { allowed: true, role: 'vertegenwoordiger' };
   }
@@ -45,15 +53,14 @@ export function mayUsePortal(person: PortalPerson, today: DayNumber): Eligibilit
     return {
       allowed: false,
       refusal: 'geboortedatum-onbekend',
-      reason:
-        'Uw geboortedatum is bij ons niet bekend. Vraag uw casusregisseur om die aan te vullen.',
+      reason: PORTAL_REFUSAL_REASONS['geboortedatum-onbekend'],
     };
   const band = ageBand(person.birthDate, today);
   if (band === 'onder-12')
     return {
       allowed: false,
       refusal: 'jonger-dan-12',
-      reason: 'Het gezinsportaal is er voor jongeren vanaf 12 jaar en voor ouders.',
+      reason: PORTAL_REFUSAL_REASONS['jonger-dan-12'],
     };
   return { allowed: true, role: band === '16-plus' ? 'jongere-16-plus' : 'jongere-12-15' };
 }

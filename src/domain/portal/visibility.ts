@@ -38,8 +38,8 @@ export interface PortalViewer {
 export interface VisibilityFacts {
   readonly members: readonly PortalMember[];
   /**
-   * Young people of 16 or older who agreed that their parents see what concerns them. Nothing
-   * records this agreement yet (ADR 0026, "Not yet"), so the store passes an empty set.
+   * Young people of 16 or older who agreed that their parents see what concerns them: the
+   * young person's own choice in the portal (`portal_read_along`, store/portal-read-along.ts).
    */
   readonly sharedWithParents: ReadonlySet<string>;
   readonly today: DayNumber;

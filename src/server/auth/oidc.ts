@@ -4,7 +4,13 @@
  * signature checked against the provider's JWKS, and the client secret kept sealed
  * (AES-256-GCM under OIDC_SECRET_KEY) so the database alone never reveals it.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import * as client from 'openid-client';
 
 /** How the server runs OIDC logins; without a key no provider can be configured or used. */
@@ -18,6 +24,8 @@ export interface OidcOptions {
 }
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
+/** The family portal's DigiD callback (ADR 0026): its own path, its own attempts. */
+export const PORTAL_CALLBACK_PATH = '/api/v1/portaal/digid/callback';
 /** The cookie that binds a started login to the browser that started it. */
 export const STATE_COOKIE = 'casusregie_oidc';
 export const ATTEMPT_MINUTES = 10;
@@ -45,6 +53,21 @@ export function openSecret(key: Buffer, sealed: string): string {
 
 export const stateDigest = (state: string): string =>
   createHash('sha256').update(state).digest('hex');
+
+/** Compares a callback's `state` with the browser's cookie in constant time. */
+export const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** A library error's code (never its message, which might echo a response). */
+export function oidcErrorCode(error: unknown): string {
+  const code = (error as { code?: unknown; error?: unknown }).code;
+  const oauthError = (error as { error?: unknown }).error;
+  if (typeof oauthError === 'string') return oauthError.slice(0, 60);
+  return typeof code === 'string' ? code.slice(0, 60) : 'onbekend';
+}
 
 /** The lower-cased domain of an e-mail address, or null when it has none. */
 export function emailDomain(email: string): string | null {
@@ -124,6 +147,7 @@ export class OidcClients {
   async begin(
     provider: ProviderEndpoint,
     redirectUri: string,
+    scope = 'openid email',
   ): Promise<{ url: URL; state: string; codeVerifier: string; nonce: string }> {
     const config = await this.configuration(provider);
     const codeVerifier = client.randomPKCECodeVerifier();
@@ -131,7 +155,7 @@ export class OidcClients {
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
-      scope: 'openid email',
+      scope,
       response_type: 'code',
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',

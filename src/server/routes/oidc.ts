@@ -8,7 +8,6 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { timingSafeEqual } from 'node:crypto';
 import {
   activeLoginProvider,
   activeProviderNames,
@@ -33,7 +32,10 @@ import {
   domainAllowed,
   emailDomain,
   OidcClients,
+  oidcErrorCode as errorCode,
+  PORTAL_CALLBACK_PATH,
   openSecret,
+  sameText,
   sealSecret,
   STATE_COOKIE,
   stateDigest,
@@ -60,15 +62,14 @@ const providerView = z.object({
   actief: z.boolean(),
   aangemaaktOp: z.string(),
   gedeactiveerdOp: z.string().nullable(),
+  /** Staff, or citizens into the family portal (DigiD; ADR 0026). */
+  doelgroep: z.enum(['medewerkers', 'burgers']),
+  /** For citizens: the ID token claim with the BSN. */
+  bsnClaim: z.string().nullable(),
   /** The address to register at the provider as redirect URI. */
   terugkeeradres: z.string(),
 });
-
-const sameText = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
+const CLAIM_NAME = /^[A-Za-z0-9_:./-]{1,100}$/;
 
 export const oidcRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
@@ -89,7 +90,15 @@ export const oidcRoutes =
       actief: p.active,
       aangemaaktOp: p.createdAt.toISOString(),
       gedeactiveerdOp: p.deactivatedAt ? p.deactivatedAt.toISOString() : null,
-      terugkeeradres: callbackUrl(request),
+      doelgroep: p.audience,
+      bsnClaim: p.bsnClaim,
+      terugkeeradres:
+        p.audience === 'burgers'
+          ? new URL(
+              PORTAL_CALLBACK_PATH,
+              options.publicUrl ?? `${request.protocol}://${request.host}`,
+            ).href
+          : callbackUrl(request),
     });
 
     /** Refuses a login: audited without tokens, and back to the login page with a reason. */
@@ -299,16 +308,29 @@ export const oidcRoutes =
       {
         schema: {
           summary: 'Een identiteitsaanbieder voor de eigen gemeente toevoegen',
-          body: z.strictObject({
-            naam: z.string().trim().min(2).max(100),
-            issuer: z.url().max(500),
-            clientId: z.string().trim().min(1).max(200),
-            clientSecret: z.string().min(8).max(500),
-            emailDomeinen: z
-              .array(z.string().trim().toLowerCase().regex(DOMAIN, 'geen geldig domein'))
-              .min(1)
-              .max(10),
-          }),
+          body: z
+            .strictObject({
+              naam: z.string().trim().min(2).max(100),
+              issuer: z.url().max(500),
+              clientId: z.string().trim().min(1).max(200),
+              clientSecret: z.string().min(8).max(500),
+              emailDomeinen: z
+                .array(z.string().trim().toLowerCase().regex(DOMAIN, 'geen geldig domein'))
+                .max(10)
+                .default([]),
+              doelgroep: z.enum(['medewerkers', 'burgers']).default('medewerkers'),
+              bsnClaim: z.string().trim().regex(CLAIM_NAME, 'geen geldige claimnaam').optional(),
+            })
+            .superRefine((body, check) => {
+              // Staff are matched by e-mail within the allowed domains; citizens by BSN (the
+              // claim name is kept only for them, and shown as null otherwise).
+              if (body.doelgroep === 'medewerkers' && body.emailDomeinen.length === 0)
+                check.addIssue({
+                  code: 'custom',
+                  path: ['emailDomeinen'],
+                  message: 'minstens één e-maildomein',
+                });
+            }),
           response: { 201: providerView },
         },
       },
@@ -339,6 +361,8 @@ export const oidcRoutes =
             clientId: body.clientId,
             clientSecretSealed: sealSecret(options.secretKey, body.clientSecret),
             emailDomains: [...new Set(body.emailDomeinen)],
+            audience: body.doelgroep,
+            bsnClaim: body.doelgroep === 'burgers' ? (body.bsnClaim ?? 'bsn') : null,
           },
           deps.clock.now(),
         );
@@ -370,11 +394,3 @@ export const oidcRoutes =
       },
     );
   };
-
-/** A library error's code (never its message, which might echo a response). */
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown; error?: unknown }).code;
-  const oauthError = (error as { error?: unknown }).error;
-  if (typeof oauthError === 'string') return oauthError.slice(0, 60);
-  return typeof code === 'string' ? code.slice(0, 60) : 'onbekend';
-}

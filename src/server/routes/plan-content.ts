@@ -65,6 +65,22 @@ export const planContentSchema = z.strictObject({
       onderbouwing: text,
     })
     .optional(),
+  /** familiegroepsplan: the network (not household members) and the agreements (ADR 0026). */
+  netwerk: z
+    .array(z.strictObject({ naam: z.string().max(200), steun: text }))
+    .max(30)
+    .optional(),
+  afspraken: z
+    .array(
+      z.strictObject({
+        id: z.string().trim().min(1).max(40),
+        wie: z.string().max(200),
+        wat: text,
+        wanneer: z.string().max(10),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type ApiPlanContent = z.infer<typeof planContentSchema>;
 
@@ -90,6 +106,8 @@ const TOP: Record<string, string> = {
   helpWanted: 'gewensteHulp',
   authors: 'opgesteldDoor',
   arrangementProposal: 'voorgesteldArrangement',
+  network: 'netwerk',
+  familyAgreements: 'afspraken',
 };
 const GOAL: Record<string, string> = {
   id: 'id',
@@ -119,6 +137,14 @@ const PROPOSAL: Record<string, string> = {
   motivation: 'onderbouwing',
 };
 
+const NETWORK: Record<string, string> = { name: 'naam', support: 'steun' };
+const FAMILY_AGREEMENT: Record<string, string> = {
+  id: 'id',
+  who: 'wie',
+  what: 'wat',
+  by: 'wanneer',
+};
+
 const invert = (map: Record<string, string>) =>
   Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k]));
 
@@ -134,7 +160,11 @@ export function apiPath(path: string): string {
           ? BOTTOM
           : head === 'arrangementProposal'
             ? PROPOSAL
-            : {};
+            : head === 'network'
+              ? NETWORK
+              : head === 'familyAgreements'
+                ? FAMILY_AGREEMENT
+                : {};
   return [TOP[head] ?? head, ...rest.map((part) => map[part] ?? part)].join('.');
 }
 
@@ -165,7 +195,12 @@ export function toDomain(content: ApiPlanContent): PlanContent {
         requirement: b.eis,
         who: b.wie,
       }));
-    else if (key === 'voorgesteldArrangement') {
+    else if (key === 'netwerk' || key === 'afspraken') {
+      const back = invert(key === 'netwerk' ? NETWORK : FAMILY_AGREEMENT);
+      out[domainKey] = (value as Record<string, unknown>[]).map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [back[k] ?? k, v])),
+      );
+    } else if (key === 'voorgesteldArrangement') {
       const back = invert(PROPOSAL);
       out[domainKey] = Object.fromEntries(
         Object.entries(value as Record<string, unknown>).map(([k, v]) => [back[k] ?? k, v]),
@@ -205,7 +240,12 @@ export function fromDomain(content: PlanContent): ApiPlanContent {
         eis: b.requirement,
         wie: b.who,
       }));
-    else if (key === 'arrangementProposal')
+    else if (key === 'network' || key === 'familyAgreements') {
+      const map = key === 'network' ? NETWORK : FAMILY_AGREEMENT;
+      out[apiKey] = (value as Record<string, unknown>[]).map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [map[k] ?? k, v])),
+      );
+    } else if (key === 'arrangementProposal')
       out[apiKey] = Object.fromEntries(
         Object.entries(value as Record<string, unknown>).map(([k, v]) => [PROPOSAL[k] ?? k, v]),
       );

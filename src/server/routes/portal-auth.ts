@@ -193,7 +193,7 @@ export const portalAuthRoutes =
   };
 
 /** Like the staff cookie: HttpOnly, SameSite=Strict, and over HTTPS `Secure` with `__Host-`. */
-function setPortalCookie(
+export function setPortalCookie(
   reply: FastifyReply,
   session: { readonly token: string; readonly expiresAt: Date },
   secure: boolean,

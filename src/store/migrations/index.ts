@@ -40,6 +40,9 @@ import * as familyPortal from './2026-11-23-0040-family-portal.js';
 import * as portalSigningConsent from './2026-11-23-0043-portal-signing-consent.js';
 import * as familyEvaluations from './2026-11-23-0044-family-evaluations.js';
 import * as familyRequestsNotes from './2026-11-23-0045-family-requests-notes.js';
+import * as familyPlan from './2026-11-23-0047-family-plan.js';
+import * as portalAccess from './2026-11-23-0046-portal-access.js';
+import * as portalDigid from './2026-11-23-0048-portal-digid.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -88,4 +91,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0043-portal-signing-consent': portalSigningConsent,
   '2026-11-23-0044-family-evaluations': familyEvaluations,
   '2026-11-23-0045-family-requests-notes': familyRequestsNotes,
+  '2026-11-23-0047-family-plan': familyPlan,
+  '2026-11-23-0046-portal-access': portalAccess,
+  '2026-11-23-0048-portal-digid': portalDigid,
 };

@@ -54,6 +54,7 @@ import { SharingSection } from './SharingSection.js';
 import { AnonymisedViewSection } from './AnonymisedViewSection.js';
 import { WorkingNotesSection } from './WorkingNotesSection.js';
 import { FamilyNotesSection } from './FamilyNotesSection.js';
+import { PortalAccessSection } from './PortalAccessSection.js';
 import { MeasureEndSection } from './MeasureEndSection.js';
 import { MoveSection } from './MoveSection.js';
 import { EscalationSection } from './EscalationSection.js';
@@ -263,6 +264,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       <WorkingNotesSection casus={casus} />
 
       <FamilyNotesSection casus={casus} />
+
+      <PortalAccessSection casus={casus} />
 
       {casus.checklist && <Checklist casus={casus} />}
 

@@ -36,6 +36,7 @@ import {
 } from '../nl/index.js';
 import { SIGNING_METHOD_LABELS } from '../../documents/plan-words.js';
 import { PageHeading } from '../page.js';
+import { FamilyPlanParts } from './FamilyPlanParts.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AGREEMENTS, FUTURE_DOMAINS, SECTIONS, WITH_AGREEMENTS } from './plan-fields.js';
 
@@ -112,6 +113,9 @@ export function PlanPage() {
       )}
       {shown && shown.status !== 'concept' && (
         <FixedVersion plan={data} version={shown} canAdjust={!concept && shown === latest} />
+      )}
+      {shown && data.soort === 'familiegroepsplan' && (
+        <FamilyPlanParts planId={data.id} content={shown.inhoud} />
       )}
     </>
   );

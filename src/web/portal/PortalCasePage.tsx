@@ -16,8 +16,10 @@ import { portalApi, type PortalRole } from './portal-api.js';
 import { PortalConsentSection } from './PortalConsentSection.js';
 import { PortalEvaluationSection } from './PortalEvaluationSection.js';
 import { PortalSignSection } from './PortalSignSection.js';
+import { PortalFamilyPlanSection } from './PortalFamilyPlanSection.js';
 import { PortalRequestsSection } from './PortalRequestsSection.js';
 import { PortalNotesSection } from './PortalNotesSection.js';
+import { PortalReadAlongSection } from './PortalReadAlongSection.js';
 
 interface PortalCase {
   id: string;
@@ -405,6 +407,7 @@ export function PortalCasePage({ caseId }: { caseId?: string }) {
         <Plans plans={view.plannen} />
       </Section>
       <PortalSignSection caseId={view.id} role={view.lezer.rol} />
+      <PortalFamilyPlanSection caseId={view.id} role={view.lezer.rol} />
       <Section id="wat-komt-eraan" title="Wat komt eraan">
         <Coming view={view} />
       </Section>
@@ -416,6 +419,7 @@ export function PortalCasePage({ caseId }: { caseId?: string }) {
         <Shared view={view} />
       </Section>
       <PortalConsentSection caseId={view.id} role={view.lezer.rol} />
+      <PortalReadAlongSection caseId={view.id} role={view.lezer.rol} />
       <PortalRequestsSection caseId={view.id} role={view.lezer.rol} />
       <PortalNotesSection caseId={view.id} role={view.lezer.rol} />
       <p className="utrecht-paragraph">

@@ -8,6 +8,7 @@ import { ApiFailure } from '../api.js';
 import { Alert, Button, FormField, Paragraph, Textbox } from '../nl/index.js';
 import { PageHeading } from '../page.js';
 import { portalApi, usePortalLogin } from './portal-api.js';
+import { PortalDigidLogin } from './PortalDigidLogin.js';
 
 const EMAIL_ID = 'portaal-email';
 const CODE_ID = 'portaal-code';
@@ -109,6 +110,7 @@ export function PortalLoginPage() {
       )}
       {step === 'email' ? (
         <>
+          <PortalDigidLogin />
           <Paragraph>
             Vul uw e-mailadres in. U krijgt dan een e-mail met een code. Met die code logt u in.
           </Paragraph>
