@@ -7,17 +7,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createPortalSession, PORTAL_COOKIE } from '../../src/server/portal/sessions.js';
-import { contentHash } from '../../src/store/plans.js';
+import {
+  bornYearsAgo,
+  casePlan,
+  familyCase,
+  portalCasePageOnPhone,
+} from '../support/portal-family.js';
 import { browserJourney } from './support.js';
-
-const PHONE = { width: 390, height: 844 };
-
-/** A birth date that makes someone `years` old today (Amsterdam), as `YYYY-MM-DD`. */
-function bornYearsAgo(years: number): string {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-  return `${Number(today.slice(0, 4)) - years}${today.slice(4, 7)}-01`;
-}
 
 describe('family portal case page on a phone', () => {
   const journey = browserJourney(5);
@@ -26,70 +22,17 @@ describe('family portal case page on a phone', () => {
   async function family(): Promise<void> {
     if (ids.caseId) return;
     const db = journey.server.db;
-    const staff = await db
-      .selectFrom('staff')
-      .select(['id', 'organisation_id'])
-      .executeTakeFirstOrThrow();
-    const household = await db
-      .insertInto('household')
-      .values({ label: 'Gezin Portaal', region: 'ZTM' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const [kim, noor] = await db
-      .insertInto('person')
-      .values([
-        {
-          household_id: household.id,
-          kind: 'ouder',
-          name: 'Kim Portaal',
-          birth_date: null,
-          bsn: null,
-        },
-        {
-          household_id: household.id,
-          kind: 'jeugdige',
-          name: 'Noor Portaal',
-          birth_date: bornYearsAgo(14),
-          bsn: null,
-        },
-      ])
-      .returning('id')
-      .execute();
-    ids.kim = kim?.id ?? '';
-    ids.noor = noor?.id ?? '';
-    const casus = await db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'ZTM',
-        route: 'A',
-        segment: 'ambulant',
-        measure: null,
-        step: 'stap-1',
-        responsible_team_id: staff.organisation_id,
-        registered_by_org_id: staff.organisation_id,
-        referrer_type: null,
-        referrer_code: null,
-        court_order_date: null,
-        facts: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.caseId = casus.id;
-    await db
-      .insertInto('case_role')
-      .values({
-        case_id: casus.id,
-        role: 'casusregie',
-        holder: 'gezin',
-        organisation_id: null,
-        staff_id: null,
-        starts_at: new Date(Date.now() - 86_400_000),
-        ends_at: null,
-        reason: 'bij registratie',
-        created_by: staff.id,
-      })
-      .execute();
+    const made = await familyCase(db, {
+      label: 'Gezin Portaal',
+      members: [
+        { kind: 'ouder', name: 'Kim Portaal' },
+        { kind: 'jeugdige', name: 'Noor Portaal', birthDate: bornYearsAgo(14) },
+      ],
+      casusregie: 'gezin',
+    });
+    ids.kim = made.personIds[0] ?? '';
+    ids.noor = made.personIds[1] ?? '';
+    ids.caseId = made.caseId;
     const goal = (id: string, description: string, about?: string) => ({
       id,
       resultArea: 'opvoeden-en-opgroeien',
@@ -107,40 +50,12 @@ describe('family portal case page on a phone', () => {
         goal('schulden', 'Kim lost haar schulden af met hulp', ids.kim),
       ],
     };
-    const plan = await db
-      .insertInto('plan')
-      .values({
-        case_id: casus.id,
-        kind: 'ondersteuningsplan',
-        subject_person_id: null,
-        created_by: staff.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('plan_version')
-      .values({
-        plan_id: plan.id,
-        version: 1,
-        status: 'vastgesteld',
-        start_date: '2026-01-05',
-        content: JSON.stringify(content),
-        content_hash: contentHash('2026-01-05', content),
-        created_by: staff.id,
-        updated_at: new Date(),
-        fixed_at: new Date(),
-        fixed_by: staff.id,
-      })
-      .execute();
+    await casePlan(db, made, { status: 'vastgesteld', startDate: '2026-01-05', content });
   }
 
   async function phonePageAs(who: 'kim' | 'noor'): Promise<Page> {
     await family();
-    const { token } = await createPortalSession(journey.server.db, ids[who], new Date());
-    const context = await journey.context({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await context.addCookies([{ name: PORTAL_COOKIE, value: token, url: journey.server.url }]);
-    const page = await journey.page(context);
-    await page.goto(`${journey.server.url}/portaal/casussen/${ids.caseId}`);
+    const page = await portalCasePageOnPhone(journey, ids[who], ids.caseId);
     await page.getByRole('heading', { level: 2, name: 'Ons plan' }).waitFor();
     return page;
   }

@@ -9,11 +9,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
-import { createPortalSession, PORTAL_COOKIE } from '../../src/server/portal/sessions.js';
+import { familyCase, portalCasePageOnPhone } from '../support/portal-family.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { browserJourney } from './support.js';
 
-const PHONE = { width: 390, height: 844 };
 const CASUSREGISSEUR = 'casusregisseur.ztm@demo.casusregie.nl';
 
 /** A date `days` from today on the Amsterdam clock, as `YYYY-MM-DD`. */
@@ -29,72 +28,20 @@ describe('familiegroepsplan in the family portal on a phone', () => {
 
   async function family(): Promise<void> {
     if (ids.caseId) return;
-    const db = journey.server.db;
     // The casusregisseur's team is the case's responsible team, so they read its plans.
-    const staff = await db
-      .selectFrom('staff')
-      .select(['id', 'organisation_id'])
-      .where('email', '=', CASUSREGISSEUR)
-      .executeTakeFirstOrThrow();
-    const household = await db
-      .insertInto('household')
-      .values({ label: 'Gezin Netwerk', region: 'ZTM' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const sanne = await db
-      .insertInto('person')
-      .values({
-        household_id: household.id,
-        kind: 'ouder',
-        name: 'Sanne Netwerk',
-        birth_date: null,
-        bsn: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.sanne = sanne.id;
-    const casus = await db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'ZTM',
-        route: 'A',
-        segment: 'ambulant',
-        measure: null,
-        step: 'stap-1',
-        responsible_team_id: staff.organisation_id,
-        registered_by_org_id: staff.organisation_id,
-        referrer_type: null,
-        referrer_code: null,
-        court_order_date: null,
-        facts: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.caseId = casus.id;
-    await db
-      .insertInto('case_role')
-      .values({
-        case_id: casus.id,
-        role: 'casusregie',
-        holder: 'gezin',
-        organisation_id: null,
-        staff_id: null,
-        starts_at: new Date(Date.now() - 86_400_000),
-        ends_at: null,
-        reason: 'bij registratie',
-        created_by: staff.id,
-      })
-      .execute();
+    const made = await familyCase(journey.server.db, {
+      label: 'Gezin Netwerk',
+      members: [{ kind: 'ouder', name: 'Sanne Netwerk' }],
+      casusregie: 'gezin',
+      staffEmail: CASUSREGISSEUR,
+    });
+    ids.sanne = made.personIds[0] ?? '';
+    ids.caseId = made.caseId;
   }
 
   async function phonePage(): Promise<Page> {
     await family();
-    const { token } = await createPortalSession(journey.server.db, ids.sanne, new Date());
-    const context = await journey.context({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await context.addCookies([{ name: PORTAL_COOKIE, value: token, url: journey.server.url }]);
-    const page = await journey.page(context);
-    await page.goto(`${journey.server.url}/portaal/casussen/${ids.caseId}`);
+    const page = await portalCasePageOnPhone(journey, ids.sanne, ids.caseId);
     await page.getByRole('heading', { level: 2, name: 'Ons familiegroepsplan' }).waitFor();
     return page;
   }

@@ -16,7 +16,12 @@ import { smtpMailer, type Mailer } from '../../src/jobs/digest.js';
 import type { PortalMailer } from '../../src/server/app.js';
 import { systemClock } from '../../src/server/clock.js';
 import { portalMailerOver } from '../../src/server/portal/mail.js';
-import { contentHash } from '../../src/store/plans.js';
+import {
+  amsterdamToday as today,
+  bornYearsAgo,
+  casePlan,
+  familyCase,
+} from '../support/portal-family.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { browserJourney } from './support.js';
 
@@ -50,13 +55,6 @@ const inbox = (): TestSmtp => {
   return smtp;
 };
 
-/** Today in Amsterdam as `YYYY-MM-DD`, and a birth date that makes someone `years` old today. */
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-const bornYearsAgo = (years: number) => {
-  const t = today();
-  return `${Number(t.slice(0, 4)) - years}${t.slice(4, 7)}-01`;
-};
-
 describe('a parent signs the plan and withdraws consent in the portal, on a phone', () => {
   const journey = browserJourney(5, systemClock, { portalMailer });
   const ids = { caseId: '', kim: '', staffEmail: '' };
@@ -69,71 +67,18 @@ describe('a parent signs the plan and withdraws consent in the portal, on a phon
     );
     if (!regisseur) throw new Error('no casusregisseur in the demo data');
     ids.staffEmail = regisseur.email;
-    const staff = await db
-      .selectFrom('staff')
-      .select(['id', 'organisation_id'])
-      .where('email', '=', regisseur.email)
-      .executeTakeFirstOrThrow();
-    const household = await db
-      .insertInto('household')
-      .values({ label: 'Gezin Teken', region: 'ZTM' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const [kim, noor] = await db
-      .insertInto('person')
-      .values([
-        {
-          household_id: household.id,
-          kind: 'ouder',
-          name: 'Kim Teken',
-          birth_date: null,
-          bsn: null,
-          email: PARENT_EMAIL,
-        },
-        {
-          household_id: household.id,
-          kind: 'jeugdige',
-          name: 'Noor Teken',
-          birth_date: bornYearsAgo(14),
-          bsn: null,
-        },
-      ])
-      .returning('id')
-      .execute();
-    ids.kim = kim?.id ?? '';
-    const casus = await db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'ZTM',
-        route: 'A',
-        segment: 'ambulant',
-        measure: null,
-        step: 'stap-1',
-        responsible_team_id: staff.organisation_id,
-        registered_by_org_id: staff.organisation_id,
-        referrer_type: null,
-        referrer_code: null,
-        court_order_date: null,
-        facts: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.caseId = casus.id;
-    await db
-      .insertInto('case_role')
-      .values({
-        case_id: casus.id,
-        role: 'casusregie',
-        holder: 'professional',
-        organisation_id: staff.organisation_id,
-        staff_id: staff.id,
-        starts_at: new Date(Date.now() - 86_400_000),
-        ends_at: null,
-        reason: 'bij registratie',
-        created_by: staff.id,
-      })
-      .execute();
+    const made = await familyCase(db, {
+      label: 'Gezin Teken',
+      members: [
+        { kind: 'ouder', name: 'Kim Teken', email: PARENT_EMAIL },
+        { kind: 'jeugdige', name: 'Noor Teken', birthDate: bornYearsAgo(14) },
+      ],
+      casusregie: 'professional',
+      staffEmail: regisseur.email,
+    });
+    ids.kim = made.personIds[0] ?? '';
+    ids.caseId = made.caseId;
+    const noorId = made.personIds[1] ?? '';
     const content = {
       goals: [
         {
@@ -147,29 +92,7 @@ describe('a parent signs the plan and withdraws consent in the portal, on a phon
         },
       ],
     };
-    const plan = await db
-      .insertInto('plan')
-      .values({
-        case_id: casus.id,
-        kind: 'ondersteuningsplan',
-        subject_person_id: null,
-        created_by: staff.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('plan_version')
-      .values({
-        plan_id: plan.id,
-        version: 1,
-        status: 'concept',
-        start_date: today(),
-        content: JSON.stringify(content),
-        content_hash: contentHash(today(), content),
-        created_by: staff.id,
-        updated_at: new Date(),
-      })
-      .execute();
+    await casePlan(db, made, { status: 'concept', startDate: today(), content });
     // Recorded a day ago, so today's withdrawal is the newest statement.
     const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', {
       timeZone: 'Europe/Amsterdam',
@@ -177,8 +100,8 @@ describe('a parent signs the plan and withdraws consent in the portal, on a phon
     await db
       .insertInto('consent')
       .values(
-        [ids.kim, noor?.id ?? ''].map((personId) => ({
-          case_id: casus.id,
+        [ids.kim, noorId].map((personId) => ({
+          case_id: made.caseId,
           person_id: personId,
           recipient_kind: 'school' as const,
           organisation_id: null,
@@ -186,7 +109,7 @@ describe('a parent signs the plan and withdraws consent in the portal, on a phon
           status: 'gegeven' as const,
           given_on: yesterday,
           manner: 'mondeling' as const,
-          recorded_by: staff.id,
+          recorded_by: made.staff.id,
           recorded_at: new Date(Date.now() - 86_400_000),
         })),
       )

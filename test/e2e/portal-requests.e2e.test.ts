@@ -11,19 +11,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/generate.js';
-import { createPortalSession, PORTAL_COOKIE } from '../../src/server/portal/sessions.js';
+import { bornYearsAgo, familyCase, portalCasePageOnPhone } from '../support/portal-family.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { browserJourney } from './support.js';
 
-const PHONE = { width: 390, height: 844 };
 /** The casusregisseur of the Zoetermeer local team that is responsible for the case. */
 const REGISSEUR = 'casusregisseur.ztm@demo.casusregie.nl';
-
-/** A birth date that makes someone `years` old today (Amsterdam), as `YYYY-MM-DD`. */
-function bornYearsAgo(years: number): string {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-  return `${Number(today.slice(0, 4)) - years}${today.slice(4, 7)}-01`;
-}
 
 describe('asking and writing in the family portal on a phone', () => {
   const journey = browserJourney(5);
@@ -31,81 +24,23 @@ describe('asking and writing in the family portal on a phone', () => {
 
   async function family(): Promise<void> {
     if (ids.caseId) return;
-    const db = journey.server.db;
-    const staff = await db
-      .selectFrom('staff')
-      .select(['id', 'organisation_id'])
-      .where('email', '=', REGISSEUR)
-      .executeTakeFirstOrThrow();
-    const household = await db
-      .insertInto('household')
-      .values({ label: 'Gezin Vraag', region: 'ZTM' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const [kim, noor] = await db
-      .insertInto('person')
-      .values([
-        {
-          household_id: household.id,
-          kind: 'ouder',
-          name: 'Kim Vraag',
-          birth_date: null,
-          bsn: null,
-        },
-        {
-          household_id: household.id,
-          kind: 'jeugdige',
-          name: 'Noor Vraag',
-          birth_date: bornYearsAgo(14),
-          bsn: null,
-        },
-      ])
-      .returning('id')
-      .execute();
-    ids.kim = kim?.id ?? '';
-    ids.noor = noor?.id ?? '';
-    const casus = await db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'ZTM',
-        route: 'A',
-        segment: 'ambulant',
-        measure: null,
-        step: 'stap-1',
-        responsible_team_id: staff.organisation_id,
-        registered_by_org_id: staff.organisation_id,
-        referrer_type: null,
-        referrer_code: null,
-        court_order_date: null,
-        facts: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.caseId = casus.id;
-    await db
-      .insertInto('case_role')
-      .values({
-        case_id: casus.id,
-        role: 'casusregie',
-        holder: 'gezin',
-        organisation_id: null,
-        staff_id: null,
-        starts_at: new Date(Date.now() - 86_400_000),
-        ends_at: null,
-        reason: 'bij registratie',
-        created_by: staff.id,
-      })
-      .execute();
+    const made = await familyCase(journey.server.db, {
+      label: 'Gezin Vraag',
+      members: [
+        { kind: 'ouder', name: 'Kim Vraag' },
+        { kind: 'jeugdige', name: 'Noor Vraag', birthDate: bornYearsAgo(14) },
+      ],
+      casusregie: 'gezin',
+      staffEmail: REGISSEUR,
+    });
+    ids.kim = made.personIds[0] ?? '';
+    ids.noor = made.personIds[1] ?? '';
+    ids.caseId = made.caseId;
   }
 
   async function phonePageAs(who: 'kim' | 'noor'): Promise<Page> {
     await family();
-    const { token } = await createPortalSession(journey.server.db, ids[who], new Date());
-    const context = await journey.context({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await context.addCookies([{ name: PORTAL_COOKIE, value: token, url: journey.server.url }]);
-    const page = await journey.page(context);
-    await page.goto(`${journey.server.url}/portaal/casussen/${ids.caseId}`);
+    const page = await portalCasePageOnPhone(journey, ids[who], ids.caseId);
     await page.getByRole('heading', { level: 2, name: 'Iets vragen' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Mijn notities' }).waitFor();
     return page;

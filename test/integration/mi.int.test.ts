@@ -8,11 +8,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProfiles } from '../../src/regions/load.js';
-import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { Client, staffAccount } from './api-client.js';
-import { engines, freshDatabase } from './databases.js';
+import { type MiWorld, miWorld } from '../support/mi-world.js';
+import { engines } from './databases.js';
 
 interface DashboardBody {
   naam: string;
@@ -30,91 +28,11 @@ interface DashboardBody {
 const PERIOD = 'van=2026-01-01&tot=2026-03-31';
 
 describe.each(engines)('management dashboards on %s', (engine) => {
+  let world: MiWorld;
   let opened: OpenDatabase;
   let app: FastifyInstance;
-  const clock = { now: () => new Date('2026-03-20T10:00:00+01:00') };
-  const clients = new Map<string, Client>();
-  const as = (who: string) => clients.get(who) as Client;
-  const ids = new Map<string, string>();
-  const id = (key: string) => ids.get(key) as string;
-
-  const org = async (
-    kind: 'gemeente' | 'lokaal-team' | 'aanbieder',
-    name: string,
-    parent?: string,
-  ) =>
-    (
-      await opened.db
-        .insertInto('organisation')
-        .values({ kind, name, region: 'LEK', agb_code: null, parent_id: parent ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-
-  /** A route-A (or B) case of team `team`, casusregie with `regisseur`, and its events. */
-  async function familyCase(
-    n: number,
-    team: string,
-    regisseur: string,
-    referrer: 'huisarts' | 'jeugdarts' | null,
-    registered: string,
-    helpStarted: string | null,
-    route: 'A' | 'B' = 'A',
-  ) {
-    const household = await opened.db
-      .insertInto('household')
-      .values({ label: `Gezin ${n}`, region: 'LEK' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const c = await opened.db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'LEK',
-        route,
-        segment: 'ambulant',
-        measure: null,
-        step: '1',
-        responsible_team_id: team,
-        registered_by_org_id: team,
-        referrer_type: referrer,
-        referrer_code: null,
-        court_order_date: null,
-        facts: JSON.stringify({}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await opened.db
-      .insertInto('case_role')
-      .values({
-        case_id: c.id,
-        role: 'casusregie',
-        holder: 'professional',
-        organisation_id: team,
-        staff_id: regisseur,
-        starts_at: new Date(`${registered}T09:00:00+01:00`),
-        ends_at: null,
-        reason: null,
-        created_by: null,
-      })
-      .execute();
-    const events = [{ type: 'aanmelding', at: registered }];
-    if (helpStarted) events.push({ type: 'start-hulp', at: helpStarted });
-    for (const e of events)
-      await opened.db
-        .insertInto('case_event')
-        .values({
-          case_id: c.id,
-          type: e.type,
-          at: new Date(`${e.at}T09:00:00+01:00`),
-          child_id: null,
-          kind: null,
-          date: null,
-          note: null,
-          recorded_by: null,
-        })
-        .execute();
-  }
+  const as = (who: string) => world.as(who);
+  const id = (key: string) => world.id(key);
 
   const get = async (who: string, url: string) => {
     const res = await as(who).request('GET', url);
@@ -132,12 +50,13 @@ describe.each(engines)('management dashboards on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    opened = await freshDatabase(engine);
-    app = await buildApp({ db: opened.db, clock, profiles: loadProfiles(), secureCookies: false });
-    ids.set('G', await org('gemeente', 'Gemeente G'));
-    ids.set('noord', await org('lokaal-team', 'Team Noord', id('G')));
-    ids.set('zuid', await org('lokaal-team', 'Team Zuid', id('G')));
-    ids.set('aanbieder', await org('aanbieder', 'Aanbieder'));
+    world = await miWorld(engine, new Date('2026-03-20T10:00:00+01:00'));
+    ({ opened, app } = world);
+    const { org, familyCase } = world;
+    await org('G', 'gemeente', 'Gemeente G', 'LEK');
+    await org('noord', 'lokaal-team', 'Team Noord', 'LEK', id('G'));
+    await org('zuid', 'lokaal-team', 'Team Zuid', 'LEK', id('G'));
+    await org('aanbieder', 'aanbieder', 'Aanbieder', 'LEK');
     const accounts: [string, string, string[]][] = [
       ['anna', id('noord'), ['casusregisseur']],
       ['bram', id('noord'), ['casusregisseur']],
@@ -148,14 +67,7 @@ describe.each(engines)('management dashboards on %s', (engine) => {
       ['backoffice', id('G'), ['backoffice']],
       ['planner', id('aanbieder'), ['planner']],
     ];
-    for (const [who, organisation, roles] of accounts) {
-      const email = `${who}-${engine}@dashboards.nl`;
-      ids.set(who, await staffAccount(opened, organisation, roles, email));
-      await opened.db.updateTable('staff').set({ name: who }).where('id', '=', id(who)).execute();
-      const c = new Client(app);
-      expect((await c.login(email)).statusCode).toBe(200);
-      clients.set(who, c);
-    }
+    await world.staff(accounts, 'dashboards.nl', { nameAfterKey: true });
     await opened.db.updateTable('staff').set({ fte: '0.5' }).where('id', '=', id('bram')).execute();
     // Noord. Anna: families 1 and 2; Bram: families 3 to 8.
     await familyCase(1, id('noord'), id('anna'), 'huisarts', '2026-01-05', '2026-01-15'); // 10 d
@@ -166,10 +78,7 @@ describe.each(engines)('management dashboards on %s', (engine) => {
     // Zuid. Cor: family 9, route B.
     await familyCase(9, id('zuid'), id('cor'), 'huisarts', '2026-03-02', '2026-03-05', 'B');
   });
-  afterAll(async () => {
-    await app.close();
-    await opened.close();
-  });
+  afterAll(() => world?.close());
 
   it('caseload: the team lead sees the own team per casusregisseur against 13 per FTE', async () => {
     const d = await dashboard('leider', 'caseload');

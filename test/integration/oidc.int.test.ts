@@ -7,19 +7,22 @@
  * unknown e-mail, an e-mail the provider did not verify, staff of another municipality, a
  * deactivated provider. The client secret appears in no API response and no audit record.
  */
-import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { systemClock } from '../../src/server/clock.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import { createOrganisation } from '../factories.js';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import {
+  STAFF_CALLBACK as CALLBACK,
+  codeFlowLogin,
+  cookieOf,
+  createProvider,
+  type OidcTestApp,
+  STAFF_FLOW,
+  startOidcTestApp,
+} from '../support/oidc-login.js';
+import type { TestOidcProvider } from '../support/oidc-provider.js';
 import { Client, staffAccount } from './api-client.js';
-import { engines, freshDatabase } from './databases.js';
-
-const PUBLIC_URL = 'http://casusregie.test';
-const CALLBACK = `${PUBLIC_URL}/api/v1/auth/oidc/callback`;
+import { engines } from './databases.js';
 
 interface ProviderBody {
   id: string;
@@ -31,15 +34,8 @@ interface ProviderBody {
   terugkeeradres: string;
 }
 
-const cookieOf = (res: LightMyRequestResponse, name: string): string | null => {
-  const set = res.headers['set-cookie'];
-  const all = Array.isArray(set) ? set : set ? [set] : [];
-  const found = all.find((c) => c.startsWith(`${name}=`));
-  const pair = found?.split(';')[0];
-  return pair && pair !== `${name}=` ? pair : null;
-};
-
 describe.each(engines)('OIDC login on %s', (engine) => {
+  let fixture: OidcTestApp;
   let opened: OpenDatabase;
   let app: FastifyInstance;
   let idp: TestOidcProvider;
@@ -49,15 +45,7 @@ describe.each(engines)('OIDC login on %s', (engine) => {
   let regisseurId = '';
 
   beforeAll(async () => {
-    opened = await freshDatabase(engine);
-    app = await buildApp({
-      db: opened.db,
-      clock: systemClock,
-      profiles: new Map(),
-      secureCookies: false,
-      oidc: { secretKey: randomBytes(32), publicUrl: PUBLIC_URL, allowHttpIssuer: true },
-    });
-    idp = await startOidcProvider({
+    fixture = await startOidcTestApp(engine, {
       redirectUris: [CALLBACK],
       accounts: [
         { login: 'regisseur', email: 'Regisseur@Lekstad.example.nl', emailVerified: true },
@@ -67,7 +55,8 @@ describe.each(engines)('OIDC login on %s', (engine) => {
         { login: 'elders', email: 'regisseur@elders.example.nl', emailVerified: true },
       ],
     });
-    const municipality = await createOrganisation(opened.db, 'gemeente', 'LEK');
+    ({ opened, app, idp, admin } = fixture);
+    const municipality = fixture.municipality;
     const team = await createOrganisation(opened.db, 'lokaal-team', 'LEK');
     const neighbour = await createOrganisation(opened.db, 'gemeente', 'LEK');
     const neighbourTeam = await createOrganisation(opened.db, 'lokaal-team', 'LEK');
@@ -81,7 +70,6 @@ describe.each(engines)('OIDC login on %s', (engine) => {
       .set({ parent_id: neighbour })
       .where('id', '=', neighbourTeam)
       .execute();
-    await staffAccount(opened, municipality, ['beheerder'], `beheer-${engine}@lekstad.example.nl`);
     await staffAccount(opened, neighbour, ['beheerder'], `beheer-${engine}@buurgemeente.nl`);
     regisseurId = await staffAccount(
       opened,
@@ -90,50 +78,22 @@ describe.each(engines)('OIDC login on %s', (engine) => {
       'regisseur@lekstad.example.nl',
     );
     await staffAccount(opened, neighbourTeam, ['casusregisseur'], 'buurman@lekstad.example.nl');
-    admin = new Client(app);
-    expect((await admin.login(`beheer-${engine}@lekstad.example.nl`)).statusCode).toBe(200);
     otherAdmin = new Client(app);
     expect((await otherAdmin.login(`beheer-${engine}@buurgemeente.nl`)).statusCode).toBe(200);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await idp?.close();
-    await opened?.close();
-  });
+  afterAll(() => fixture?.close());
 
   const create = (client: Client, over: object = {}) =>
-    client.request('POST', '/api/v1/identiteitsaanbieders', {
+    createProvider(client, idp, {
       naam: 'Lekstad Account',
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: idp.clientSecret,
       emailDomeinen: ['lekstad.example.nl'],
       ...over,
     });
 
   /** Start at the app, sign in at the provider, and return to the app's callback. */
-  const login = async (login: string, tamper?: (stateCookie: string) => Promise<string>) => {
-    const start = await app.inject({
-      method: 'GET',
-      url: `/api/v1/auth/oidc/${providerId}/start`,
-    });
-    expect(start.statusCode, start.body).toBe(303);
-    const location = new URL(start.headers.location as string);
-    expect(location.origin).toBe(idp.issuer);
-    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(location.searchParams.get('nonce')).toBeTruthy();
-    let stateCookie = cookieOf(start, 'casusregie_oidc') as string;
-    expect(stateCookie).toBe(`casusregie_oidc=${location.searchParams.get('state')}`);
-    const back = await idp.signIn(location.href, login);
-    expect(back.href.startsWith(CALLBACK)).toBe(true);
-    if (tamper) stateCookie = await tamper(stateCookie);
-    return app.inject({
-      method: 'GET',
-      url: `${back.pathname}${back.search}`,
-      headers: { cookie: stateCookie },
-    });
-  };
+  const login = (login: string, tamper?: (stateCookie: string) => Promise<string>) =>
+    codeFlowLogin({ app, idp }, STAFF_FLOW, providerId, login, tamper);
 
   const refusals = async () =>
     (

@@ -8,12 +8,10 @@
 import type { FastifyInstance } from 'fastify';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProfiles } from '../../src/regions/load.js';
-import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import { DASHBOARDS, DASHBOARD_TITLES } from '../../src/store/mi.js';
-import { Client, staffAccount } from './api-client.js';
-import { engines, freshDatabase } from './databases.js';
+import { type MiWorld, miWorld } from '../support/mi-world.js';
+import { engines } from './databases.js';
 
 async function textOf(pdf: Buffer): Promise<string> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
@@ -27,105 +25,26 @@ async function textOf(pdf: Buffer): Promise<string> {
 const PERIOD = 'van=2026-01-01&tot=2026-03-31';
 
 describe.each(engines)('the period report on %s', (engine) => {
+  let world: MiWorld;
   let opened: OpenDatabase;
   let app: FastifyInstance;
-  const clock = { now: () => new Date('2026-04-02T10:00:00+02:00') };
-  const clients = new Map<string, Client>();
-  const as = (who: string) => clients.get(who) as Client;
-  const ids = new Map<string, string>();
-  const id = (key: string) => ids.get(key) as string;
-
-  const org = async (
-    kind: 'gemeente' | 'lokaal-team',
-    name: string,
-    region: string,
-    parent?: string,
-  ) =>
-    (
-      await opened.db
-        .insertInto('organisation')
-        .values({ kind, name, region, agb_code: null, parent_id: parent ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-
-  /** A route-A case of `team` in LEK, casusregie with `regisseur`, and its events. */
-  async function familyCase(
-    n: number,
-    team: string,
-    regisseur: string,
-    referrer: 'huisarts' | 'jeugdarts',
-    registered: string,
-    helpStarted: string | null,
-  ) {
-    const household = await opened.db
-      .insertInto('household')
-      .values({ label: `Gezin ${n}`, region: 'LEK' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const c = await opened.db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'LEK',
-        route: 'A',
-        segment: 'ambulant',
-        measure: null,
-        step: '1',
-        responsible_team_id: team,
-        registered_by_org_id: team,
-        referrer_type: referrer,
-        referrer_code: null,
-        court_order_date: null,
-        facts: JSON.stringify({}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await opened.db
-      .insertInto('case_role')
-      .values({
-        case_id: c.id,
-        role: 'casusregie',
-        holder: 'professional',
-        organisation_id: team,
-        staff_id: regisseur,
-        starts_at: new Date(`${registered}T09:00:00+01:00`),
-        ends_at: null,
-        reason: null,
-        created_by: null,
-      })
-      .execute();
-    const events = [{ type: 'aanmelding', at: registered }];
-    if (helpStarted) events.push({ type: 'start-hulp', at: helpStarted });
-    for (const e of events)
-      await opened.db
-        .insertInto('case_event')
-        .values({
-          case_id: c.id,
-          type: e.type,
-          at: new Date(`${e.at}T09:00:00+01:00`),
-          child_id: null,
-          kind: null,
-          date: null,
-          note: null,
-          recorded_by: null,
-        })
-        .execute();
-  }
+  const as = (who: string) => world.as(who);
+  const id = (key: string) => world.id(key);
 
   const report = (who: string, query: string) =>
     as(who).request('GET', `/api/v1/rapportages/periode?${query}`);
 
   beforeAll(async () => {
-    opened = await freshDatabase(engine);
-    app = await buildApp({ db: opened.db, clock, profiles: loadProfiles(), secureCookies: false });
-    ids.set('G', await org('gemeente', 'Gemeente G', 'LEK'));
-    ids.set('noord', await org('lokaal-team', 'Team Noord', 'LEK', id('G')));
-    ids.set('zuid', await org('lokaal-team', 'Team Zuid', 'LEK', id('G')));
-    ids.set('H', await org('gemeente', 'Gemeente H', 'LEK'));
-    ids.set('oost', await org('lokaal-team', 'Team Oost', 'LEK', id('H')));
-    ids.set('R', await org('gemeente', 'Gemeente R', 'RIJ'));
-    ids.set('west', await org('lokaal-team', 'Team West', 'RIJ', id('R')));
+    world = await miWorld(engine, new Date('2026-04-02T10:00:00+02:00'));
+    ({ opened, app } = world);
+    const { org, familyCase } = world;
+    await org('G', 'gemeente', 'Gemeente G', 'LEK');
+    await org('noord', 'lokaal-team', 'Team Noord', 'LEK', id('G'));
+    await org('zuid', 'lokaal-team', 'Team Zuid', 'LEK', id('G'));
+    await org('H', 'gemeente', 'Gemeente H', 'LEK');
+    await org('oost', 'lokaal-team', 'Team Oost', 'LEK', id('H'));
+    await org('R', 'gemeente', 'Gemeente R', 'RIJ');
+    await org('west', 'lokaal-team', 'Team West', 'RIJ', id('R'));
     const accounts: [string, string, string[]][] = [
       ['anna', id('noord'), ['casusregisseur']],
       ['cor', id('zuid'), ['casusregisseur']],
@@ -135,13 +54,7 @@ describe.each(engines)('the period report on %s', (engine) => {
       ['management-h', id('H'), ['management']],
       ['backoffice', id('G'), ['backoffice']],
     ];
-    for (const [who, organisation, roles] of accounts) {
-      const email = `${who}-${engine}@periodeoverzicht.nl`;
-      ids.set(who, await staffAccount(opened, organisation, roles, email));
-      const c = new Client(app);
-      expect((await c.login(email)).statusCode).toBe(200);
-      clients.set(who, c);
-    }
+    await world.staff(accounts, 'periodeoverzicht.nl');
     // G, Noord: six families registered 12 January, help started 22 January (10 days each).
     for (let n = 1; n <= 6; n += 1)
       await familyCase(n, id('noord'), id('anna'), 'huisarts', '2026-01-12', '2026-01-22');
@@ -161,10 +74,7 @@ describe.each(engines)('the period report on %s', (engine) => {
     for (let n = 13; n <= 15; n += 1)
       await familyCase(n, id('oost'), id('olga'), 'huisarts', '2026-01-20', null);
   });
-  afterAll(async () => {
-    await app.close();
-    await opened.close();
-  });
+  afterAll(() => world?.close());
 
   it('a contract manager downloads the report of the own municipality as a PDF', async () => {
     const res = await report('contract', `gemeente=${id('G')}&${PERIOD}`);

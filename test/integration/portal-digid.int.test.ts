@@ -9,33 +9,30 @@
  * for the portal nor a citizens' provider for staff, and neither flow finishes the other's
  * attempt; no audit record holds a BSN.
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { systemClock } from '../../src/server/clock.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation, freshBsn } from '../factories.js';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
-import { Client, staffAccount } from './api-client.js';
-import { engines, freshDatabase } from './databases.js';
+import { freshBsn } from '../factories.js';
+import {
+  codeFlowLogin,
+  cookieOf,
+  createProvider,
+  type OidcTestApp,
+  PORTAL_CALLBACK,
+  PORTAL_FLOW,
+  STAFF_CALLBACK,
+  startOidcTestApp,
+} from '../support/oidc-login.js';
+import type { TestOidcProvider } from '../support/oidc-provider.js';
+import { type Client, staffAccount } from './api-client.js';
+import { engines } from './databases.js';
 
-const PUBLIC_URL = 'http://casusregie.test';
-const PORTAL_CALLBACK = `${PUBLIC_URL}/api/v1/portaal/digid/callback`;
-const STAFF_CALLBACK = `${PUBLIC_URL}/api/v1/auth/oidc/callback`;
 const BSN_CLAIM = 'urn:nl-eid-gdi:1.0:id:BSN';
 /** 1·9+2·8+3·7+4·6+5·5+6·4+7·3+8·2 = 156, minus 9 = 147, and 147 mod 11 = 4: fails the elfproef. */
 const INVALID_BSN = '123456789';
 
-const cookieOf = (res: LightMyRequestResponse, name: string): string | null => {
-  const set = res.headers['set-cookie'];
-  const all = Array.isArray(set) ? set : set ? [set] : [];
-  const found = all.find((c) => c.startsWith(`${name}=`));
-  const pair = found?.split(';')[0];
-  return pair && pair !== `${name}=` ? pair : null;
-};
-
 describe.each(engines)('family portal DigiD login on %s', (engine) => {
+  let fixture: OidcTestApp;
   let opened: OpenDatabase;
   let app: FastifyInstance;
   let idp: TestOidcProvider;
@@ -46,15 +43,7 @@ describe.each(engines)('family portal DigiD login on %s', (engine) => {
   const person: Record<string, string> = {};
 
   beforeAll(async () => {
-    opened = await freshDatabase(engine);
-    app = await buildApp({
-      db: opened.db,
-      clock: systemClock,
-      profiles: new Map(),
-      secureCookies: false,
-      oidc: { secretKey: randomBytes(32), publicUrl: PUBLIC_URL, allowHttpIssuer: true },
-    });
-    idp = await startOidcProvider({
+    fixture = await startOidcTestApp(engine, {
       redirectUris: [PORTAL_CALLBACK, STAFF_CALLBACK],
       bsnClaim: BSN_CLAIM,
       accounts: [
@@ -66,9 +55,13 @@ describe.each(engines)('family portal DigiD login on %s', (engine) => {
         { login: 'regisseur', email: 'regisseur@lekstad.example.nl', emailVerified: true },
       ],
     });
-    const municipality = await createOrganisation(opened.db, 'gemeente', 'LEK');
-    await staffAccount(opened, municipality, ['beheerder'], `beheer-${engine}@lekstad.example.nl`);
-    await staffAccount(opened, municipality, ['casusregisseur'], 'regisseur@lekstad.example.nl');
+    ({ opened, app, idp, admin } = fixture);
+    await staffAccount(
+      opened,
+      fixture.municipality,
+      ['casusregisseur'],
+      'regisseur@lekstad.example.nl',
+    );
     const household = await opened.db
       .insertInto('household')
       .values({ label: 'Gezin Jansen', region: 'LEK' })
@@ -94,48 +87,15 @@ describe.each(engines)('family portal DigiD login on %s', (engine) => {
     };
     await add('Kim Jansen', { kind: 'ouder', bsn: bsn.kim });
     await add('Bas Jansen', { kind: 'ouder', bsn: bsn.bas, authority_removed: true });
-    admin = new Client(app);
-    expect((await admin.login(`beheer-${engine}@lekstad.example.nl`)).statusCode).toBe(200);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await idp?.close();
-    await opened?.close();
-  });
+  afterAll(() => fixture?.close());
 
-  const create = (over: object) =>
-    admin.request('POST', '/api/v1/identiteitsaanbieders', {
-      naam: 'Lekstad DigiD',
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: idp.clientSecret,
-      ...over,
-    });
+  const create = (over: object) => createProvider(admin, idp, { naam: 'Lekstad DigiD', ...over });
 
   /** Start at the portal, sign in at the provider, and return to the portal's callback. */
-  const digidLogin = async (login: string, tamper?: (stateCookie: string) => Promise<string>) => {
-    const start = await app.inject({
-      method: 'GET',
-      url: `/api/v1/portaal/digid/${digidId}/start`,
-    });
-    expect(start.statusCode, start.body).toBe(303);
-    const location = new URL(start.headers.location as string);
-    expect(location.origin).toBe(idp.issuer);
-    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(location.searchParams.get('scope')).toBe('openid');
-    expect(location.searchParams.get('nonce')).toBeTruthy();
-    let stateCookie = cookieOf(start, 'casusregie_digid') as string;
-    expect(stateCookie).toBe(`casusregie_digid=${location.searchParams.get('state')}`);
-    const back = await idp.signIn(location.href, login);
-    expect(back.href.startsWith(PORTAL_CALLBACK)).toBe(true);
-    if (tamper) stateCookie = await tamper(stateCookie);
-    return app.inject({
-      method: 'GET',
-      url: `${back.pathname}${back.search}`,
-      headers: { cookie: stateCookie },
-    });
-  };
+  const digidLogin = (login: string, tamper?: (stateCookie: string) => Promise<string>) =>
+    codeFlowLogin({ app, idp }, PORTAL_FLOW, digidId, login, tamper);
 
   const refusals = async () =>
     (

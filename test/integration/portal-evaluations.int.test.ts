@@ -5,16 +5,13 @@
  * family holds casusregie; Jeugdhulp Noord has behandelregie on the case; Jeugdhulp Zuid has
  * nothing to do with it. Gezin Smit's casusregie is with the team's casusregisseur.
  */
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProfiles } from '../../src/regions/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { createPortalSession } from '../../src/server/portal/sessions.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation, freshBsn } from '../factories.js';
-import { Client, routeARequest, staffAccount } from './api-client.js';
-import { engines, freshDatabase } from './databases.js';
+import { createOrganisation } from '../factories.js';
+import { type PortalFamilies, portalFamilies } from '../support/portal-families.js';
+import { Client, staffAccount } from './api-client.js';
+import { engines } from './databases.js';
 
 interface PortalEvaluations {
   gezinHeeftCasusregie: boolean;
@@ -47,11 +44,8 @@ interface StaffEvaluations {
 }
 
 describe.each(engines)('family portal evaluations on %s', (engine) => {
+  let families: PortalFamilies;
   let opened: OpenDatabase;
-  let app: FastifyInstance;
-  const now = new Date('2026-03-12T15:00:00+01:00');
-  const clock = { now: () => now };
-  let lead: Client;
   let planner: Client;
   let caseId = '';
   let smitCaseId = '';
@@ -61,20 +55,7 @@ describe.each(engines)('family portal evaluations on %s', (engine) => {
   const person: Record<string, string> = {};
 
   /** A request as a family member, with the portal cookie and its CSRF token. */
-  const portal = async (
-    who: string,
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    payload?: object,
-  ) => {
-    const { token, csrfToken } = await createPortalSession(opened.db, person[who] as string, now);
-    return app.inject({
-      method,
-      url: `/api/v1/portaal${url}`,
-      headers: { cookie: `casusregie_portaal=${token}`, 'x-csrf-token': csrfToken },
-      ...(payload ? { payload } : {}),
-    });
-  };
+  const portal: PortalFamilies['portal'] = (...request) => families.portal(...request);
   const plan = (organisations: string[], at = '2026-03-26T10:00:00+01:00') => ({
     geplandOp: at,
     plaats: 'https://video.example.nl/gezin-bakker',
@@ -85,35 +66,16 @@ describe.each(engines)('family portal evaluations on %s', (engine) => {
     opened.db.selectFrom('evaluation_meeting').select('id').where('case_id', '=', caseId).execute();
 
   beforeAll(async () => {
-    opened = await freshDatabase(engine);
-    app = await buildApp({ db: opened.db, clock, profiles: loadProfiles(), secureCookies: false });
-    teamId = await createOrganisation(opened.db, 'lokaal-team', 'ZTM');
+    families = await portalFamilies(engine, `lead-${engine}@evaluatie.nl`);
+    ({ opened, caseId, smitCaseId, teamId } = families);
+    Object.assign(person, families.person);
     providerId = await createOrganisation(opened.db, 'aanbieder', 'ZTM');
     otherProviderId = await createOrganisation(opened.db, 'aanbieder', 'ZTM');
-    const leadEmail = `lead-${engine}@evaluatie.nl`;
-    const leadId = await staffAccount(opened, teamId, ['teamleider', 'casusregisseur'], leadEmail);
     const plannerEmail = `planner-${engine}@noord.nl`;
     await staffAccount(opened, providerId, ['planner'], plannerEmail);
     await staffAccount(opened, otherProviderId, ['planner'], `planner-${engine}@zuid.nl`);
-    lead = new Client(app);
-    expect((await lead.login(leadEmail)).statusCode).toBe(200);
-    planner = new Client(app);
+    planner = new Client(families.app);
     expect((await planner.login(plannerEmail)).statusCode).toBe(200);
-    const created = await lead.request(
-      'POST',
-      '/api/v1/casussen',
-      routeARequest({
-        regio: 'ZTM',
-        gezin: { naam: 'Gezin Bakker' },
-        jeugdigen: [
-          { naam: 'Noor Bakker', geboortedatum: '2012-01-15', bsn: freshBsn() },
-          { naam: 'Daan Bakker', geboortedatum: '2009-06-01', bsn: freshBsn() },
-        ],
-        ouders: [{ naam: 'Kim Bakker', soort: 'ouder' }],
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    caseId = (created.json() as { id: string }).id;
     await opened.db
       .insertInto('case_role')
       .values({
@@ -125,51 +87,11 @@ describe.each(engines)('family portal evaluations on %s', (engine) => {
         starts_at: new Date('2026-03-05T09:00:00+01:00'),
         ends_at: null,
         reason: 'test',
-        created_by: leadId,
+        created_by: families.leadId,
       })
       .execute();
-    const smit = await lead.request(
-      'POST',
-      '/api/v1/casussen',
-      routeARequest({
-        regio: 'ZTM',
-        gezin: { naam: 'Gezin Smit' },
-        ouders: [{ naam: 'Eva Smit', soort: 'ouder' }],
-      }),
-    );
-    smitCaseId = (smit.json() as { id: string }).id;
-    // The team's casusregisseur takes casusregie over from the Smit family.
-    await opened.db
-      .updateTable('case_role')
-      .set({ ends_at: new Date('2026-03-05T09:00:00+01:00') })
-      .where('case_id', '=', smitCaseId)
-      .where('role', '=', 'casusregie')
-      .execute();
-    await opened.db
-      .insertInto('case_role')
-      .values({
-        case_id: smitCaseId,
-        role: 'casusregie',
-        holder: 'professional',
-        organisation_id: teamId,
-        staff_id: leadId,
-        starts_at: new Date('2026-03-05T09:00:00+01:00'),
-        ends_at: null,
-        reason: 'test',
-        created_by: leadId,
-      })
-      .execute();
-    const people = await opened.db
-      .selectFrom('person')
-      .select(['id', 'name'])
-      .where('name', 'in', ['Kim Bakker', 'Noor Bakker', 'Daan Bakker', 'Eva Smit'])
-      .execute();
-    for (const p of people) person[p.name.split(' ')[0]?.toLowerCase() ?? ''] = p.id;
   });
-  afterAll(async () => {
-    await app.close();
-    await opened.close();
-  });
+  afterAll(() => families?.close());
 
   it('offers the parent the organisations involved in the case, not another provider', async () => {
     const res = await portal('kim', 'GET', `/casussen/${caseId}/evaluaties`);

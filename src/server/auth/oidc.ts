@@ -2,7 +2,9 @@
  * OpenID Connect login against a municipality's own identity provider (ADR 0017): the
  * authorization code flow with PKCE, state and nonce through `openid-client`, the ID token's
  * signature checked against the provider's JWKS, and the client secret kept sealed
- * (AES-256-GCM under OIDC_SECRET_KEY) so the database alone never reveals it.
+ * (AES-256-GCM under OIDC_SECRET_KEY) so the database alone never reveals it. The staff login
+ * and the family portal's DigiD login (ADR 0026) run the same flow (`beginOidcLogin`,
+ * `completeOidcLogin`) and differ only in what they do with the verified claims.
  */
 import {
   createCipheriv,
@@ -11,7 +13,17 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
+import {
+  activeLoginProvider,
+  saveLoginAttempt,
+  takeLoginAttempt,
+  type LoginProvider,
+} from '../../store/identity-providers.js';
+import type { Database, IdentityProviderAudience } from '../../store/schema.js';
+import type { Clock } from '../clock.js';
 
 /** How the server runs OIDC logins; without a key no provider can be configured or used. */
 export interface OidcOptions {
@@ -185,4 +197,173 @@ export class OidcClients {
     if (!claims) throw new Error('no ID token');
     return { ...claims };
   }
+}
+
+/** The refusals the shared flow itself gives; each login route words and audits them its own way. */
+export interface OidcRefusal {
+  readonly providerId: string | null;
+  readonly organisationId: string | null;
+  readonly reason: string;
+}
+
+/**
+ * One OIDC login flow (staff, or the family portal's DigiD): what differs between them is the
+ * audience of its providers and attempts, its callback path, its state cookie, its scope and
+ * how it refuses. Both flows share the steps below, so a fix to one is a fix to both.
+ */
+export interface OidcLoginFlow {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly secureCookies: boolean;
+  readonly options: OidcOptions;
+  readonly clients: OidcClients;
+  /** Only providers and attempts of this audience: neither flow uses or finishes the other's. */
+  readonly audience: IdentityProviderAudience;
+  readonly callbackPath: string;
+  /** Binds a started login to the browser that started it; each flow its own name and path. */
+  readonly stateCookie: { readonly name: string; readonly path: string };
+  readonly scope?: string;
+  /** The audit reason when the start names no active provider of this audience. */
+  readonly unknownProviderReason: string;
+  readonly refuse: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: 'niet-actief' | 'mislukt',
+    refusal: OidcRefusal,
+  ) => Promise<FastifyReply>;
+}
+
+/** The app's address of a callback path: its public address, else the request's host. */
+export const publicCallbackUrl = (
+  options: OidcOptions,
+  request: FastifyRequest,
+  path: string,
+): string => new URL(path, options.publicUrl ?? `${request.protocol}://${request.host}`).href;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const endpoint = (key: Buffer, provider: LoginProvider): ProviderEndpoint => ({
+  id: provider.id,
+  issuer: provider.issuer,
+  clientId: provider.clientId,
+  clientSecret: openSecret(key, provider.clientSecretSealed),
+});
+
+/**
+ * Starts a login at an active provider of the flow's audience: PKCE, state and nonce, the
+ * attempt stored (the state only as a digest), the state in a cookie, and off to the provider.
+ */
+export async function beginOidcLogin(
+  flow: OidcLoginFlow,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  providerId: string,
+): Promise<FastifyReply> {
+  const known = UUID.test(providerId);
+  const provider = known ? await activeLoginProvider(flow.db, providerId, flow.audience) : null;
+  const key = flow.options.secretKey;
+  if (!provider || !key)
+    return flow.refuse(request, reply, 'niet-actief', {
+      providerId: known ? providerId : null,
+      organisationId: provider?.organisationId ?? null,
+      reason: provider ? 'geen-sleutel' : flow.unknownProviderReason,
+    });
+  const now = flow.clock.now();
+  const redirectUri = publicCallbackUrl(flow.options, request, flow.callbackPath);
+  let begun;
+  try {
+    begun = await flow.clients.begin(endpoint(key, provider), redirectUri, flow.scope);
+  } catch (error) {
+    return flow.refuse(request, reply, 'mislukt', {
+      providerId: provider.id,
+      organisationId: provider.organisationId,
+      reason: `aanbieder-onbereikbaar:${oidcErrorCode(error)}`,
+    });
+  }
+  await saveLoginAttempt(
+    flow.db,
+    {
+      stateDigest: stateDigest(begun.state),
+      providerId: provider.id,
+      codeVerifier: begun.codeVerifier,
+      nonce: begun.nonce,
+      redirectUri,
+      expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
+      audience: flow.audience,
+    },
+    now,
+  );
+  // Lax, not Strict: the provider sends the browser back with a cross-site navigation.
+  reply.setCookie(flow.stateCookie.name, begun.state, {
+    path: flow.stateCookie.path,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: flow.secureCookies,
+    maxAge: ATTEMPT_MINUTES * 60,
+  });
+  return reply.redirect(begun.url.href, 303);
+}
+
+/** A finished code flow: the ID token's verified claims, the provider and the callback's time. */
+export interface CompletedOidcLogin {
+  readonly claims: Record<string, unknown>;
+  readonly provider: LoginProvider;
+  /** The provider and its municipality, as every later refusal names them. */
+  readonly where: { readonly providerId: string; readonly organisationId: string };
+  readonly now: Date;
+}
+
+/**
+ * The provider's callback: the state must be this browser's (the cookie is cleared whatever
+ * happens), the attempt this flow's and unexpired (taken once), the provider still active; then
+ * the code is exchanged and the ID token checked. `login` decides what the claims open.
+ */
+export async function completeOidcLogin(
+  flow: OidcLoginFlow,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: string | undefined,
+  login: (done: CompletedOidcLogin) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  const now = flow.clock.now();
+  const cookieState = request.cookies[flow.stateCookie.name];
+  reply.clearCookie(flow.stateCookie.name, { path: flow.stateCookie.path });
+  if (!state || !cookieState || !sameText(state, cookieState))
+    return flow.refuse(request, reply, 'mislukt', {
+      providerId: null,
+      organisationId: null,
+      reason: 'state-klopt-niet',
+    });
+  const attempt = await takeLoginAttempt(flow.db, stateDigest(state), now, flow.audience);
+  if (!attempt)
+    return flow.refuse(request, reply, 'mislukt', {
+      providerId: null,
+      organisationId: null,
+      reason: 'poging-onbekend-of-verlopen',
+    });
+  const provider = await activeLoginProvider(flow.db, attempt.providerId, flow.audience);
+  const key = flow.options.secretKey;
+  if (!provider || !key)
+    return flow.refuse(request, reply, 'niet-actief', {
+      providerId: attempt.providerId,
+      organisationId: provider?.organisationId ?? null,
+      reason: provider ? 'geen-sleutel' : 'aanbieder-inactief',
+    });
+  const where = { providerId: provider.id, organisationId: provider.organisationId };
+  const current = new URL(attempt.redirectUri);
+  current.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+  let claims: Record<string, unknown>;
+  try {
+    claims = await flow.clients.finish(endpoint(key, provider), current, {
+      state,
+      codeVerifier: attempt.codeVerifier,
+      nonce: attempt.nonce,
+    });
+  } catch (error) {
+    return flow.refuse(request, reply, 'mislukt', {
+      ...where,
+      reason: `token-geweigerd:${oidcErrorCode(error)}`,
+    });
+  }
+  return login({ claims, provider, where, now });
 }

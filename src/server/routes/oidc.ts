@@ -9,16 +9,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  activeLoginProvider,
   activeProviderNames,
   auditRefusedLogin,
   createIdentityProvider,
   deactivateIdentityProvider,
   listIdentityProviders,
   requireMunicipalityAdmin,
-  saveLoginAttempt,
   servedStaffByEmail,
-  takeLoginAttempt,
   type IdentityProviderView,
 } from '../../store/identity-providers.js';
 import { writeAudit } from '../../store/audit.js';
@@ -27,18 +24,17 @@ import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
 import {
-  ATTEMPT_MINUTES,
+  beginOidcLogin,
   CALLBACK_PATH,
+  completeOidcLogin,
   domainAllowed,
   emailDomain,
   OidcClients,
-  oidcErrorCode as errorCode,
+  type OidcLoginFlow,
   PORTAL_CALLBACK_PATH,
-  openSecret,
-  sameText,
+  publicCallbackUrl,
   sealSecret,
   STATE_COOKIE,
-  stateDigest,
   verifiedEmail,
 } from '../auth/oidc.js';
 import { createSession, endSession, sessionTokenOf } from '../auth/sessions.js';
@@ -78,9 +74,6 @@ export const oidcRoutes =
     const options = deps.oidc ?? { secretKey: null };
     const clients = new OidcClients(options.allowHttpIssuer === true);
 
-    const callbackUrl = (request: FastifyRequest): string =>
-      new URL(CALLBACK_PATH, options.publicUrl ?? `${request.protocol}://${request.host}`).href;
-
     const present = (p: IdentityProviderView, request: FastifyRequest) => ({
       id: p.id,
       naam: p.name,
@@ -92,13 +85,11 @@ export const oidcRoutes =
       gedeactiveerdOp: p.deactivatedAt ? p.deactivatedAt.toISOString() : null,
       doelgroep: p.audience,
       bsnClaim: p.bsnClaim,
-      terugkeeradres:
-        p.audience === 'burgers'
-          ? new URL(
-              PORTAL_CALLBACK_PATH,
-              options.publicUrl ?? `${request.protocol}://${request.host}`,
-            ).href
-          : callbackUrl(request),
+      terugkeeradres: publicCallbackUrl(
+        options,
+        request,
+        p.audience === 'burgers' ? PORTAL_CALLBACK_PATH : CALLBACK_PATH,
+      ),
     });
 
     /** Refuses a login: audited without tokens, and back to the login page with a reason. */
@@ -115,6 +106,19 @@ export const oidcRoutes =
     ) => {
       await auditRefusedLogin(deps.db, { ...audit, clientAddress: request.ip });
       return reply.redirect(`/inloggen?oidc=${failure}`, 303);
+    };
+
+    const flow: OidcLoginFlow = {
+      db: deps.db,
+      clock: deps.clock,
+      secureCookies: deps.secureCookies,
+      options,
+      clients,
+      audience: 'medewerkers',
+      callbackPath: CALLBACK_PATH,
+      stateCookie: { name: STATE_COOKIE, path: STATE_COOKIE_PATH },
+      unknownProviderReason: 'aanbieder-onbekend-of-inactief',
+      refuse,
     };
 
     app.get(
@@ -140,59 +144,7 @@ export const oidcRoutes =
           params: z.object({ providerId: z.string().max(64) }),
         },
       },
-      async (request, reply) => {
-        const { providerId } = request.params;
-        const provider = UUID.test(providerId)
-          ? await activeLoginProvider(deps.db, providerId)
-          : null;
-        if (!provider || !options.secretKey)
-          return refuse(request, reply, 'niet-actief', {
-            providerId: UUID.test(providerId) ? providerId : null,
-            organisationId: provider?.organisationId ?? null,
-            reason: provider ? 'geen-sleutel' : 'aanbieder-onbekend-of-inactief',
-          });
-        const now = deps.clock.now();
-        const redirectUri = callbackUrl(request);
-        let begun;
-        try {
-          begun = await clients.begin(
-            {
-              id: provider.id,
-              issuer: provider.issuer,
-              clientId: provider.clientId,
-              clientSecret: openSecret(options.secretKey, provider.clientSecretSealed),
-            },
-            redirectUri,
-          );
-        } catch (error) {
-          return refuse(request, reply, 'mislukt', {
-            providerId: provider.id,
-            organisationId: provider.organisationId,
-            reason: `aanbieder-onbereikbaar:${errorCode(error)}`,
-          });
-        }
-        await saveLoginAttempt(
-          deps.db,
-          {
-            stateDigest: stateDigest(begun.state),
-            providerId: provider.id,
-            codeVerifier: begun.codeVerifier,
-            nonce: begun.nonce,
-            redirectUri,
-            expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
-          },
-          now,
-        );
-        // Lax, not Strict: the provider sends the browser back with a cross-site navigation.
-        reply.setCookie(STATE_COOKIE, begun.state, {
-          path: STATE_COOKIE_PATH,
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.secureCookies,
-          maxAge: ATTEMPT_MINUTES * 60,
-        });
-        return reply.redirect(begun.url.href, 303);
-      },
+      async (request, reply) => beginOidcLogin(flow, request, reply, request.params.providerId),
     );
 
     app.get(
@@ -203,89 +155,49 @@ export const oidcRoutes =
           querystring: z.looseObject({ state: z.string().max(512).optional() }),
         },
       },
-      async (request, reply) => {
-        const now = deps.clock.now();
-        const cookieState = request.cookies[STATE_COOKIE];
-        reply.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
-        const state = request.query.state;
-        if (!state || !cookieState || !sameText(state, cookieState))
-          return refuse(request, reply, 'mislukt', {
-            providerId: null,
-            organisationId: null,
-            reason: 'state-klopt-niet',
-          });
-        const attempt = await takeLoginAttempt(deps.db, stateDigest(state), now);
-        if (!attempt)
-          return refuse(request, reply, 'mislukt', {
-            providerId: null,
-            organisationId: null,
-            reason: 'poging-onbekend-of-verlopen',
-          });
-        const provider = await activeLoginProvider(deps.db, attempt.providerId);
-        if (!provider || !options.secretKey)
-          return refuse(request, reply, 'niet-actief', {
-            providerId: attempt.providerId,
-            organisationId: provider?.organisationId ?? null,
-            reason: provider ? 'geen-sleutel' : 'aanbieder-inactief',
-          });
-        const audit = { providerId: provider.id, organisationId: provider.organisationId };
-        const current = new URL(attempt.redirectUri);
-        current.search = request.url.includes('?')
-          ? request.url.slice(request.url.indexOf('?'))
-          : '';
-        let claims: Record<string, unknown>;
-        try {
-          claims = await clients.finish(
-            {
-              id: provider.id,
-              issuer: provider.issuer,
-              clientId: provider.clientId,
-              clientSecret: openSecret(options.secretKey, provider.clientSecretSealed),
-            },
-            current,
-            { state, codeVerifier: attempt.codeVerifier, nonce: attempt.nonce },
-          );
-        } catch (error) {
-          return refuse(request, reply, 'mislukt', {
-            ...audit,
-            reason: `token-geweigerd:${errorCode(error)}`,
-          });
-        }
-        const checked = verifiedEmail(claims);
-        if (!checked.ok)
-          return refuse(request, reply, 'email', { ...audit, reason: checked.reason });
-        if (!domainAllowed(checked.email, provider.emailDomains))
-          return refuse(request, reply, 'onbekend', {
-            ...audit,
-            reason: `domein-niet-toegestaan:${emailDomain(checked.email) ?? ''}`,
-            email: checked.email,
-          });
-        const staff = await servedStaffByEmail(deps.db, provider.organisationId, checked.email);
-        if (!staff)
-          return refuse(request, reply, 'onbekend', {
-            ...audit,
-            reason: 'geen-actieve-medewerker-bij-deze-gemeente',
-            email: checked.email,
-          });
-        // A new session id at every login, as after a password login (ADR 0016).
-        const earlier = sessionTokenOf(request.cookies);
-        if (earlier) await endSession(deps.db, earlier);
-        const session = await createSession(deps.db, staff.id, now);
-        await writeAudit(
-          deps.db,
-          {
-            actor: {
-              staffId: staff.id,
-              organisationId: staff.organisationId,
-              roles: staff.roles as StaffRole[],
-            },
-            clientAddress: request.ip,
+      async (request, reply) =>
+        completeOidcLogin(
+          flow,
+          request,
+          reply,
+          request.query.state,
+          async ({ claims, provider, where, now }) => {
+            const checked = verifiedEmail(claims);
+            if (!checked.ok)
+              return refuse(request, reply, 'email', { ...where, reason: checked.reason });
+            if (!domainAllowed(checked.email, provider.emailDomains))
+              return refuse(request, reply, 'onbekend', {
+                ...where,
+                reason: `domein-niet-toegestaan:${emailDomain(checked.email) ?? ''}`,
+                email: checked.email,
+              });
+            const staff = await servedStaffByEmail(deps.db, provider.organisationId, checked.email);
+            if (!staff)
+              return refuse(request, reply, 'onbekend', {
+                ...where,
+                reason: 'geen-actieve-medewerker-bij-deze-gemeente',
+                email: checked.email,
+              });
+            // A new session id at every login, as after a password login (ADR 0016).
+            const earlier = sessionTokenOf(request.cookies);
+            if (earlier) await endSession(deps.db, earlier);
+            const session = await createSession(deps.db, staff.id, now);
+            await writeAudit(
+              deps.db,
+              {
+                actor: {
+                  staffId: staff.id,
+                  organisationId: staff.organisationId,
+                  roles: staff.roles as StaffRole[],
+                },
+                clientAddress: request.ip,
+              },
+              { action: 'inloggen.oidc', details: { provider: provider.id } },
+            );
+            setSessionCookie(reply, session, deps.secureCookies);
+            return reply.redirect('/', 303);
           },
-          { action: 'inloggen.oidc', details: { provider: provider.id } },
-        );
-        setSessionCookie(reply, session, deps.secureCookies);
-        return reply.redirect('/', 303);
-      },
+        ),
     );
 
     app.get(

@@ -15,23 +15,16 @@ import { bsnFromClaims, type DigidFailure } from '../../domain/portal/digid.js';
 import { mayUsePortal } from '../../domain/portal/eligibility.js';
 import { localDay } from '../../domain/time/index.js';
 import { writeSystemAudit } from '../../store/audit.js';
-import {
-  activeLoginProvider,
-  activeProviderNames,
-  saveLoginAttempt,
-  takeLoginAttempt,
-} from '../../store/identity-providers.js';
+import { activeProviderNames } from '../../store/identity-providers.js';
 import { portalPersonByBsn } from '../../store/portal-digid.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import {
-  ATTEMPT_MINUTES,
+  beginOidcLogin,
+  completeOidcLogin,
   OidcClients,
-  oidcErrorCode,
-  openSecret,
+  type OidcLoginFlow,
   PORTAL_CALLBACK_PATH,
-  sameText,
-  stateDigest,
 } from '../auth/oidc.js';
 import { createPortalSession, endPortalSession, portalTokenOf } from '../portal/sessions.js';
 import { setPortalCookie } from './portal-auth.js';
@@ -41,7 +34,6 @@ export const DIGID_STATE_COOKIE = 'casusregie_digid';
 const DIGID_COOKIE_PATH = '/api/v1/portaal/digid';
 /** DigiD brokers deliver the BSN in the ID token; no e-mail is asked for. */
 const DIGID_SCOPE = 'openid';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const portalDigidRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
@@ -49,10 +41,6 @@ export const portalDigidRoutes =
     const app = plugin.withTypeProvider<ZodTypeProvider>();
     const options = deps.oidc ?? { secretKey: null };
     const clients = new OidcClients(options.allowHttpIssuer === true);
-
-    const callbackUrl = (request: FastifyRequest): string =>
-      new URL(PORTAL_CALLBACK_PATH, options.publicUrl ?? `${request.protocol}://${request.host}`)
-        .href;
 
     const audit = (
       request: FastifyRequest,
@@ -88,6 +76,22 @@ export const portalDigidRoutes =
       return reply.redirect(`/portaal?digid=${failure}`, 303);
     };
 
+    // Only providers a beheerder marked for citizens, and only attempts started here: a staff
+    // login's state finishes nothing in the portal.
+    const flow: OidcLoginFlow = {
+      db: deps.db,
+      clock: deps.clock,
+      secureCookies: deps.secureCookies,
+      options,
+      clients,
+      audience: 'burgers',
+      callbackPath: PORTAL_CALLBACK_PATH,
+      stateCookie: { name: DIGID_STATE_COOKIE, path: DIGID_COOKIE_PATH },
+      scope: DIGID_SCOPE,
+      unknownProviderReason: 'aanbieder-onbekend-inactief-of-niet-voor-burgers',
+      refuse,
+    };
+
     app.get(
       '/portaal/inlogmethoden',
       {
@@ -113,60 +117,7 @@ export const portalDigidRoutes =
           params: z.object({ providerId: z.string().max(64) }),
         },
       },
-      async (request, reply) => {
-        const { providerId } = request.params;
-        const known = UUID.test(providerId);
-        const provider = known ? await activeLoginProvider(deps.db, providerId, 'burgers') : null;
-        if (!provider || !options.secretKey)
-          return refuse(request, reply, 'niet-actief', {
-            providerId: known ? providerId : null,
-            organisationId: provider?.organisationId ?? null,
-            reason: provider ? 'geen-sleutel' : 'aanbieder-onbekend-inactief-of-niet-voor-burgers',
-          });
-        const now = deps.clock.now();
-        const redirectUri = callbackUrl(request);
-        let begun;
-        try {
-          begun = await clients.begin(
-            {
-              id: provider.id,
-              issuer: provider.issuer,
-              clientId: provider.clientId,
-              clientSecret: openSecret(options.secretKey, provider.clientSecretSealed),
-            },
-            redirectUri,
-            DIGID_SCOPE,
-          );
-        } catch (error) {
-          return refuse(request, reply, 'mislukt', {
-            providerId: provider.id,
-            organisationId: provider.organisationId,
-            reason: `aanbieder-onbereikbaar:${oidcErrorCode(error)}`,
-          });
-        }
-        await saveLoginAttempt(
-          deps.db,
-          {
-            stateDigest: stateDigest(begun.state),
-            providerId: provider.id,
-            codeVerifier: begun.codeVerifier,
-            nonce: begun.nonce,
-            redirectUri,
-            expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
-            audience: 'burgers',
-          },
-          now,
-        );
-        // Lax, not Strict: the provider sends the browser back with a cross-site navigation.
-        reply.setCookie(DIGID_STATE_COOKIE, begun.state, {
-          path: DIGID_COOKIE_PATH,
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.secureCookies,
-          maxAge: ATTEMPT_MINUTES * 60,
-        });
-        return reply.redirect(begun.url.href, 303);
-      },
+      async (request, reply) => beginOidcLogin(flow, request, reply, request.params.providerId),
     );
 
     app.get(
@@ -177,78 +128,38 @@ export const portalDigidRoutes =
           querystring: z.looseObject({ state: z.string().max(512).optional() }),
         },
       },
-      async (request, reply) => {
-        const now = deps.clock.now();
-        const cookieState = request.cookies[DIGID_STATE_COOKIE];
-        reply.clearCookie(DIGID_STATE_COOKIE, { path: DIGID_COOKIE_PATH });
-        const state = request.query.state;
-        if (!state || !cookieState || !sameText(state, cookieState))
-          return refuse(request, reply, 'mislukt', {
-            providerId: null,
-            organisationId: null,
-            reason: 'state-klopt-niet',
-          });
-        // Only an attempt started by the portal: a staff login's state finishes nothing here.
-        const attempt = await takeLoginAttempt(deps.db, stateDigest(state), now, 'burgers');
-        if (!attempt)
-          return refuse(request, reply, 'mislukt', {
-            providerId: null,
-            organisationId: null,
-            reason: 'poging-onbekend-of-verlopen',
-          });
-        const provider = await activeLoginProvider(deps.db, attempt.providerId, 'burgers');
-        if (!provider || !options.secretKey)
-          return refuse(request, reply, 'niet-actief', {
-            providerId: attempt.providerId,
-            organisationId: provider?.organisationId ?? null,
-            reason: provider ? 'geen-sleutel' : 'aanbieder-inactief',
-          });
-        const where = { providerId: provider.id, organisationId: provider.organisationId };
-        const current = new URL(attempt.redirectUri);
-        current.search = request.url.includes('?')
-          ? request.url.slice(request.url.indexOf('?'))
-          : '';
-        let claims: Record<string, unknown>;
-        try {
-          claims = await clients.finish(
-            {
-              id: provider.id,
-              issuer: provider.issuer,
-              clientId: provider.clientId,
-              clientSecret: openSecret(options.secretKey, provider.clientSecretSealed),
-            },
-            current,
-            { state, codeVerifier: attempt.codeVerifier, nonce: attempt.nonce },
-          );
-        } catch (error) {
-          return refuse(request, reply, 'mislukt', {
-            ...where,
-            reason: `token-geweigerd:${oidcErrorCode(error)}`,
-          });
-        }
-        const bsn = bsnFromClaims(claims, provider.bsnClaim ?? 'bsn');
-        if (!bsn.ok) return refuse(request, reply, 'geen-bsn', { ...where, reason: bsn.reason });
-        const person = await portalPersonByBsn(deps.db, bsn.bsn);
-        // The same neutral answer as for an unknown e-mail address: no way to probe BSNs.
-        if (!person)
-          return refuse(request, reply, 'onbekend', { ...where, reason: 'bsn-onbekend' });
-        const eligible = mayUsePortal(person, localDay(now.getTime()));
-        if (!eligible.allowed)
-          return refuse(request, reply, eligible.refusal, {
-            ...where,
-            reason: eligible.refusal,
-            personId: person.id,
-          });
-        // A new session id at every login: an earlier portal session in this browser ends.
-        const earlier = portalTokenOf(request.cookies);
-        if (earlier) await endPortalSession(deps.db, earlier);
-        const session = await createPortalSession(deps.db, person.id, now);
-        await audit(request, 'portaal.ingelogd', provider.organisationId, {
-          persoon: person.id,
-          aanbieder: provider.id,
-        });
-        setPortalCookie(reply, session, deps.secureCookies);
-        return reply.redirect('/portaal', 303);
-      },
+      async (request, reply) =>
+        completeOidcLogin(
+          flow,
+          request,
+          reply,
+          request.query.state,
+          async ({ claims, provider, where, now }) => {
+            const bsn = bsnFromClaims(claims, provider.bsnClaim ?? 'bsn');
+            if (!bsn.ok)
+              return refuse(request, reply, 'geen-bsn', { ...where, reason: bsn.reason });
+            const person = await portalPersonByBsn(deps.db, bsn.bsn);
+            // The same neutral answer as for an unknown e-mail address: no way to probe BSNs.
+            if (!person)
+              return refuse(request, reply, 'onbekend', { ...where, reason: 'bsn-onbekend' });
+            const eligible = mayUsePortal(person, localDay(now.getTime()));
+            if (!eligible.allowed)
+              return refuse(request, reply, eligible.refusal, {
+                ...where,
+                reason: eligible.refusal,
+                personId: person.id,
+              });
+            // A new session id at every login: an earlier portal session in this browser ends.
+            const earlier = portalTokenOf(request.cookies);
+            if (earlier) await endPortalSession(deps.db, earlier);
+            const session = await createPortalSession(deps.db, person.id, now);
+            await audit(request, 'portaal.ingelogd', provider.organisationId, {
+              persoon: person.id,
+              aanbieder: provider.id,
+            });
+            setPortalCookie(reply, session, deps.secureCookies);
+            return reply.redirect('/portaal', 303);
+          },
+        ),
     );
   };
