@@ -19,6 +19,15 @@ const USAGE = `Gebruik:
                              demo-accounts; configuratie: zie README)
   casusregie digest [--proef] verstuurt het dagelijkse overzicht per e-mail (SMTP_URL;
                              met --proef: alleen tonen, niets versturen of vastleggen)
+  casusregie backup <bestand.tar.gz>
+                             kopie van de ingebouwde database (DATA_DIR); stop eerst
+                             de server (PostgreSQL: zie docs/backup-en-herstel.md)
+  casusregie herstel <bestand.tar.gz> [--vervang]
+                             zet een back-up terug in een lege DATA_DIR (met --vervang:
+                             de huidige map gaat eerst opzij); stop eerst de server
+  casusregie termijnen-herberekenen [--reden <tekst>] [--batch <aantal>]
+                             rekent de bewaarde termijnen van alle casussen opnieuw
+                             uit (na een wijziging in een regioprofiel), met voortgang
 
 evaluate   rekent een casus door met het regioprofiel uit het scenario
 docs-rules drukt de regelcatalogus af (Markdown)
@@ -202,6 +211,59 @@ async function digest(args: string[]): Promise<number> {
   }
 }
 
+/** `backup` and `herstel` of the embedded database (src/cli/backup.ts). */
+async function backupCommand(command: 'backup' | 'herstel', args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: command === 'herstel' ? { vervang: { type: 'boolean', default: false } } : {},
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    process.stderr.write(`Geef precies één back-upbestand.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { readEnv } = await import('../server/env.js');
+  const { BackupInputError, backupDataDir, restoreDataDir } = await import('./backup.js');
+  const { DataDirInUseError } = await import('../store/data-dir-lock.js');
+  try {
+    const env = readEnv(process.env);
+    if (env.DATABASE_URL) {
+      process.stderr.write(
+        'DATABASE_URL is gezet: deze opdracht is voor de ingebouwde database (DATA_DIR). ' +
+          'Voor PostgreSQL: pg_dump en pg_restore, zie docs/backup-en-herstel.md.\n',
+      );
+      return 2;
+    }
+    if (command === 'backup') {
+      const { bytes } = await backupDataDir(env.DATA_DIR, file);
+      process.stdout.write(
+        `Back-up gemaakt: ${file} (${(bytes / 1_048_576).toFixed(1)} MB) van ${env.DATA_DIR}\n`,
+      );
+    } else {
+      const result = await restoreDataDir(file, env.DATA_DIR, { replace: values.vervang === true });
+      if (result.movedAside)
+        process.stdout.write(`De vorige database staat nu in ${result.movedAside}\n`);
+      process.stdout.write(
+        `Hersteld in ${env.DATA_DIR} uit ${file}` +
+          (result.migrated.length > 0 ? ` (${result.migrated.length} migraties bijgewerkt)` : '') +
+          '\n',
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupInputError || error instanceof DataDirInUseError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof Error && error.message.startsWith('Ongeldige configuratie')) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
 const args = process.argv.slice(2);
 if (args[0] === 'ijw' && args[1] === 'map') {
   const folder = args[2];
@@ -228,12 +290,43 @@ if (args[0] === 'ijw' && args[1] === 'map') {
       process.exitCode = code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
     },
   );
+} else if (args[0] === 'backup' || args[0] === 'herstel') {
+  const verb = args[0] === 'backup' ? 'Back-up' : 'Herstel';
+  backupCommand(args[0], args.slice(1)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const code = (error as { code?: string }).code;
+      process.stderr.write(
+        `${verb} mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    },
+  );
+} else if (args[0] === 'termijnen-herberekenen') {
+  import('./recompute-deadlines.js')
+    .then(({ recomputeDeadlinesCommand }) => recomputeDeadlinesCommand(args.slice(1)))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        const code = (error as { code?: string }).code;
+        process.stderr.write(
+          `Herberekenen mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exitCode = code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+      },
+    );
 } else if (args[0] === 'serve') {
   serve().catch((error: unknown) => {
     process.stderr.write(
       `Starten mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    process.exitCode = 1;
+    // Exit even though the opened database keeps the event loop alive: a half-started server
+    // must not linger (and hold DATA_DIR).
+    process.exit(1);
   });
 } else {
   process.exitCode = run(args);

@@ -5,9 +5,9 @@
  * read gets no mail; a digest is claimed in the database before it is sent, so a second run on
  * the same day (or two instances at once) sends nothing twice.
  *
- * Run from `casusregie digest`, or once a day by `serve` when SMTP is configured. A PostgreSQL
- * job queue replaces the in-process timer in a later issue; until then the claim in
- * `digest_run` is what keeps several instances from sending the same digest.
+ * Run from `casusregie digest`, or once a day on the job queue (`meldingen.dagoverzicht`, ADR
+ * 0027) when SMTP is configured. The claim in `digest_run` makes a second run harmless (the
+ * queue delivers at least once).
  */
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
@@ -180,7 +180,8 @@ export interface DigestSchedule {
 
 /**
  * Runs `run` every day at `hour`:00 Europe/Amsterdam, in this process. Deliberately simple (one
- * timer, re-armed after each run); the job queue of a later issue takes this over.
+ * timer, re-armed after each run). `serve` no longer uses it: its daily jobs are cron schedules
+ * on the job queue (ADR 0027).
  */
 export function scheduleDailyDigest(options: {
   readonly hour: number;

@@ -5,8 +5,8 @@
  * a timeline note and the regisseurs and the provider are told. Each allocation lapses once
  * (`suspension_lapse` is unique per allocation), so running the check twice changes nothing.
  *
- * Runs once a day from `serve` (next to the digest) and on demand from the CLI; a PostgreSQL job
- * queue replaces the in-process timer in a later issue.
+ * Runs once a day on the job queue (`toewijzingen.vervallen`, an hour before the digest; ADR
+ * 0027) and on demand from the CLI.
  */
 import type { Kysely } from 'kysely';
 import { TEMPORARY_STOP } from '../domain/allocation/care-lines.js';

@@ -5,8 +5,7 @@
  * on its day; a flag whose case changed since (not due any more) is taken away. Running the
  * check twice changes nothing.
  *
- * Runs once a day from `serve` (next to the lapse check) until a PostgreSQL job queue replaces
- * the in-process timer.
+ * Runs once a day on the job queue (`dossiers.bewaartermijn`, next to the lapse check; ADR 0027).
  */
 import { sql, type Kysely } from 'kysely';
 import { retentionStatus, RETENTION_YEARS } from '../domain/privacy/retention.js';

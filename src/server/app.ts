@@ -35,6 +35,7 @@ import { DEFAULT_SECURITY, type SecuritySettings } from './security/settings.js'
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { readinessRoutes } from './routes/readiness.js';
 import { portalAuthRoutes } from './routes/portal-auth.js';
 import { portalDigidRoutes } from './routes/portal-digid.js';
 import { portalCaseRoutes } from './routes/portal-cases.js';
@@ -45,6 +46,7 @@ import { portalSignConsentRoutes } from './routes/portal-sign-consent.js';
 import { portalPlanRoutes } from './routes/portal-plans.js';
 import { portalAccessRoutes } from './routes/portal-access.js';
 import { caseRoutes } from './routes/cases.js';
+import { caseSearchRoutes } from './routes/case-search.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { planRoutes } from './routes/plans.js';
@@ -77,6 +79,7 @@ import { oidcRoutes } from './routes/oidc.js';
 import { staffRegistrationRoutes } from './routes/staff-registrations.js';
 import { staffFteRoutes } from './routes/staff-fte.js';
 import { dashboardFilterRoutes } from './routes/dashboard-filters.js';
+import { deadlineRecomputeRoutes } from './routes/deadline-recompute.js';
 import type { OidcOptions } from './auth/oidc.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
@@ -85,6 +88,13 @@ import { hasWebUi, WEB_ROOT } from './static.js';
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
+  /**
+   * A read replica for the management dashboards and the period report (DATABASE_READ_URL,
+   * docs/deployment.md); `db` when absent. Everything else, audit included, uses `db`.
+   */
+  readonly readDb?: Kysely<Database>;
+  /** Sent as `X-Instantie` on every answer, so an operator sees which instance answered. */
+  readonly instanceName?: string;
   readonly clock: Clock;
   readonly profiles: ReadonlyMap<string, Profile>;
   /** Secure cookies (HTTPS). Off only for local development and tests over plain HTTP. */
@@ -162,6 +172,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   const onRoute = deps.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
+  const instanceName = deps.instanceName;
+  if (instanceName)
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('x-instantie', instanceName);
+    });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -238,7 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (error instanceof ApiError) return reply.status(error.status).send(error.body());
     if (error instanceof StoreError) {
       const code = error.code === 'invalid' ? 'bad-request' : error.code;
-      const api = new ApiError(code, error.message, error.fields);
+      const api = new ApiError(code, error.message, error.fields, error.details);
       return reply.status(api.status).send(api.body());
     }
     const status = (error as { statusCode?: number }).statusCode;
@@ -261,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(404).send(api.body());
   });
 
+  await app.register(readinessRoutes(deps), { prefix: '/api/v1' });
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
   await app.register(portalAuthRoutes(deps), { prefix: '/api/v1' });
   await app.register(portalDigidRoutes(deps), { prefix: '/api/v1' });
@@ -273,6 +289,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalAccessRoutes(deps), { prefix: '/api/v1' });
   await app.register(passwordRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
+  await app.register(caseSearchRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(organisationRoutes(deps), { prefix: '/api/v1' });
   await app.register(planRoutes(deps), { prefix: '/api/v1' });
@@ -308,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRegistrationRoutes(deps), { prefix: '/api/v1' });
   await app.register(staffFteRoutes(deps), { prefix: '/api/v1' });
   await app.register(dashboardFilterRoutes(deps), { prefix: '/api/v1' });
+  await app.register(deadlineRecomputeRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -18,6 +18,7 @@ export function asBodyError(error: unknown): never {
       error.code === 'invalid' ? 'bad-request' : error.code,
       error.message,
       inBody(error.fields),
+      error.details,
     );
   throw error;
 }

@@ -8,6 +8,16 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** A PostgreSQL server; without it the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z.string().startsWith('postgres').optional(),
+  /**
+   * A read replica of DATABASE_URL for the management dashboards and the period report (seconds
+   * behind the primary); audit records and everything else still go to DATABASE_URL.
+   */
+  DATABASE_READ_URL: z.string().startsWith('postgres').optional(),
+  /** A name for this instance, sent as `X-Instantie` on every answer (several instances). */
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'alleen letters, cijfers, punt, - en _ (max. 64)' })
+    .optional(),
   DATA_DIR: z.string().default('.data/pglite'),
   /** `1`: fill an empty database with demo data and enable the demo accounts. */
   DEMO: z.enum(['0', '1']).default('0'),
@@ -45,6 +55,11 @@ const envSchema = z.object({
    * by e-mail. For a local demo only: whoever reads the log can log in as anyone.
    */
   PORTAAL_CODE_IN_LOG: z.enum(['aan', 'uit']).default('uit'),
+  /**
+   * `uit`: this instance serves the web and API only and runs no background jobs (digest, daily
+   * checks, sealing the access log); another instance on the same database runs them (ADR 0027).
+   */
+  JOBS: z.enum(['aan', 'uit']).default('aan'),
   /** API requests per minute per session (or per client address without a session). */
   RATE_LIMIT_API: z.coerce.number().int().min(10).max(100_000).default(1200),
   /** A session ends after this many minutes without a request (and always after 10 hours). */
@@ -60,5 +75,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Ongeldige configuratie:\n${problems}`);
   }
+  if (parsed.data.DATABASE_READ_URL && !parsed.data.DATABASE_URL)
+    throw new Error(
+      'Ongeldige configuratie:\nDATABASE_READ_URL: werkt alleen samen met DATABASE_URL (een PostgreSQL-server)',
+    );
   return parsed.data;
 }

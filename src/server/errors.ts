@@ -65,6 +65,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message?: string,
     readonly fields: readonly ApiField[] = [],
+    /** Extra members of the error body, e.g. `wijziging` of a stale write (ADR 0028). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message ?? MAPPING[code].nl);
     this.name = 'ApiError';
@@ -81,6 +83,7 @@ export class ApiError extends Error {
         message: this.message,
         messageEn: MAPPING[this.code].en,
         ...(this.fields.length > 0 ? { fields: this.fields } : {}),
+        ...this.details,
         ...(requestId ? { requestId } : {}),
       },
     };

@@ -3,68 +3,25 @@
  * demo data when asked and empty, and listen.
  */
 import { mkdirSync } from 'node:fs';
-import { sql, type Kysely } from 'kysely';
-import type { Profile } from '../domain/rules/index.js';
-import { describeDigestRun, runDigest, scheduleDailyDigest, smtpMailer } from '../jobs/digest.js';
-import { lapseSuspensions } from '../jobs/lapse-suspensions.js';
-import { flagRetentionDue } from '../jobs/retention.js';
-import { sealAuditLog } from '../store/access-log.js';
+import { sql } from 'kysely';
+import { smtpMailer } from '../jobs/digest.js';
+import { registerProductJobs } from '../jobs/product-jobs.js';
+import { JobRegistry, startJobQueue, type JobQueue } from '../jobs/queue.js';
 import { loadProfiles } from '../regions/load.js';
 import { migrateToLatest, openDatabase } from '../store/db.js';
-import type { Database } from '../store/schema.js';
+import { claimDataDir } from '../store/data-dir-lock.js';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { readEnv, type ServerEnv } from './env.js';
+import { readEnv } from './env.js';
 import { hashPassword } from './auth/passwords.js';
 import { securitySettings } from './security/settings.js';
 import { logPortalMailer, portalMailerOver } from './portal/mail.js';
 import type { PortalMailer } from './app.js';
 import { DEFAULT_SEED, generateDemoData } from '../demo/generate.js';
 
-/** How often `serve` seals the access log's new records into the hash chain. */
-const SEAL_INTERVAL_MS = 30_000;
-
 export interface Started {
   readonly url: string;
   close(): Promise<void>;
-}
-
-/** The daily digest at DIGEST_HOUR, in this process (see src/jobs/digest.ts). */
-function startDigestTimer(
-  db: Kysely<Database>,
-  profiles: ReadonlyMap<string, Profile>,
-  env: ServerEnv,
-  smtpUrl: string,
-): { stop(): void } {
-  const mailer = smtpMailer(smtpUrl);
-  const schedule = scheduleDailyDigest({
-    hour: env.DIGEST_HOUR,
-    now: () => systemClock.now(),
-    run: async () => {
-      const report = await runDigest(
-        db,
-        profiles,
-        mailer,
-        {
-          from: env.DIGEST_FROM,
-          baseUrl: env.PUBLIC_URL ?? null,
-          workingDays: env.DUE_SOON_WORKING_DAYS,
-        },
-        systemClock.now(),
-      );
-      process.stdout.write(`${describeDigestRun(report)}\n`);
-    },
-    onError: (error) =>
-      process.stderr.write(
-        `Dagelijks overzicht mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
-      ),
-  });
-  return {
-    stop: () => {
-      schedule.stop();
-      mailer.close();
-    },
-  };
 }
 
 export async function startServer(options: { demo?: boolean } = {}): Promise<Started> {
@@ -73,10 +30,14 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
     ...(options.demo ? { DEMO: '1', COOKIE_SECURE: process.env['COOKIE_SECURE'] ?? '0' } : {}),
   });
   if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
+  // One process per embedded data folder (src/store/data-dir-lock.ts); not for a server.
+  const lock = env.DATABASE_URL ? null : claimDataDir(env.DATA_DIR);
   const database = await openDatabase(
     env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR },
   );
   await migrateToLatest(database.db);
+  // Dashboards and the period report may read from a replica (docs/deployment.md).
+  const replica = env.DATABASE_READ_URL ? await openDatabase({ url: env.DATABASE_READ_URL }) : null;
   if (env.DEMO === '1') {
     const existing = await database.db.selectFrom('organisation').select('id').limit(1).execute();
     if (existing.length === 0) {
@@ -106,6 +67,8 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
   }
   const app = await buildApp({
     db: database.db,
+    ...(replica ? { readDb: replica.db } : {}),
+    ...(env.INSTANCE_NAME ? { instanceName: env.INSTANCE_NAME } : {}),
     clock: systemClock,
     profiles,
     secureCookies: env.COOKIE_SECURE === '1',
@@ -120,63 +83,58 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Sta
     ...(portalMailer ? { portalMailer } : {}),
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
-  const digest = env.SMTP_URL ? startDigestTimer(database.db, profiles, env, env.SMTP_URL) : null;
-  // Entitlements that lapsed after a suspension (RIJ-TERM-SUSPEND): once a day, just before
-  // the digest, so the notice is in it; and once now, for the days the server was down.
-  const runLapse = async () => {
-    const report = await lapseSuspensions(database.db, profiles, systemClock.now());
-    if (report.lapsed.length > 0)
-      process.stdout.write(`Vervallen na opschorting: ${report.lapsed.length} toewijzing(en)\n`);
-  };
-  const onLapseError = (error: unknown) =>
-    process.stderr.write(
-      `Controle op vervallen opschortingen mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  void runLapse().catch(onLapseError);
-  const lapse = scheduleDailyDigest({
-    hour: Math.max(0, env.DIGEST_HOUR - 1),
+  // Background jobs on the job queue in the same database (ADR 0027): with several instances
+  // each job runs once; JOBS=uit makes this instance web-only.
+  const digestMailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : null;
+  const registry = new JobRegistry();
+  registerProductJobs(registry, {
+    db: database.db,
+    profiles,
     now: () => systemClock.now(),
-    run: runLapse,
-    onError: onLapseError,
+    digestHour: env.DIGEST_HOUR,
+    digest: digestMailer
+      ? {
+          mailer: digestMailer,
+          options: {
+            from: env.DIGEST_FROM,
+            baseUrl: env.PUBLIC_URL ?? null,
+            workingDays: env.DUE_SOON_WORKING_DAYS,
+          },
+        }
+      : null,
+    log: (line) => process.stdout.write(`${line}\n`),
   });
-  // Records whose twenty years ran out (Jeugdwet 7.3.8 lid 3, ADR 0019): once a day, and now.
-  const runRetention = async () => {
-    const report = await flagRetentionDue(database.db, systemClock.now());
-    if (report.flagged.length > 0)
-      process.stdout.write(`Bewaartermijn verstreken: ${report.flagged.length} dossier(s)\n`);
-  };
-  const onRetentionError = (error: unknown) =>
-    process.stderr.write(
-      `Controle op de bewaartermijn mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
+  let jobs: JobQueue;
+  try {
+    jobs = await startJobQueue({
+      connection: database.pglite
+        ? { kind: 'pglite', db: database.db, pglite: database.pglite }
+        : { kind: 'postgres', url: env.DATABASE_URL ?? '' },
+      registry,
+      work: env.JOBS === 'aan',
+    });
+  } catch (error) {
+    digestMailer?.close();
+    portalSmtp?.close();
+    await app.close();
+    await replica?.close();
+    await database.close();
+    throw new Error(
+      `De takenwachtrij start niet: ${error instanceof Error ? error.message : String(error)}`,
     );
-  void runRetention().catch(onRetentionError);
-  const retention = scheduleDailyDigest({
-    hour: Math.max(0, env.DIGEST_HOUR - 2),
-    now: () => systemClock.now(),
-    run: runRetention,
-    onError: onRetentionError,
-  });
-  // The access log's hash chain (NEN 7513, ADR 0015): seal what was written, every half minute.
-  const onSealError = (error: unknown) =>
-    process.stderr.write(
-      `Verzegelen van het toegangslog mislukt: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  let sealRun: Promise<unknown> = Promise.resolve();
-  const sealing = setInterval(() => {
-    sealRun = sealAuditLog(database.db).catch(onSealError);
-  }, SEAL_INTERVAL_MS);
-  sealing.unref();
+  }
+  if (env.JOBS === 'uit')
+    process.stdout.write('JOBS=uit: deze instantie voert geen achtergrondtaken uit.\n');
   return {
     url: address,
     close: async () => {
-      clearInterval(sealing);
-      await sealRun;
-      lapse.stop();
-      retention.stop();
-      digest?.stop();
+      await jobs.stop();
+      digestMailer?.close();
       portalSmtp?.close();
       await app.close();
+      await replica?.close();
       await database.close();
+      lock?.release();
     },
   };
 }

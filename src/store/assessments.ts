@@ -10,6 +10,7 @@ import { writeAudit } from './audit.js';
 import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
+import { changedKeys, staleWriteError } from './revisions.js';
 import type { Database } from './schema.js';
 
 export const ASSESSMENT_KINDS = [
@@ -25,9 +26,58 @@ export const ASSESSMENT_KINDS = [
 ] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 
+/**
+ * The sections of the analysis page that several people edit (ADR 0028): a save names the
+ * section's revision it was based on, the number of records of that kind when the editor
+ * opened it, and is refused (409) when someone saved the section meanwhile.
+ */
+export const EDITED_SECTIONS = [
+  'veiligheidscheck',
+  'vraaganalyse',
+  'risicotaxatie',
+  'regiecriteria',
+] as const satisfies readonly AssessmentKind[];
+export type EditedSection = (typeof EDITED_SECTIONS)[number];
+
+const SECTION_NAMES: Record<EditedSection, string> = {
+  veiligheidscheck: 'De veiligheidscheck',
+  vraaganalyse: 'De vraaganalyse',
+  risicotaxatie: 'De risicotaxatie',
+  regiecriteria: 'De regiecriteria',
+};
+
+/** The Dutch label of a field of a section's content (API field names; else the name itself). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  uitkomst: 'Uitkomst',
+  toelichting: 'Toelichting',
+  crisisteam: 'Contact met het crisisteam',
+  instrument: 'Instrument',
+  ontwikkeling: 'Ontwikkeling van de jeugdigen',
+  opvoedvaardigheden: 'Opvoedvaardigheden',
+  gezinEnOmgeving: 'Gezin en omgeving',
+  krachten: 'Krachten',
+  zorgen: 'Zorgen',
+  netwerk: 'Netwerk',
+  geschiedenis: 'Eerdere hulp',
+  vraagAchterDeVraag: 'Vraag achter de vraag',
+  leefgebieden: 'Leefgebieden',
+  gezinStaatAchterHulp: 'Gezin staat achter de hulp',
+  gezinKanRegieVoeren: 'Gezin kan regie voeren',
+  coSignalen: 'Co-signalen',
+  ernst: 'Ernst',
+  stapeling: 'Stapeling',
+  duur: 'Duur',
+  motivatie: 'Motivatie',
+  aanbieders: 'Aanbieders',
+  school: 'School',
+  jhio: 'JHiO',
+};
+
 export interface AssessmentRecord {
   readonly id: string;
   readonly kind: AssessmentKind;
+  /** The section's revision this record made: its number among the records of its kind. */
+  readonly revision: number;
   readonly content: Record<string, unknown>;
   readonly recordedAt: Date;
   readonly recordedBy: string;
@@ -47,9 +97,11 @@ async function records(trx: Transaction<Database>, caseId: string): Promise<Asse
     .where('assessment.case_id', '=', caseId)
     .orderBy('assessment.seq')
     .execute();
+  const counts = new Map<string, number>();
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as AssessmentKind,
+    revision: counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1).get(r.kind) ?? 0,
     content: r.content as Record<string, unknown>,
     recordedAt: r.recorded_at,
     recordedBy: r.name,
@@ -114,10 +166,13 @@ export async function recordAssessment(
   now: Date,
   /** A timeline event that goes with it (a report to Veilig Thuis, a crisis team call). */
   event?: { readonly type: string; readonly at: Date; readonly note: string },
-): Promise<{ readonly id: string }> {
+  /** For an edited section: the section revision the save was based on (ADR 0028). */
+  basis?: number,
+): Promise<{ readonly id: string; readonly revision: number }> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
+    const revision = await claimSection(trx, caseId, kind, basis);
     if (event)
       await trx
         .insertInto('case_event')
@@ -163,9 +218,51 @@ export async function recordAssessment(
     await writeAudit(trx, ctx, {
       action: `beoordeling.${kind}`,
       caseId,
-      details: { id: row.id },
+      details: { id: row.id, revisie: revision },
     });
-    return { id: row.id };
+    return { id: row.id, revision };
+  });
+}
+
+/**
+ * The revision a new record of `kind` gets: the number of records of that kind after it. With
+ * a `basis`, the case row is locked first so that two saves on the same basis run one after
+ * the other and the second finds the count moved: a 409 naming who saved the section, when,
+ * and which of its fields differ from the record the caller started from.
+ */
+async function claimSection(
+  trx: Transaction<Database>,
+  caseId: string,
+  kind: AssessmentKind,
+  basis: number | undefined,
+): Promise<number> {
+  if (basis !== undefined)
+    await trx.selectFrom('casus').select('id').where('id', '=', caseId).forUpdate().execute();
+  const saved = await trx
+    .selectFrom('assessment')
+    .innerJoin('staff', 'staff.id', 'assessment.recorded_by')
+    .select(['assessment.content', 'assessment.recorded_at', 'staff.name'])
+    .where('assessment.case_id', '=', caseId)
+    .where('assessment.kind', '=', kind)
+    .orderBy('assessment.seq')
+    .execute();
+  if (basis === undefined || basis === saved.length) return saved.length + 1;
+  if (basis > saved.length)
+    throw new StoreError('invalid', 'De invoer klopt niet.', [
+      {
+        path: 'basisRevisie',
+        message: `revisie ${basis} bestaat niet; de nieuwste is ${saved.length}`,
+      },
+    ]);
+  const was = (saved[basis - 1]?.content ?? {}) as Record<string, unknown>;
+  const latest = saved.at(-1);
+  const is = (latest?.content ?? {}) as Record<string, unknown>;
+  throw staleWriteError(SECTION_NAMES[kind as EditedSection] ?? 'Dit onderdeel', {
+    revisie: saved.length,
+    basisRevisie: basis,
+    door: latest?.name ?? null,
+    op: latest?.recorded_at.toISOString() ?? null,
+    velden: changedKeys(was, is, FIELD_LABELS),
   });
 }
 

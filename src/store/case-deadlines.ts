@@ -1,6 +1,8 @@
 /**
  * Each case's evaluated deadlines, kept in memory under the case's revision (ADR 0025), for the
- * management figures. Reading every event of a region's 20,000 cases and running the engine
+ * management figures. (The work list and the digest read the state kept in the database
+ * instead — `deadline-state.ts`, ADR 0029; this cache also keeps met deadlines and first events,
+ * which the figures count and that table does not hold.) Reading every event of a region's 20,000 cases and running the engine
  * over them on every dashboard request takes seconds; the revision (migration 0039, kept by
  * database triggers) says which cases changed since they were last evaluated, and only those
  * are read and evaluated again.
@@ -14,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { DeadlineStatus, Profile } from '../domain/rules/index.js';
 import { localDay, parseIsoDate } from '../domain/time/index.js';
 import type { Database } from './schema.js';
-import { evaluateCaseRow, eventsJson, personsJson } from './work-list.js';
+import { evaluateCaseRow, eventsJson, personsJson } from './engine-rows.js';
 
 /** One deadline result, reduced to what the figures count. */
 export interface CaseDeadline {

@@ -4,6 +4,7 @@
  * queries run on both.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -24,6 +25,8 @@ export interface OpenDatabase {
   readonly kind: 'pglite' | 'postgres';
   /** The PostgreSQL schema worked in, when not the default. */
   readonly schema?: string;
+  /** The embedded engine itself (PGlite only), for the job queue's adapter (src/jobs/queue.ts). */
+  readonly pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -67,11 +70,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
   }
   const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
     parsers: { [DATE_OID]: asText, [INT8_OID]: asText },
+    // Trigram indexes for the case search (migration 0053).
+    extensions: { pg_trgm },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
+    pglite,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

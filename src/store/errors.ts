@@ -12,6 +12,8 @@ export class StoreError extends Error {
     readonly code: StoreErrorCode,
     message: string,
     readonly fields: readonly FieldProblem[] = [],
+    /** More for the caller under a name of its own, e.g. `wijziging` of a stale write (ADR 0028). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'StoreError';

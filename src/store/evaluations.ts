@@ -25,7 +25,8 @@ import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
 import { formatInstant } from '../domain/time/index.js';
-import { contentHash } from './plans.js';
+import { contentHash, planWrite } from './plans.js';
+import { changedKeys, claimRevision, keepRevision, type Snapshot } from './revisions.js';
 import { addTimelineEntry } from './timeline.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -66,6 +67,8 @@ export interface EvaluationView {
 
 export interface PlannedEvaluation {
   readonly id: string;
+  /** The meeting's revision: minutes for it name it as their basis (ADR 0028). */
+  readonly revision: number;
   readonly kind: Minutes['kind'];
   readonly plannedAt: Date;
   readonly invitees: readonly Participant[];
@@ -142,6 +145,7 @@ export async function caseEvaluations(
         'evaluation_meeting.invitees',
         'evaluation_meeting.location',
         'evaluation_meeting.topics',
+        'evaluation_meeting.revision',
         'staff.name as staffName',
         'person.name as personName',
       ])
@@ -171,6 +175,7 @@ export async function caseEvaluations(
     return {
       planned: planned.map((m) => ({
         id: m.id,
+        revision: m.revision,
         kind: m.kind,
         plannedAt: m.planned_at,
         invitees: m.invitees as Participant[],
@@ -206,15 +211,47 @@ export async function caseEvaluations(
   });
 }
 
-/** Stores the minutes of a held evaluation and puts `evaluatie` on the timeline. */
+const MEETING_FIELDS = {
+  soort: 'Soort evaluatie',
+  geplandOp: 'Datum en tijd',
+  plaats: 'Plaats',
+  onderwerpen: 'Onderwerpen',
+  genodigden: 'Genodigden',
+  verslag: 'Verslag',
+};
+
+/** What a planned evaluation holds, for the stale-write check (ADR 0028). */
+async function meetingSnapshot(trx: Transaction<Database>, meetingId: string): Promise<Snapshot> {
+  const m = await trx
+    .selectFrom('evaluation_meeting')
+    .select(['kind', 'planned_at', 'location', 'topics', 'invitees', 'evaluation_id'])
+    .where('id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return {
+    soort: m.kind,
+    geplandOp: m.planned_at.toISOString(),
+    plaats: m.location,
+    onderwerpen: m.topics,
+    genodigden: m.invitees,
+    verslag: m.evaluation_id,
+  };
+}
+
+/**
+ * Stores the minutes of a held evaluation and puts `evaluatie` on the timeline. Minutes of a
+ * planned evaluation edit that meeting: `meeting.basis` is the meeting's revision the writer
+ * started from, and a meeting whose minutes someone else recorded meanwhile is a 409 naming
+ * who and when (ADR 0028).
+ */
 export async function recordEvaluation(
   db: Kysely<Database>,
   ctx: RequestContext,
   caseId: string,
   minutes: Minutes,
   now: Date,
-  meetingId: string | null = null,
+  planned: { readonly id: string; readonly basis: number } | null = null,
 ): Promise<{ readonly id: string; readonly progressInVersion: number }> {
+  const meetingId = planned?.id ?? null;
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now);
@@ -231,16 +268,35 @@ export async function recordEvaluation(
       registeredAt: registered?.at.getTime() ?? 0,
       now: now.getTime(),
     });
-    const meeting =
-      meetingId !== null && UUID.test(meetingId)
+    const found =
+      planned !== null && UUID.test(planned.id)
         ? await trx
             .selectFrom('evaluation_meeting')
             .select('id')
-            .where('id', '=', meetingId)
+            .where('id', '=', planned.id)
             .where('case_id', '=', caseId)
-            .where('evaluation_id', 'is', null)
             .executeTakeFirst()
         : undefined;
+    const record = found ? ({ entity: 'evaluatie', id: found.id, caseId } as const) : null;
+    const revision =
+      record && planned
+        ? await claimRevision(
+            trx,
+            record,
+            planned.basis,
+            await meetingSnapshot(trx, record.id),
+            'Deze evaluatie',
+            (a, b) => changedKeys(a, b, MEETING_FIELDS),
+          )
+        : null;
+    const meeting =
+      found &&
+      (await trx
+        .selectFrom('evaluation_meeting')
+        .select('id')
+        .where('id', '=', found.id)
+        .where('evaluation_id', 'is', null)
+        .executeTakeFirst());
     if (meetingId !== null && !meeting)
       problems.push({
         path: 'geplandeEvaluatieId',
@@ -271,13 +327,29 @@ export async function recordEvaluation(
       by: ctx.actor.staffId,
       kind: minutes.kind,
     });
-    if (meeting)
+    if (meeting && record && revision !== null) {
       await trx
         .updateTable('evaluation_meeting')
         .set({ evaluation_id: row.id })
         .where('id', '=', meeting.id)
         .execute();
-    const progressIn = await writeProgressToPlan(trx, ctx, plan.versionId, minutes.goals, now);
+      await keepRevision(
+        trx,
+        record,
+        revision,
+        await meetingSnapshot(trx, meeting.id),
+        { staffId: ctx.actor.staffId },
+        now,
+      );
+    }
+    const progressIn = await writeProgressToPlan(
+      trx,
+      ctx,
+      caseId,
+      plan.versionId,
+      minutes.goals,
+      now,
+    );
     await writeAudit(trx, ctx, {
       action: 'evaluatie.vastleggen',
       caseId,
@@ -379,6 +451,7 @@ export async function insertPlannedEvaluation(
 async function writeProgressToPlan(
   trx: Transaction<Database>,
   ctx: RequestContext,
+  caseId: string,
   evaluatedVersionId: string,
   discussed: readonly GoalMinutes[],
   now: Date,
@@ -403,28 +476,40 @@ async function writeProgressToPlan(
     goals: goalsWithProgress(content.goals ?? [], discussed),
   };
   const hash = contentHash(base.start_date, updated);
-  if (concept) {
-    await trx
-      .updateTable('plan_version')
-      .set({ content: JSON.stringify(updated), content_hash: hash, updated_at: now })
-      .where('id', '=', concept.id)
-      .execute();
-    return concept.version;
-  }
-  const version = (versions[0]?.version ?? 0) + 1;
-  await trx
-    .insertInto('plan_version')
-    .values({
-      plan_id: evaluated.plan_id,
-      version,
-      status: 'concept',
-      start_date: base.start_date,
-      content: JSON.stringify(updated),
-      content_hash: hash,
-      created_by: ctx.actor.staffId,
-      updated_at: now,
-    })
-    .execute();
+  // A write of the plan like any other: it raises the plan's revision, so whoever edits the
+  // concept meanwhile is told the goals changed instead of overwriting the progress (ADR 0028).
+  const { version } = await planWrite(
+    trx,
+    { id: evaluated.plan_id, caseId },
+    null,
+    { staffId: ctx.actor.staffId },
+    now,
+    async () => {
+      if (concept) {
+        await trx
+          .updateTable('plan_version')
+          .set({ content: JSON.stringify(updated), content_hash: hash, updated_at: now })
+          .where('id', '=', concept.id)
+          .execute();
+        return { version: concept.version };
+      }
+      const next = (versions[0]?.version ?? 0) + 1;
+      await trx
+        .insertInto('plan_version')
+        .values({
+          plan_id: evaluated.plan_id,
+          version: next,
+          status: 'concept',
+          start_date: base.start_date,
+          content: JSON.stringify(updated),
+          content_hash: hash,
+          created_by: ctx.actor.staffId,
+          updated_at: now,
+        })
+        .execute();
+      return { version: next };
+    },
+  );
   return version;
 }
 

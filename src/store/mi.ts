@@ -37,6 +37,7 @@ import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { budgetDashboardTables } from './mi-budget.js';
 import { outcomeDashboardTables } from './mi-outcomes.js';
+import { readWriteDb, type ReadWriteDb } from './read-replica.js';
 import type { Database } from './schema.js';
 
 export const DASHBOARDS = [
@@ -208,9 +209,12 @@ function startOfHelpRules(profiles: ReadonlyMap<string, Profile>): Set<string> {
   return ids;
 }
 
-/** One dashboard's figures as tables, for the reader's scope; the read is audited. */
+/**
+ * One dashboard's figures as tables, for the reader's scope; the read is audited. The figures
+ * may come from a read replica (`read`); the audit record goes to the primary.
+ */
 export async function dashboard(
-  db: Kysely<Database>,
+  dbs: Kysely<Database> | ReadWriteDb,
   ctx: RequestContext,
   profiles: ReadonlyMap<string, Profile>,
   name: DashboardName,
@@ -218,6 +222,7 @@ export async function dashboard(
   now: Date,
   threshold: number = DEFAULT_THRESHOLD,
 ): Promise<Dashboard> {
+  const { read: db, write } = readWriteDb(dbs);
   const scope = await dashboardScope(db, ctx, filters, threshold);
   /** The scope as shown: a dashboard may hide more than the reader's scope requires. */
   let shown: DashboardScope = scope;
@@ -354,7 +359,7 @@ export async function dashboard(
     }
   }
 
-  await writeAudit(db, ctx, {
+  await writeAudit(write, ctx, {
     action: 'dashboard.lezen',
     details: {
       dashboard: name,

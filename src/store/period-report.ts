@@ -14,6 +14,7 @@ import { writeAudit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { DASHBOARDS, dashboard, type Dashboard } from './mi.js';
+import { readWriteDb, type ReadWriteDb } from './read-replica.js';
 import type { Database } from './schema.js';
 
 export interface PeriodReportRequest {
@@ -43,12 +44,13 @@ const refuse = () =>
 
 /** The report's contents for the reader; refusals are 403, a bad period 400. */
 export async function periodReport(
-  db: Kysely<Database>,
+  dbs: Kysely<Database> | ReadWriteDb,
   ctx: RequestContext,
   profiles: ReadonlyMap<string, Profile>,
   request: PeriodReportRequest,
   now: Date,
 ): Promise<PeriodReport> {
+  const { read: db, write } = readWriteDb(dbs);
   const reader = await db
     .selectFrom('organisation')
     .select(['kind', 'region'])
@@ -88,14 +90,14 @@ export async function periodReport(
   const dashboards: PeriodReport['dashboards'][number][] = [];
   let threshold = DEFAULT_THRESHOLD;
   for (const name of DASHBOARDS) {
-    const d = await dashboard(db, ctx, profiles, name, filters, now);
+    const d = await dashboard(dbs, ctx, profiles, name, filters, now);
     // A public document shows the suppressed view only; the scope above always gives it.
     if (!d.scope.suppression.on) throw refuse();
     threshold = d.scope.suppression.threshold;
     dashboards.push({ name: d.name, title: d.title, rules: d.rules, tables: d.tables });
   }
 
-  await writeAudit(db, ctx, {
+  await writeAudit(write, ctx, {
     action: 'rapportage.periode',
     details: { gemeente: municipality.id, van: request.from, tot: request.until },
   });

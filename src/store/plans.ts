@@ -25,6 +25,14 @@ import { writeAudit } from './audit.js';
 import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
+import {
+  changedKeys,
+  claimRevision,
+  keepRevision,
+  type Differ,
+  type Editor,
+  type Snapshot,
+} from './revisions.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;
@@ -78,6 +86,8 @@ export interface PlanView {
   readonly subjectPersonId: string | null;
   /** The name of the young person the plan is about (toekomstplan). */
   readonly subjectName: string | null;
+  /** The plan's revision: a write names it as its basis (ADR 0028). */
+  readonly revision: number;
   readonly versions: readonly PlanVersionView[];
 }
 
@@ -97,7 +107,14 @@ async function planCase(trx: Trx, ctx: RequestContext, planId: string, now: Date
   const plan = await trx
     .selectFrom('plan')
     .innerJoin('casus', 'casus.id', 'plan.case_id')
-    .select(['plan.id', 'plan.case_id', 'plan.kind', 'plan.subject_person_id', 'casus.route'])
+    .select([
+      'plan.id',
+      'plan.case_id',
+      'plan.kind',
+      'plan.subject_person_id',
+      'plan.revision',
+      'casus.route',
+    ])
     .where('plan.id', '=', planId)
     .executeTakeFirst();
   if (!plan) throw new StoreError('not-found', 'Plan niet gevonden.');
@@ -216,22 +233,87 @@ export async function insertPlan(
   return { id: plan.id };
 }
 
-/** Replaces the concept's content; signatures given for the old content stop counting. */
+/** What a plan holds now for the stale-write check: its newest version (ADR 0028). */
+async function planSnapshot(trx: Trx, planId: string): Promise<Snapshot> {
+  const latest = await trx
+    .selectFrom('plan_version')
+    .select(['version', 'status', 'start_date', 'content'])
+    .where('plan_id', '=', planId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
+  return {
+    versie: latest.version,
+    status: latest.status,
+    ingangsdatum: latest.start_date,
+    inhoud: latest.content,
+  };
+}
+
+const PLAN_FIELDS = { versie: 'Versie', status: 'Status', ingangsdatum: 'Ingangsdatum' };
+
+/** Changed plan fields; content changes by section (`content.…` paths, labels in Dutch). */
+const planDiffer: Differ = (basis, current) => {
+  const { inhoud: was = {}, ...restBasis } = basis;
+  const { inhoud: is = {}, ...restCurrent } = current;
+  return [
+    ...changedKeys(restBasis, restCurrent, PLAN_FIELDS),
+    ...diffPlans(was as PlanContent, is as PlanContent).map((c) => ({
+      path: `content.${c.path}`,
+      label: c.label,
+    })),
+  ];
+};
+
+/**
+ * Runs a write on a plan under its revision (ADR 0028), in the caller's transaction: claims the
+ * next revision (409 when `basis` is stale; null for writes that edit no text and always go
+ * ahead, like fixing), runs `work`, and keeps what the plan holds afterwards. Staff, portal and
+ * evaluation paths write plans through here.
+ */
+export async function planWrite<T>(
+  trx: Trx,
+  plan: { readonly id: string; readonly caseId: string },
+  basis: number | null,
+  by: Editor,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<T & { readonly revision: number }> {
+  const record = { entity: 'plan', id: plan.id, caseId: plan.caseId } as const;
+  const before = await planSnapshot(trx, plan.id);
+  const revision = await claimRevision(trx, record, basis, before, 'Dit plan', planDiffer);
+  const result = await work();
+  await keepRevision(trx, record, revision, await planSnapshot(trx, plan.id), by, now);
+  return { ...result, revision };
+}
+
+/**
+ * Replaces the concept's content; signatures given for the old content stop counting. `basis`
+ * is the plan revision the editor started from: 409 with what changed when it moved on.
+ */
 export async function reviseConcept(
   db: Kysely<Database>,
   ctx: RequestContext,
   planId: string,
   input: { readonly startDate: string; readonly content: PlanContent },
+  basis: number,
   now: Date,
-): Promise<void> {
-  await inCaseTransaction(db, ctx, async (trx) => {
+): Promise<{ readonly revision: number }> {
+  return inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
-    const { version } = await replaceConcept(trx, planId, input, now);
+    const { version, revision } = await planWrite(
+      trx,
+      { id: planId, caseId: plan.case_id },
+      basis,
+      { staffId: ctx.actor.staffId },
+      now,
+      () => replaceConcept(trx, planId, input, now),
+    );
     await writeAudit(trx, ctx, {
       action: 'plan.bewerken',
       caseId: plan.case_id,
-      details: { planId, version },
+      details: { planId, version, revisie: revision },
     });
+    return { revision };
   });
 }
 
@@ -317,6 +399,8 @@ export async function fixConcept(
 ): Promise<{ readonly version: number }> {
   return inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
+    // Locked first, so the concept checked below is the one that gets fixed (ADR 0028).
+    await trx.selectFrom('plan').select('id').where('id', '=', planId).forUpdate().execute();
     const current = await concept(trx, planId);
     if (!current) throw new StoreError('conflict', 'Er is geen conceptversie om vast te stellen.');
     if (at > now)
@@ -339,17 +423,14 @@ export async function fixConcept(
     if (signing.problem) problems.push({ path: 'handtekeningen', message: signing.problem });
     if (problems.length > 0)
       throw new StoreError('invalid', 'Het plan kan nog niet worden vastgesteld.', problems);
-    await trx
-      .updateTable('plan_version')
-      .set({ status: 'vervangen' })
-      .where('plan_id', '=', planId)
-      .where('status', '=', 'vastgesteld')
-      .execute();
-    await trx
-      .updateTable('plan_version')
-      .set({ status: 'vastgesteld', fixed_at: at, fixed_by: ctx.actor.staffId, updated_at: now })
-      .where('id', '=', current.id)
-      .execute();
+    await planWrite(
+      trx,
+      { id: planId, caseId: plan.case_id },
+      null,
+      { staffId: ctx.actor.staffId },
+      now,
+      () => markFixed(trx, planId, current.id, at, ctx.actor.staffId, now),
+    );
     for (const type of FIXING_EVENTS[plan.kind as PlanKind])
       await trx
         .insertInto('case_event')
@@ -373,6 +454,29 @@ export async function fixConcept(
   });
 }
 
+/** The concept becomes the fixed version; the previous fixed one is superseded. */
+async function markFixed(
+  trx: Trx,
+  planId: string,
+  conceptId: string,
+  at: Date,
+  by: string,
+  now: Date,
+): Promise<object> {
+  await trx
+    .updateTable('plan_version')
+    .set({ status: 'vervangen' })
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'vastgesteld')
+    .execute();
+  await trx
+    .updateTable('plan_version')
+    .set({ status: 'vastgesteld', fixed_at: at, fixed_by: by, updated_at: now })
+    .where('id', '=', conceptId)
+    .execute();
+  return {};
+}
+
 /** Starts a new concept version from the fixed one (bijstellen); the fixed one stays. */
 export async function adjustPlan(
   db: Kysely<Database>,
@@ -382,7 +486,15 @@ export async function adjustPlan(
 ): Promise<{ readonly version: number }> {
   return inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
-    const { version } = await conceptFromFixed(trx, planId, { staffId: ctx.actor.staffId }, now);
+    const by = { staffId: ctx.actor.staffId };
+    const { version } = await planWrite(
+      trx,
+      { id: planId, caseId: plan.case_id },
+      null,
+      by,
+      now,
+      () => conceptFromFixed(trx, planId, by, now),
+    );
     await writeAudit(trx, ctx, {
       action: 'plan.bijstellen',
       caseId: plan.case_id,
@@ -550,6 +662,7 @@ export async function getPlan(
       kind: plan.kind as PlanKind,
       subjectPersonId: plan.subject_person_id,
       subjectName: household.find((m) => m.id === plan.subject_person_id)?.name ?? null,
+      revision: plan.revision,
       versions: view,
     };
   });

@@ -30,7 +30,8 @@ import { inCaseTransaction, requireAccess } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { PortalReader } from './portal-cases.js';
-import { conceptFromFixed, insertPlan, replaceConcept } from './plans.js';
+import { conceptFromFixed, insertPlan, planWrite, replaceConcept } from './plans.js';
+import { staleWriteError, type StaleWrite } from './revisions.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;
@@ -96,7 +97,7 @@ interface StoredVersion {
 async function familyPlan(trx: Trx, caseId: string) {
   const plan = await trx
     .selectFrom('plan')
-    .select('id')
+    .select(['id', 'revision'])
     .where('case_id', '=', caseId)
     .where('kind', '=', KIND)
     .executeTakeFirst();
@@ -119,7 +120,12 @@ async function familyPlan(trx: Trx, caseId: string) {
         }
       : null;
   };
-  return { id: plan.id, concept: of('concept'), fixed: of('vastgesteld') };
+  return {
+    id: plan.id,
+    revision: plan.revision,
+    concept: of('concept'),
+    fixed: of('vastgesteld'),
+  };
 }
 
 /** The version whose agreements the family tracks: the fixed one, before fixing the concept. */
@@ -171,6 +177,8 @@ export interface PortalFamilyPlanView {
   readonly tracking: FamilyPlanPermission;
   readonly plan: {
     readonly id: string;
+    /** The plan's revision: a write names it as its basis (ADR 0028). */
+    readonly revision: number;
     /** The version the family writes in: the concept, or the fixed one (a change starts a concept). */
     readonly version: number;
     readonly status: 'concept' | 'vastgesteld';
@@ -208,6 +216,7 @@ export async function portalFamilyPlan(
       const c = shown.content;
       view = {
         id: plan.id,
+        revision: plan.revision,
         version: shown.version,
         status: shown.status,
         everFixed: plan.fixed !== null,
@@ -323,15 +332,17 @@ export async function startFamilyPlan(
 /**
  * Writes the family's part of the plan into its concept; when only a fixed version exists, the
  * change starts a new concept version (bijstellen), which the professionals fix with the
- * signatures as usual. 400 names every wrong field; 409 before the plan was started.
+ * signatures as usual. 400 names every wrong field; 409 before the plan was started, and when
+ * `basis` (the plan revision the family started from) is stale: someone else saved meanwhile.
  */
 export async function writeFamilyPlan(
   db: Kysely<Database>,
   reader: PortalReader,
   caseId: string,
   input: FamilyPlanInput,
+  basis: number,
   now: Date,
-): Promise<{ readonly version: number }> {
+): Promise<{ readonly version: number; readonly revision: number }> {
   await checkWriter(db, reader, caseId);
   const problems = familyPlanProblems(input);
   if (problems.length > 0) throw new StoreError('invalid', 'Het plan klopt nog niet.', problems);
@@ -343,24 +354,32 @@ export async function writeFamilyPlan(
         { path: 'familiegroepsplan', message: 'er is nog geen familiegroepsplan' },
       ]);
     const facts = await visibility(trx, reader, now);
-    let current = plan.concept;
-    if (!current) {
-      await conceptFromFixed(trx, plan.id, { personId: reader.personId }, now);
-      current = (await familyPlan(trx, caseId))?.concept ?? null;
-    }
-    if (!current) throw new StoreError('conflict', 'Er is geen conceptversie.');
-    const content = withFamilyPart(
-      current.content,
-      input,
-      (g) => !mayView(reader, goalConcerns(g, null), facts),
-      newId,
-    );
-    const { version } = await replaceConcept(
+    const hidden = (g: Goal) => !mayView(reader, goalConcerns(g, null), facts);
+    const by = { personId: reader.personId };
+    const { version, revision } = await planWrite(
       trx,
-      plan.id,
-      { startDate: current.startDate, content },
+      { id: plan.id, caseId },
+      basis,
+      by,
       now,
-    );
+      async () => {
+        let current = plan.concept;
+        if (!current) {
+          await conceptFromFixed(trx, plan.id, by, now);
+          current = (await familyPlan(trx, caseId))?.concept ?? null;
+        }
+        if (!current) throw new StoreError('conflict', 'Er is geen conceptversie.');
+        const content = withFamilyPart(current.content, input, hidden, newId);
+        return replaceConcept(trx, plan.id, { startDate: current.startDate, content }, now);
+      },
+    ).catch((error: unknown) => {
+      throw forFamily(
+        error,
+        [...(plan.concept?.content.goals ?? []), ...(plan.fixed?.content.goals ?? [])].filter(
+          hidden,
+        ),
+      );
+    });
     await writeSystemAudit(trx, {
       action: 'portaal.familiegroepsplan-schrijven',
       role: 'burger',
@@ -371,10 +390,42 @@ export async function writeFamilyPlan(
         planId: plan.id,
         versie: version,
         nieuweVersie: plan.concept === null,
+        revisie: revision,
       },
     });
-    return { version };
+    return { version, revision };
   });
+}
+
+/** The plan sections the family writes: store key → the portal body's field and its label. */
+const FAMILY_SECTIONS: Readonly<Record<string, { readonly path: string; readonly label: string }>> =
+  {
+    authors: { path: 'opgesteldDoor', label: 'Opgesteld door' },
+    perspective: { path: 'perspectief', label: 'Perspectief' },
+    helpWanted: { path: 'gewensteHulp', label: 'Gewenste hulp' },
+    goals: { path: 'doelen', label: 'Doelen' },
+    network: { path: 'netwerk', label: 'Netwerk' },
+    familyAgreements: { path: 'afspraken', label: 'Afspraken' },
+  };
+const ELSEWHERE = { path: 'plan', label: 'Andere delen van het plan' };
+
+/**
+ * A stale write as the family may hear it: the changed fields by section of the portal's form,
+ * and a change the reader may not see (a goal hidden by ADR 0026, the professionals' sections)
+ * only as "andere delen van het plan", so a refusal reveals nothing the plan page would not.
+ */
+function forFamily(error: unknown, hiddenGoals: readonly Goal[]): unknown {
+  const stale = error instanceof StoreError ? (error.details['wijziging'] as StaleWrite) : null;
+  if (!stale) return error;
+  const hidden = new Set(hiddenGoals.map((g) => g.id));
+  const velden = stale.velden.map((v) => {
+    const [, section = '', goalId = ''] = /^content\.([^.]+)(?:\.([^.]+))?/.exec(v.path) ?? [];
+    if (section === '') return v;
+    if (section === 'goals' && hidden.has(goalId)) return ELSEWHERE;
+    return FAMILY_SECTIONS[section] ?? ELSEWHERE;
+  });
+  const unique = [...new Map(velden.map((v) => [v.label, v])).values()];
+  return staleWriteError('Dit plan', { ...stale, velden: unique });
 }
 
 export interface AgreementTracking {

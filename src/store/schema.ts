@@ -176,6 +176,8 @@ export interface PlanTable {
   /** Null when a family member started the plan in the portal (migration 0047). */
   created_by: string | null;
   created_by_person?: string | null;
+  /** Raised by every write; writes name the one they were based on (migration 0051). */
+  revision: Generated<number>;
 }
 
 export interface PlanVersionTable {
@@ -563,6 +565,8 @@ export interface EvaluationMeetingTable {
   topics: ColumnType<unknown, string | undefined, string>;
   /** Ids of the involved organisations invited (string[]). */
   invited_organisations: ColumnType<unknown, string | undefined, string>;
+  /** Raised by every write; writes name the one they were based on (migration 0051). */
+  revision: Generated<number>;
 }
 
 /** A family member's own view for an upcoming evaluation (migration 0044). */
@@ -852,6 +856,18 @@ export interface RecordRequestTable {
   decided_at: Timestamp | null;
 }
 
+/** What an editable record held at each revision, and who saved it (migration 0051). */
+export interface EditRevisionTable {
+  entity: 'plan' | 'evaluatie';
+  entity_id: string;
+  revision: number;
+  case_id: string;
+  content: Json;
+  saved_at: Timestamp;
+  saved_by: string | null;
+  saved_by_person: string | null;
+}
+
 /** How the family tracks an agreement of its familiegroepsplan (migration 0047). */
 export interface FamilyAgreementStatusTable {
   plan_id: string;
@@ -947,6 +963,31 @@ export interface ThermometerScoreTable {
   scored_at: Timestamp;
 }
 
+/** Each case's evaluated deadlines, kept per revision, profile version and day (migration 0049). */
+export interface CaseDeadlineStateTable {
+  case_id: string;
+  revision: string;
+  profile_version: string;
+  evaluated_day: number;
+  evaluated_at: Timestamp;
+  pending: Json;
+  first_overdue_from: Timestamp | null;
+  /** The earliest `due` among the pending deadlines, compared as text (migration 0055). */
+  next_due: string | null;
+}
+
+/** A full recomputation of the kept deadlines and its progress (migration 0049). */
+export interface DeadlineRecomputeRunTable {
+  id: Generated<string>;
+  reason: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  total: number;
+  done: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff: StaffTable;
@@ -1001,6 +1042,7 @@ export interface Database {
   record_request: RecordRequestTable;
   family_note: FamilyNoteTable;
   family_agreement_status: FamilyAgreementStatusTable;
+  edit_revision: EditRevisionTable;
   portal_read_along: PortalReadAlongTable;
   record_withholding: RecordWithholdingTable;
   retention_due: RetentionDueTable;
@@ -1011,4 +1053,6 @@ export interface Database {
   thermometer_score: ThermometerScoreTable;
   staff_registration: StaffRegistrationTable;
   unregistered_assignment: UnregisteredAssignmentTable;
+  case_deadline_state: CaseDeadlineStateTable;
+  deadline_recompute_run: DeadlineRecomputeRunTable;
 }

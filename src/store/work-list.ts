@@ -1,26 +1,28 @@
 /**
  * The work list (werkvoorraad): the cases an actor may see, each with its next and overdue
- * deadlines from the rules engine, most urgent first, one page at a time. One audit record
- * per list read.
+ * deadlines, most urgent first, one page at a time. One audit record per list read.
  *
- * One query fetches the visible open cases with their people and engine events aggregated
- * per case (JSON), so the database returns one row per case instead of one per event; the
- * engine then evaluates every case, because urgency is only known after evaluation. Keeping
- * deadlines up to date incrementally is issue 11's work.
+ * The deadlines come from the state kept per case in the database (issue 11, ADR 0029): one
+ * query reads the visible open cases with their kept deadlines, no events; open or overdue is
+ * derived at the moment of reading. Only the cases whose kept state is stale — written since,
+ * a changed region profile, or evaluated on an earlier day — are evaluated by the engine inline
+ * and their state stored, so the first look after a write or after midnight pays for those
+ * cases alone. Urgency is known for every case without the engine, so sorting and counting
+ * stay in memory over the visible cases.
  */
 import { sql, type Kysely } from 'kysely';
 import { worksWithCases } from '../domain/access/case-access.js';
-import {
-  caseEvents,
-  caseFacts,
-  type StoredEvent,
-  type StoredPerson,
-} from '../domain/cases/engine-input.js';
-import { evaluate, type DeadlineResult, type Profile } from '../domain/rules/index.js';
+import { pendingAt, type KeptDeadline } from '../domain/rules/kept-deadlines.js';
+import type { DeadlineResult, Profile } from '../domain/rules/index.js';
+import { localDay } from '../domain/time/index.js';
+import { NO_PROFILE_VERSION, profileVersions } from '../regions/profile-version.js';
 import { writeAudit } from './audit.js';
-import { TIMELINE_ONLY_TYPES, visibleCaseCondition } from './cases.js';
+import { visibleCaseCandidates, visibleCaseCondition } from './cases.js';
 import type { RequestContext } from './context.js';
+import { refreshDeadlineStates } from './deadline-state.js';
 import type { Database } from './schema.js';
+
+export { evaluateCaseRow, eventsJson, personsJson, type EngineCaseRow } from './engine-rows.js';
 
 export interface WorkListFilters {
   readonly bereik: 'eigen' | 'team';
@@ -57,76 +59,6 @@ export interface WorkList {
   readonly casussen: WorkListItem[];
 }
 
-/** [id, kind, birth date] per person; [type, at (ms), child, kind, date] per event. */
-type PersonTuple = [string, string, string | null];
-type EventTuple = [string, number, string | null, string | null, string | null];
-
-/** A case's people as JSON tuples, one row per case (select it from `casus`). */
-export const personsJson = () => sql<PersonTuple[] | null>`(
-  select json_agg(json_build_array(p.id, p.kind, p.birth_date))
-  from person p where p.household_id = casus.household_id
-)`;
-
-/** A case's engine events as JSON tuples, one row per case (select it from `casus`). */
-export const eventsJson = () => sql<EventTuple[] | null>`(
-  select json_agg(json_build_array(
-    e.type, (extract(epoch from e.at) * 1000)::float8, e.child_id, e.kind, e.date
-  ))
-  from case_event e
-  where e.case_id = casus.id and e.type not in (${sql.join([...TIMELINE_ONLY_TYPES])})
-)`;
-
-/** A case row with its people and events as selected by `personsJson` and `eventsJson`. */
-export interface EngineCaseRow {
-  readonly region: string;
-  readonly route: 'A' | 'B' | 'C';
-  readonly segment: string;
-  readonly measure: 'ots' | 'voogdij' | 'jeugdreclassering' | null;
-  readonly facts: unknown;
-  readonly persons: PersonTuple[] | null;
-  readonly events: EventTuple[] | null;
-}
-
-/**
- * The rules engine's deadlines for one case row (none when its region has no profile). The
- * work list, the notifications and the management figures evaluate cases through this.
- */
-export function evaluateCaseRow(
-  profiles: ReadonlyMap<string, Profile>,
-  c: EngineCaseRow,
-  now: Date,
-): readonly DeadlineResult[] {
-  const profile = profiles.get(c.region);
-  const persons: StoredPerson[] = (c.persons ?? []).map(([id, kind, birthDate]) => ({
-    id,
-    kind,
-    birthDate: birthDate === null ? null : String(birthDate).slice(0, 10),
-  }));
-  const events: StoredEvent[] = (c.events ?? []).map(([type, at, childId, kind, date]) => ({
-    type,
-    at: Math.round(at),
-    childId,
-    kind,
-    date: date === null ? null : String(date).slice(0, 10),
-  }));
-  return profile
-    ? evaluate(
-        profile,
-        caseFacts(
-          {
-            route: c.route,
-            segment: c.segment,
-            measure: c.measure,
-            facts: (c.facts ?? {}) as Record<string, unknown>,
-          },
-          persons,
-        ),
-        caseEvents(events),
-        now.getTime(),
-      ).deadlines
-    : [];
-}
-
 /** One visible open case with its deadlines still to be met (overdue or open), earliest first. */
 export interface CaseDeadlines {
   readonly id: string;
@@ -139,9 +71,77 @@ export interface CaseDeadlines {
 }
 
 /**
+ * The visible open cases the filters select (scope, route, region, step), as a query from
+ * `casus` with the kept deadlines left-joined as `kept`; empty for actors who do not work with
+ * cases. The work list and the deadline notifications both start here, so they share one access
+ * filter. "Own" cases are looked up from the actor's running roles first (an index on
+ * `case_role (staff_id, case_id)`), then checked against the access filter.
+ */
+function visibleOpenCases(
+  db: Kysely<Database>,
+  actor: RequestContext['actor'],
+  filters: Pick<WorkListFilters, 'bereik' | 'route' | 'regio' | 'stap'>,
+  now: Date,
+) {
+  let query = db
+    .selectFrom('casus')
+    .leftJoin('case_deadline_state as kept', 'kept.case_id', 'casus.id')
+    .where('casus.closed_at', 'is', null)
+    .where((eb) => visibleCaseCandidates(eb, actor))
+    .where((eb) => visibleCaseCondition(eb, actor, now));
+  if (filters.bereik === 'eigen')
+    query = query.where('casus.id', 'in', (eb) =>
+      eb
+        .selectFrom('case_role as own')
+        .select('own.case_id')
+        .where('own.staff_id', '=', actor.staffId)
+        .where('own.starts_at', '<=', now)
+        .where((inner) =>
+          inner.or([inner('own.ends_at', 'is', null), inner('own.ends_at', '>', now)]),
+        ),
+    );
+  if (filters.route) query = query.where('casus.route', '=', filters.route);
+  if (filters.regio) query = query.where('casus.region', '=', filters.regio);
+  if (filters.stap) query = query.where('casus.step', '=', filters.stap);
+  return query;
+}
+
+/**
+ * Evaluates and stores the kept deadlines of the selected cases whose state is stale at `now`
+ * (written since, a changed region profile, another day); returns their fresh states.
+ */
+async function refreshStaleVisible(
+  db: Kysely<Database>,
+  actor: RequestContext['actor'],
+  profiles: ReadonlyMap<string, Profile>,
+  filters: Pick<WorkListFilters, 'bereik' | 'route' | 'regio' | 'stap'>,
+  now: Date,
+) {
+  const versions = JSON.stringify(Object.fromEntries(profileVersions(profiles)));
+  const stale = await visibleOpenCases(db, actor, filters, now)
+    .select('casus.id')
+    .where(
+      sql<boolean>`(
+        kept.case_id is null
+        or kept.revision <> casus.revision
+        or kept.evaluated_day <> ${localDay(now.getTime())}
+        or kept.profile_version <> coalesce(${versions}::jsonb ->> casus.region, ${NO_PROFILE_VERSION})
+      )`,
+    )
+    .execute();
+  return refreshDeadlineStates(
+    db,
+    profiles,
+    stale.map((c) => c.id),
+    now,
+  );
+}
+
+/**
  * The open cases the actor may see (narrowed by the filters' scope, route, region and step),
- * each evaluated by the rules engine. The work list and the deadline notifications both read
- * this, so they share one access filter. Not audited: the callers audit their own reads.
+ * each with its deadlines still to be met as the rules engine says at `now` — read from the kept
+ * state, evaluated inline only where that is stale. The deadline notifications read this. Not
+ * audited: the callers audit their own reads.
  */
 export async function visibleCaseDeadlines(
   db: Kysely<Database>,
@@ -150,62 +150,44 @@ export async function visibleCaseDeadlines(
   filters: Pick<WorkListFilters, 'bereik' | 'route' | 'regio' | 'stap'>,
   now: Date,
 ): Promise<CaseDeadlines[]> {
+  if (!worksWithCases(actor)) return [];
+  const refreshed = await refreshStaleVisible(db, actor, profiles, filters, now);
+  const rows = await visibleOpenCases(db, actor, filters, now)
+    .innerJoin('household', 'household.id', 'casus.household_id')
+    .select([
+      'casus.id',
+      'casus.region',
+      'casus.route',
+      'casus.step',
+      'casus.segment',
+      'household.label',
+      'kept.pending as keptPending',
+    ])
+    .execute();
   const cases: CaseDeadlines[] = [];
-  if (worksWithCases(actor)) {
-    let query = db
-      .selectFrom('casus')
-      .innerJoin('household', 'household.id', 'casus.household_id')
-      .select([
-        'casus.id',
-        'casus.region',
-        'casus.route',
-        'casus.step',
-        'casus.segment',
-        'casus.measure',
-        'casus.facts',
-        'household.label',
-        personsJson().as('persons'),
-        eventsJson().as('events'),
-      ])
-      .where('casus.closed_at', 'is', null)
-      .where((eb) => visibleCaseCondition(eb, actor, now));
-    if (filters.bereik === 'eigen')
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('case_role as own')
-            .select(sql`1`.as('one'))
-            .whereRef('own.case_id', '=', 'casus.id')
-            .where('own.staff_id', '=', actor.staffId)
-            .where('own.starts_at', '<=', now)
-            .where((inner) =>
-              inner.or([inner('own.ends_at', 'is', null), inner('own.ends_at', '>', now)]),
-            ),
-        ),
-      );
-    if (filters.route) query = query.where('casus.route', '=', filters.route);
-    if (filters.regio) query = query.where('casus.region', '=', filters.regio);
-    if (filters.stap) query = query.where('casus.step', '=', filters.stap);
-
-    for (const c of await query.execute()) {
-      const deadlines = evaluateCaseRow(profiles, c, now);
-      const pending = deadlines
-        .filter((d) => d.status === 'overdue' || d.status === 'open')
-        .sort((a, b) => a.due.localeCompare(b.due));
-      cases.push({
-        id: c.id,
-        gezin: c.label,
-        regio: c.region,
-        route: c.route,
-        stap: c.step,
-        segment: c.segment,
-        pending,
-      });
-    }
+  for (const c of rows) {
+    const pending = refreshed.get(c.id)?.pending ?? (c.keptPending as KeptDeadline[] | null);
+    // A case whose state a concurrent write kept out is left out until the next read.
+    if (!pending) continue;
+    cases.push({
+      id: c.id,
+      gezin: c.label,
+      regio: c.region,
+      route: c.route,
+      stap: c.step,
+      segment: c.segment,
+      pending: pendingAt(pending, now.getTime()),
+    });
   }
   return cases;
 }
 
+/**
+ * One page of the work list. The stale kept states among the selected cases are refreshed
+ * first; then one query counts, orders and pages in the database: overdue cases first (their
+ * first deadline's overdue moment has passed), then by the earliest pending due date, the id
+ * settling ties so pages never overlap. Only the page's rows carry their deadlines back.
+ */
 export async function workList(
   db: Kysely<Database>,
   ctx: RequestContext,
@@ -215,48 +197,119 @@ export async function workList(
 ): Promise<WorkList> {
   const page = Math.max(1, filters.pagina ?? 1);
   const perPage = Math.min(MAX_PAGE_SIZE, Math.max(1, filters.perPagina ?? DEFAULT_PAGE_SIZE));
-  const items: WorkListItem[] = [];
-  for (const c of await visibleCaseDeadlines(db, ctx.actor, profiles, filters, now)) {
-    const { pending } = c;
-    const overdue = pending.filter((d) => d.status === 'overdue').length;
-    if (filters.status === 'verlopen' && overdue === 0) continue;
-    if (filters.status === 'open' && pending.length === 0) continue;
-    const next = pending[0];
-    items.push({
-      id: c.id,
-      gezin: c.gezin,
-      regio: c.regio,
-      route: c.route,
-      stap: c.stap,
-      segment: c.segment,
-      volgende: next
-        ? { rule: next.rule, due: next.due, status: next.status, source: next.source }
-        : null,
-      verlopen: overdue,
-      open: pending.length - overdue,
+  let totals = { casussen: 0, verlopen: 0, open: 0 };
+  let items: WorkListItem[] = [];
+  if (worksWithCases(ctx.actor)) {
+    const refreshed = await refreshStaleVisible(db, ctx.actor, profiles, filters, now);
+    const nowMs = now.getTime();
+    const pendingCount = sql<number>`coalesce(jsonb_array_length(kept.pending), 0)`;
+    const overdueCount = sql<number>`coalesce((
+      select count(*)::int from jsonb_array_elements(kept.pending) d
+      where (d ->> 'overdueFrom')::float8 <= ${nowMs}
+    ), 0)`;
+    const selected = visibleOpenCases(db, ctx.actor, filters, now).select([
+      'casus.id',
+      'kept.next_due as nextDue',
+      overdueCount.as('overdue'),
+      pendingCount.as('pending'),
+    ]);
+    const matching = db
+      .selectFrom(selected.as('v'))
+      .selectAll('v')
+      .where((eb) =>
+        filters.status === 'verlopen'
+          ? eb('v.overdue', '>', 0)
+          : filters.status === 'open'
+            ? eb('v.pending', '>', 0)
+            : eb.lit(true),
+      );
+    const rows = await db
+      .with('m', () => matching)
+      .with('paged', (w) =>
+        w
+          .selectFrom('m')
+          .select([
+            'm.id',
+            'm.overdue',
+            'm.pending',
+            sql<number>`count(*) over ()`.as('total'),
+            sql<number>`sum(m.overdue) over ()`.as('totalOverdue'),
+            sql<number>`sum(m.pending) over ()`.as('totalPending'),
+            sql<number>`row_number() over (
+              order by (m.overdue > 0) desc, m."nextDue" collate "C" asc nulls last, m.id
+            )`.as('rank'),
+          ])
+          .orderBy('rank')
+          .offset((page - 1) * perPage)
+          .limit(perPage),
+      )
+      .selectFrom('paged')
+      .innerJoin('casus', 'casus.id', 'paged.id')
+      .innerJoin('household', 'household.id', 'casus.household_id')
+      .leftJoin('case_deadline_state as kept', 'kept.case_id', 'casus.id')
+      .select([
+        'paged.id',
+        'paged.total',
+        'paged.totalOverdue',
+        'paged.totalPending',
+        'paged.rank',
+        'casus.region',
+        'casus.route',
+        'casus.step',
+        'casus.segment',
+        'household.label',
+        'kept.pending as keptPending',
+      ])
+      .orderBy('paged.rank')
+      .execute();
+    const first = rows[0];
+    if (first) {
+      const overdue = Number(first.totalOverdue);
+      totals = {
+        casussen: Number(first.total),
+        verlopen: overdue,
+        open: Number(first.totalPending) - overdue,
+      };
+    } else if (page > 1) {
+      // Past the last page: the totals still count every matching case.
+      const all = await db
+        .selectFrom(matching.as('m'))
+        .select([
+          sql<number>`count(*)`.as('total'),
+          sql<number>`coalesce(sum(m.overdue), 0)`.as('totalOverdue'),
+          sql<number>`coalesce(sum(m.pending), 0)`.as('totalPending'),
+        ])
+        .executeTakeFirstOrThrow();
+      const overdue = Number(all.totalOverdue);
+      totals = {
+        casussen: Number(all.total),
+        verlopen: overdue,
+        open: Number(all.totalPending) - overdue,
+      };
+    }
+    items = rows.map((c) => {
+      const kept = refreshed.get(c.id)?.pending ?? (c.keptPending as KeptDeadline[] | null) ?? [];
+      const pending = pendingAt(kept, nowMs);
+      const next = pending[0];
+      const overdue = pending.filter((d) => d.status === 'overdue').length;
+      return {
+        id: c.id,
+        gezin: c.label,
+        regio: c.region,
+        route: c.route,
+        stap: c.step,
+        segment: c.segment,
+        volgende: next
+          ? { rule: next.rule, due: next.due, status: next.status, source: next.source }
+          : null,
+        verlopen: overdue,
+        open: pending.length - overdue,
+      };
     });
   }
-  // Most urgent first: cases with overdue deadlines, then by the earliest pending due date;
-  // the id settles ties so pages never overlap.
-  items.sort((a, b) => {
-    if (a.verlopen > 0 !== b.verlopen > 0) return a.verlopen > 0 ? -1 : 1;
-    // Dates (YYYY-MM-DD) and instants (YYYY-MM-DDThh:mm…) sort together by their text.
-    const ad = a.volgende?.due ?? '9999';
-    const bd = b.volgende?.due ?? '9999';
-    return ad.localeCompare(bd) || a.id.localeCompare(b.id);
-  });
   await writeAudit(db, ctx, {
     action: 'werkvoorraad.lezen',
-    details: { ...filters, pagina: page, perPagina: perPage, aantal: items.length },
+    details: { ...filters, pagina: page, perPagina: perPage, aantal: totals.casussen },
   });
-  return {
-    aantallen: {
-      casussen: items.length,
-      verlopen: items.reduce((n, i) => n + i.verlopen, 0),
-      open: items.reduce((n, i) => n + i.open, 0),
-    },
-    pagina: page,
-    perPagina: perPage,
-    casussen: items.slice((page - 1) * perPage, page * perPage),
-  };
+  return { aantallen: totals, pagina: page, perPagina: perPage, casussen: items };
 }

@@ -16,9 +16,20 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly fields: readonly FieldProblem[] = [],
+    /** A stale write's `wijziging` (409, ADR 0028): who saved what, when. */
+    readonly staleWrite: StaleWrite | null = null,
   ) {
     super(message);
   }
+}
+
+/** What a 409 on a stale edit tells: the revision now, who saved it when, what changed. */
+export interface StaleWrite {
+  readonly revisie: number;
+  readonly basisRevisie: number;
+  readonly door: string | null;
+  readonly op: string | null;
+  readonly velden: readonly { readonly path: string; readonly label: string }[];
 }
 
 let csrfToken: string | null = null;
@@ -28,7 +39,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: FieldProblem[] };
+  error?: { code?: string; message?: string; fields?: FieldProblem[]; wijziging?: StaleWrite };
 }
 
 /**
@@ -71,6 +82,7 @@ export async function api<T>(
       error?.code ?? 'unknown',
       error?.message ?? 'Er ging iets mis. Probeer het opnieuw.',
       error?.fields ?? [],
+      error?.wijziging ?? null,
     );
   }
   return parsed as T;
@@ -307,6 +319,8 @@ export interface PlanView {
   readonly gezin: string;
   readonly soort: string;
   readonly jeugdigeId: string | null;
+  /** The plan's revision: a save sends it back as `basisRevisie` (ADR 0028). */
+  readonly revisie: number;
   readonly versies: readonly PlanVersionView[];
 }
 

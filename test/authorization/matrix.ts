@@ -149,6 +149,8 @@ export const POLICIES = {
   periodReportReaders: ['management', 'contractmanager'],
   /** Sets the FTE of team 1's casusregisseur (ADR 0024): only the team lead of team 1. */
   fteRecorder: ['teamleider+'],
+  /** Progress of a deadline recomputation (ADR 0029): staff who work with cases, and beheerders. */
+  deadlineRecompute: [...CASE_WORKERS, 'beheerder'],
   /** Family portal (ADR 0026): only a portal session, which no staff member has; nobody here. */
   familyPortal: [],
 } satisfies Record<string, Allowed[]>;
@@ -194,6 +196,7 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['POST /api/v1/casussen/:id/gebeurtenissen', 'caseWrite', '/api/v1/casussen/{caseA}/gebeurtenissen'],
   ['POST /api/v1/casussen/:id/rollen', 'caseAssignRoles', '/api/v1/casussen/{caseA}/rollen'],
   ['GET /api/v1/werkvoorraad', 'loggedIn', '/api/v1/werkvoorraad'],
+  ['GET /api/v1/casussen/zoeken', 'caseWorkers', '/api/v1/casussen/zoeken?q=gezin'],
   ['GET /api/v1/regios', 'loggedIn', '/api/v1/regios'],
   ['GET /api/v1/regels/:id', 'public', '/api/v1/regels/RIJ-DEC-PROVIDER-END'],
   ['GET /api/v1/organisaties', 'caseWorkers', '/api/v1/organisaties'],
@@ -365,5 +368,7 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['GET /api/v1/dashboards/filters', 'dashboardReaders', '/api/v1/dashboards/filters'],
   ['GET /api/v1/team/fte', 'teamLead', '/api/v1/team/fte'],
   ['PUT /api/v1/medewerkers/:id/fte', 'fteRecorder', '/api/v1/medewerkers/{teamMember}/fte'],
+  ['GET /api/v1/termijnen/herberekening', 'deadlineRecompute', '/api/v1/termijnen/herberekening'],
   ['GET /api/v1/openapi.json', 'public', '/api/v1/openapi.json'],
+  ['GET /api/v1/gereed', 'public', '/api/v1/gereed'],
 ];

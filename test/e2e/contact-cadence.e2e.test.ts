@@ -43,6 +43,7 @@ describe('contact cadence in the browser', () => {
     const caseId = String(created['id']);
     // Heavy regie: the criteria, and the triage that follows them.
     await post(`/casussen/${caseId}/regiecriteria`, {
+      basisRevisie: 0,
       ernst: 'zwaar',
       stapeling: true,
       duur: 'onvoorspelbaar',

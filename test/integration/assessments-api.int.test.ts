@@ -55,6 +55,7 @@ describe.each(engines)('assessments API on %s', (engine) => {
 
   it('an acute safety check is refused until the crisis team contact is recorded', async () => {
     const refused = await jgh.request('POST', `/api/v1/casussen/${caseId}/veiligheidscheck`, {
+      basisRevisie: 0,
       uitkomst: 'acuut',
       toelichting: 'Vader dreigt met geweld',
     });
@@ -65,6 +66,7 @@ describe.each(engines)('assessments API on %s', (engine) => {
       },
     });
     const ok = await jgh.request('POST', `/api/v1/casussen/${caseId}/veiligheidscheck`, {
+      basisRevisie: 0,
       uitkomst: 'acuut',
       toelichting: 'Vader dreigt met geweld',
       crisisteam: { gebeldOp: '2026-03-10T11:45:00+01:00', met: 'Crisisdienst Jeugd' },
@@ -79,6 +81,7 @@ describe.each(engines)('assessments API on %s', (engine) => {
       casusregie: 'buiten-gezin',
     });
     const analysis = await jgh.request('POST', `/api/v1/casussen/${caseId}/vraaganalyse`, {
+      basisRevisie: 0,
       ontwikkeling: [],
       krachten: { tekst: 'Oma helpt elke dag', bron: 'ouder' },
       zorgen: { tekst: 'Noor verzuimt school', bron: 'document' },
@@ -94,12 +97,14 @@ describe.each(engines)('assessments API on %s', (engine) => {
     });
     expect(analysis.statusCode, analysis.body).toBe(201);
     const risk = await jgh.request('POST', `/api/v1/casussen/${caseId}/risicotaxatie`, {
+      basisRevisie: 0,
       uitkomst: 'onveilig',
       instrument: 'LIRIK',
       toelichting: 'Huiselijk geweld in de afgelopen maand',
     });
     expect(risk.statusCode).toBe(201);
     const criteria = await jgh.request('POST', `/api/v1/casussen/${caseId}/regiecriteria`, {
+      basisRevisie: 0,
       ernst: 'zwaar',
       stapeling: true,
       duur: 'onvoorspelbaar',
@@ -399,6 +404,7 @@ describe.each(engines)('assessments API on %s', (engine) => {
     expect(
       (
         await other.request('POST', `/api/v1/casussen/${caseId}/risicotaxatie`, {
+          basisRevisie: 1,
           uitkomst: 'veilig',
           instrument: 'x',
           toelichting: 'y',

@@ -45,6 +45,7 @@ describe.each(engines)('evaluations API on %s', (engine) => {
   let evaluationId = '';
   let planId = '';
   let meetingId = '';
+  let meetingRevision = -1;
 
   const login = async () => {
     for (const who of ['jgh', 'ander']) {
@@ -207,19 +208,21 @@ describe.each(engines)('evaluations API on %s', (engine) => {
       await jgh().request('GET', `/api/v1/casussen/${caseId}/evaluaties`)
     ).json() as {
       evaluatieRegels: string[];
-      gepland: { id: string; genodigden: { naam: string }[] }[];
+      gepland: { id: string; revisie: number; genodigden: { naam: string }[] }[];
     };
     expect(overview.evaluatieRegels).toEqual(['ZTM-CAD-EVAL']);
     expect(overview.gepland.map((m) => m.genodigden.map((p) => p.naam))).toEqual([
       ['Kim Visser', 'Juf Ans'],
     ]);
     meetingId = overview.gepland[0]?.id ?? '';
+    meetingRevision = overview.gepland[0]?.revisie ?? -1;
   });
 
   it('records the minutes, puts the evaluation on the timeline and moves the agenda on', async () => {
     const res = await jgh().request('POST', `/api/v1/casussen/${caseId}/evaluaties`, {
       ...minutes([discussed('1'), { ...discussed('2'), voortgang: 'bereikt', acties: [] }]),
       geplandeEvaluatieId: meetingId,
+      basisRevisie: meetingRevision,
     });
     expect(res.statusCode, res.body).toBe(201);
     evaluationId = (res.json() as { id: string }).id;

@@ -39,6 +39,7 @@ const content = (goals: unknown[]) => ({
 });
 
 interface Plan {
+  revisie: number;
   versies: {
     versie: number;
     status: string;
@@ -168,11 +169,14 @@ describe.each(engines)('plans API on %s', (engine) => {
         op: '2026-03-10T11:00:00+01:00',
       });
     expect((await sign(parentId)).statusCode).toBe(201);
+    const { revisie } = await plan();
     const revised = await jgh().request('PUT', `/api/v1/plannen/${planId}/concept`, {
       ingangsdatum: '2026-03-10',
       inhoud: content([goal('1', 'opvoeding'), goal('2', 'onderwijs'), goal('3', 'financien')]),
+      basisRevisie: revisie,
     });
-    expect(revised.statusCode, revised.body).toBe(204);
+    expect(revised.statusCode, revised.body).toBe(200);
+    expect(revised.json()).toEqual({ revisie: revisie + 1 });
     const afterRevision = (await plan()).versies[0];
     expect(afterRevision?.nogNodig).toEqual([]);
     expect(afterRevision?.ondertekening?.compleet).toBe(false);
@@ -217,6 +221,7 @@ describe.each(engines)('plans API on %s', (engine) => {
     const again = await jgh().request('PUT', `/api/v1/plannen/${planId}/concept`, {
       ingangsdatum: '2026-03-10',
       inhoud: content([]),
+      basisRevisie: (await plan()).revisie,
     });
     expect(again.statusCode).toBe(409);
   });
@@ -225,8 +230,10 @@ describe.each(engines)('plans API on %s', (engine) => {
     const adjusted = await jgh().request('POST', `/api/v1/plannen/${planId}/bijstellen`);
     expect(adjusted.statusCode, adjusted.body).toBe(201);
     expect(adjusted.json()).toEqual({ versie: 2 });
+    const basisRevisie = (await plan()).revisie;
     const revised = await jgh().request('PUT', `/api/v1/plannen/${planId}/concept`, {
       ingangsdatum: '2026-03-10',
+      basisRevisie,
       inhoud: content([
         goal('1', 'opvoeding', { streefdatum: '2026-12-01' }),
         goal('2', 'onderwijs'),
@@ -234,7 +241,7 @@ describe.each(engines)('plans API on %s', (engine) => {
         goal('4', 'wonen'),
       ]),
     });
-    expect(revised.statusCode).toBe(204);
+    expect(revised.statusCode, revised.body).toBe(200);
     const versions = (await plan()).versies;
     expect(versions.map((v) => [v.versie, v.status])).toEqual([
       [1, 'vastgesteld'],

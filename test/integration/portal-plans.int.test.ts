@@ -5,17 +5,13 @@
  * registered on route A, so the family holds casusregie. Gezin Smit (mother Eva): casusregie
  * is with the team's casusregisseur.
  */
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProfiles } from '../../src/regions/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { createPortalSession } from '../../src/server/portal/sessions.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import { destroyCaseRows } from '../../src/store/destruction.js';
-import { createOrganisation, freshBsn } from '../factories.js';
-import { Client, routeARequest, staffAccount } from './api-client.js';
-import { engines, freshDatabase } from './databases.js';
+import { type PortalFamilies, portalFamilies } from '../support/portal-families.js';
+import type { Client } from './api-client.js';
+import { engines } from './databases.js';
 
 interface Tracked {
   id: string;
@@ -48,6 +44,8 @@ interface ApiErrorBody {
 
 /** The small plan of the tests: one goal, one network member, one agreement. */
 const written = {
+  // The plan was opened at revision 0 (ADR 0028): every write below is the first on its plan.
+  basisRevisie: 0,
   opgesteldDoor: 'Kim Bakker met oma Ria en buurvrouw Fatima',
   perspectief: 'Noor en Daan wonen rustig thuis en gaan naar school.',
   gewensteHulp: 'Hulp bij rust in huis, één keer per week.',
@@ -65,30 +63,15 @@ const written = {
 };
 
 describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) => {
+  let families: PortalFamilies;
   let opened: OpenDatabase;
-  let app: FastifyInstance;
-  const now = new Date('2026-03-12T15:00:00+01:00');
-  const clock = { now: () => now };
   let lead: Client;
   let caseId = '';
   let smitCaseId = '';
   let planId = '';
   const person: Record<string, string> = {};
 
-  const portal = async (
-    who: string,
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    payload?: object,
-  ) => {
-    const { token, csrfToken } = await createPortalSession(opened.db, person[who] as string, now);
-    return app.inject({
-      method,
-      url: `/api/v1/portaal${url}`,
-      headers: { cookie: `casusregie_portaal=${token}`, 'x-csrf-token': csrfToken },
-      ...(payload ? { payload } : {}),
-    });
-  };
+  const portal: PortalFamilies['portal'] = (...request) => families.portal(...request);
   const auditOf = (action: string) =>
     opened.db
       .selectFrom('audit_log')
@@ -98,70 +81,11 @@ describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) 
       .execute();
 
   beforeAll(async () => {
-    opened = await freshDatabase(engine);
-    app = await buildApp({ db: opened.db, clock, profiles: loadProfiles(), secureCookies: false });
-    const teamId = await createOrganisation(opened.db, 'lokaal-team', 'ZTM');
-    const leadEmail = `lead-${engine}@fgp.nl`;
-    const leadId = await staffAccount(opened, teamId, ['teamleider', 'casusregisseur'], leadEmail);
-    lead = new Client(app);
-    expect((await lead.login(leadEmail)).statusCode).toBe(200);
-    const created = await lead.request(
-      'POST',
-      '/api/v1/casussen',
-      routeARequest({
-        regio: 'ZTM',
-        gezin: { naam: 'Gezin Bakker' },
-        jeugdigen: [
-          { naam: 'Noor Bakker', geboortedatum: '2012-01-15', bsn: freshBsn() },
-          { naam: 'Daan Bakker', geboortedatum: '2009-06-01', bsn: freshBsn() },
-        ],
-        ouders: [{ naam: 'Kim Bakker', soort: 'ouder' }],
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    caseId = (created.json() as { id: string }).id;
-    const smit = await lead.request(
-      'POST',
-      '/api/v1/casussen',
-      routeARequest({
-        regio: 'ZTM',
-        gezin: { naam: 'Gezin Smit' },
-        ouders: [{ naam: 'Eva Smit', soort: 'ouder' }],
-      }),
-    );
-    smitCaseId = (smit.json() as { id: string }).id;
-    // The team's casusregisseur takes casusregie over from the Smit family.
-    await opened.db
-      .updateTable('case_role')
-      .set({ ends_at: new Date('2026-03-05T09:00:00+01:00') })
-      .where('case_id', '=', smitCaseId)
-      .where('role', '=', 'casusregie')
-      .execute();
-    await opened.db
-      .insertInto('case_role')
-      .values({
-        case_id: smitCaseId,
-        role: 'casusregie',
-        holder: 'professional',
-        organisation_id: teamId,
-        staff_id: leadId,
-        starts_at: new Date('2026-03-05T09:00:00+01:00'),
-        ends_at: null,
-        reason: 'test',
-        created_by: leadId,
-      })
-      .execute();
-    const people = await opened.db
-      .selectFrom('person')
-      .select(['id', 'name'])
-      .where('name', 'in', ['Kim Bakker', 'Noor Bakker', 'Daan Bakker', 'Eva Smit'])
-      .execute();
-    for (const p of people) person[p.name.split(' ')[0]?.toLowerCase() ?? ''] = p.id;
+    families = await portalFamilies(engine, `lead-${engine}@fgp.nl`);
+    ({ opened, lead, caseId, smitCaseId } = families);
+    Object.assign(person, families.person);
   });
-  afterAll(async () => {
-    await app.close();
-    await opened.close();
-  });
+  afterAll(() => families?.close());
 
   it('shows no plan yet; the parent may write and, holding casusregie, keep track', async () => {
     const res = await portal('kim', 'GET', `/casussen/${caseId}/familiegroepsplan`);
@@ -230,6 +154,7 @@ describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) 
 
   it('refuses bad content with 400, naming every field in Dutch', async () => {
     const res = await portal('kim', 'PUT', `/casussen/${caseId}/familiegroepsplan`, {
+      basisRevisie: 0,
       doelen: [{ omschrijving: '  ', streefdatum: '30-06-2026' }],
       netwerk: [{ naam: '', steun: '' }],
       afspraken: [{ wie: '', wat: 'Belt school', wanneer: 'volgende week' }],
@@ -245,6 +170,7 @@ describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) 
       { path: 'body.afspraken.0.wanneer', message: 'vul in wanneer het klaar is' },
     ]);
     const missing = await portal('kim', 'PUT', `/casussen/${caseId}/familiegroepsplan`, {
+      basisRevisie: 0,
       doelen: [],
       netwerk: [{ naam: 'Oma Ria' }],
       afspraken: [],
@@ -258,7 +184,7 @@ describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) 
   it('saves goals, network and agreements; the casusregisseur reads the same plan', async () => {
     const res = await portal('kim', 'PUT', `/casussen/${caseId}/familiegroepsplan`, written);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ versie: 1 });
+    expect(res.json()).toEqual({ versie: 1, revisie: 1 });
 
     const staff = await lead.request('GET', `/api/v1/plannen/${planId}`);
     expect(staff.statusCode, staff.body).toBe(200);
@@ -306,7 +232,7 @@ describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) 
         role: 'burger',
         staff_id: null,
         case_id: caseId,
-        details: { persoon: person['kim'], planId, versie: 1, nieuweVersie: false },
+        details: { persoon: person['kim'], planId, versie: 1, nieuweVersie: false, revisie: 1 },
       },
     ]);
 
@@ -314,8 +240,23 @@ describe.each(engines)('familiegroepsplan in the family portal on %s', (engine) 
     const saved = await lead.request('PUT', `/api/v1/plannen/${planId}/concept`, {
       ingangsdatum: '2026-03-12',
       inhoud: { ...inhoud, gewensteHulp: 'Gezinscoach, één keer per week.' },
+      basisRevisie: 1,
     });
-    expect(saved.statusCode, saved.body).toBe(204);
+    expect(saved.statusCode, saved.body).toBe(200);
+    // A family save based on the revision before that change is refused (ADR 0028), naming the
+    // changed section of the portal's own form.
+    const stale = await portal('kim', 'PUT', `/casussen/${caseId}/familiegroepsplan`, {
+      ...written,
+      basisRevisie: 1,
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    const conflict = stale.json() as {
+      error: { message: string; wijziging: { door: string; velden: unknown[] } };
+    };
+    expect(conflict.error.wijziging.velden).toEqual([
+      { path: 'gewensteHulp', label: 'Gewenste hulp' },
+    ]);
+    expect(conflict.error.message).toContain(conflict.error.wijziging.door);
     const again = (
       (await portal('kim', 'GET', `/casussen/${caseId}/familiegroepsplan`)).json() as FamilyPlan
     ).plan;

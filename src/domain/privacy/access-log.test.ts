@@ -177,6 +177,8 @@ describe('kinds of access and who reads the log', () => {
   it('tells reads, refusals and changes apart', () => {
     expect(accessKind('casus.lezen')).toBe('inzage');
     expect(accessKind('afsluiting.lezen')).toBe('inzage');
+    // A case search shows families: a read, not a change (issue 11).
+    expect(accessKind('casussen.zoeken')).toBe('inzage');
     expect(accessKind('casus.geweigerd')).toBe('geweigerd');
     expect(accessKind('casus.registreren')).toBe('wijziging');
   });

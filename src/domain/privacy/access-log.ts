@@ -176,7 +176,10 @@ export type AccessKind = 'inzage' | 'wijziging' | 'geweigerd';
 /** Reads end in `.lezen` (or read a list); refusals are `.geweigerd`; the rest change things. */
 export function accessKind(action: string): AccessKind {
   if (action.endsWith('.geweigerd')) return 'geweigerd';
-  if (/\.(lezen|bekijken|inzien|downloaden|exporteren)$/.test(action) || action.includes('lezen'))
+  if (
+    /\.(lezen|bekijken|inzien|downloaden|exporteren|zoeken)$/.test(action) ||
+    action.includes('lezen')
+  )
     return 'inzage';
   return 'wijziging';
 }

@@ -35,6 +35,7 @@ import {
 import { parseInstant } from '../../domain/time/index.js';
 import {
   caseAssessments,
+  EDITED_SECTIONS,
   recordAssessment,
   type AssessmentKind,
   type AssessmentRecord,
@@ -44,7 +45,9 @@ import { getCase } from '../../store/cases.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
+import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
+import { basisRevisie, staleWriteResponse } from './revision.js';
 
 const text = z.string().trim().max(4000);
 const required = z.string().trim().min(1).max(4000);
@@ -128,6 +131,7 @@ function present(r: AssessmentRecord) {
   return {
     id: r.id,
     soort: r.kind,
+    revisie: r.revision,
     inhoud: r.content,
     op: r.recordedAt.toISOString(),
     door: r.recordedBy,
@@ -139,14 +143,18 @@ export const assessmentRoutes =
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
 
-    /** Stores one assessment record for the case in the request. */
-    const store = (
+    /**
+     * Stores one assessment record for the case in the request. A section of the analysis
+     * page sends `basisRevisie` (ADR 0028): it is checked, not stored with the content.
+     */
+    const store = async (
       request: Parameters<typeof requireUser>[0] & { params: { id: string } },
       kind: AssessmentKind,
-      content: Record<string, unknown>,
+      body: Record<string, unknown>,
       event?: { type: string; at: Date; note: string },
-    ) =>
-      recordAssessment(
+    ) => {
+      const { basisRevisie: basis, ...content } = body;
+      const saved = await recordAssessment(
         deps.db,
         requireUser(request),
         request.params.id,
@@ -154,7 +162,16 @@ export const assessmentRoutes =
         content,
         deps.clock.now(),
         event,
-      );
+        typeof basis === 'number' ? basis : undefined,
+      ).catch(asBodyError);
+      return { id: saved.id, revisie: saved.revision };
+    };
+
+    /** The responses of a section save: its new revision, or the 409 of a stale write. */
+    const sectionResponse = {
+      201: z.object({ id: z.string(), revisie: z.number().int() }),
+      409: staleWriteResponse,
+    };
 
     app.get(
       '/casussen/:id/beoordelingen',
@@ -176,6 +193,8 @@ export const assessmentRoutes =
           actueel: Object.fromEntries(
             Object.entries(latest).map(([kind, r]) => [kind, present(r)]),
           ),
+          /** Per section of the analysis page: the revision a save names as its basis. */
+          revisies: Object.fromEntries(EDITED_SECTIONS.map((k) => [k, latest[k]?.revision ?? 0])),
           geschiedenis: all.map(present),
         };
       },
@@ -187,7 +206,8 @@ export const assessmentRoutes =
         schema: {
           summary: 'De directe veiligheidscheck vastleggen',
           params: id,
-          body: safetyCheck,
+          body: safetyCheck.extend({ basisRevisie }),
+          response: sectionResponse,
         },
       },
       async (request, reply) => {
@@ -225,7 +245,8 @@ export const assessmentRoutes =
         schema: {
           summary: 'De vraaganalyse vastleggen (nieuwe versie)',
           params: id,
-          body: needsAnalysis,
+          body: needsAnalysis.extend({ basisRevisie }),
+          response: sectionResponse,
         },
       },
       async (request, reply) =>
@@ -234,7 +255,14 @@ export const assessmentRoutes =
 
     app.post(
       '/casussen/:id/risicotaxatie',
-      { schema: { summary: 'De risicotaxatie vastleggen', params: id, body: riskAssessment } },
+      {
+        schema: {
+          summary: 'De risicotaxatie vastleggen',
+          params: id,
+          body: riskAssessment.extend({ basisRevisie }),
+          response: sectionResponse,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await store(request, 'risicotaxatie', request.body)),
     );
@@ -245,7 +273,8 @@ export const assessmentRoutes =
         schema: {
           summary: 'De criteria voor de zwaarte van de regie vastleggen (opnieuw te beoordelen)',
           params: id,
-          body: regieCriteria,
+          body: regieCriteria.extend({ basisRevisie }),
+          response: sectionResponse,
         },
       },
       async (request, reply) =>

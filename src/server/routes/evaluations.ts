@@ -21,6 +21,8 @@ import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
+import { ApiError } from '../errors.js';
+import { basisRevisie, staleWriteResponse } from './revision.js';
 
 const instant = z.string().refine((v) => parseInstant(v) !== null, {
   error: 'geen geldig tijdstip, bijv. 2026-03-02T09:00:00+01:00',
@@ -52,6 +54,8 @@ const minutesBody = z.strictObject({
     .max(50),
   algemeen: text(4000),
   geplandeEvaluatieId: z.string().max(64).nullable().default(null),
+  /** The planned evaluation's revision (`gepland[].revisie`); required with its id (ADR 0028). */
+  basisRevisie: basisRevisie.nullable().default(null),
 });
 
 const planningBody = z.strictObject({
@@ -144,6 +148,7 @@ export const evaluationRoutes =
           evaluatieRegels: rules.ruleIds,
           gepland: overview.planned.map((m) => ({
             id: m.id,
+            revisie: m.revision,
             soort: m.kind,
             geplandOp: m.plannedAt.toISOString(),
             genodigden: m.invitees.map((p) => ({ naam: p.name, rol: p.role, email: p.email })),
@@ -174,11 +179,23 @@ export const evaluationRoutes =
           summary: 'Het verslag van een gehouden evaluatie vastleggen (elk doel van het plan)',
           params: z.object({ id: z.string().max(64) }),
           body: minutesBody,
+          response: {
+            201: z.object({ id: z.string(), voortgangInPlanversie: z.number().int() }),
+            409: staleWriteResponse,
+          },
         },
       },
       async (request, reply) => {
         const ctx = requireUser(request);
         const b = request.body;
+        if (b.geplandeEvaluatieId !== null && b.basisRevisie === null)
+          throw new ApiError('bad-request', 'De invoer klopt niet.', [
+            {
+              path: 'body.basisRevisie',
+              message:
+                'ontbreekt (verplicht bij een geplande evaluatie): de revisie die u bij het openen kreeg',
+            },
+          ]);
         const result = await recordEvaluation(
           deps.db,
           ctx,
@@ -201,7 +218,9 @@ export const evaluationRoutes =
             general: b.algemeen,
           },
           deps.clock.now(),
-          b.geplandeEvaluatieId,
+          b.geplandeEvaluatieId === null
+            ? null
+            : { id: b.geplandeEvaluatieId, basis: b.basisRevisie ?? 0 },
         ).catch(asBodyError);
         return reply
           .status(201)

@@ -91,7 +91,7 @@ export const miRoutes =
         const until = formatIsoDate(untilDay);
         const from = q.van ?? formatIsoDate(addMonths(untilDay, -12) + 1);
         const result = await dashboard(
-          deps.db,
+          { read: deps.readDb ?? deps.db, write: deps.db },
           ctx,
           deps.profiles,
           request.params.naam,

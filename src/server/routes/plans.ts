@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PLAN_KINDS, SIGNING_METHODS, type PlanKind } from '../../domain/plans/index.js';
 import { parseInstant, parseIsoDate } from '../../domain/time/index.js';
 import { StoreError } from '../../store/errors.js';
+import type { StaleWrite } from '../../store/revisions.js';
 import {
   adjustPlan,
   createPlan,
@@ -24,6 +25,7 @@ import { requireUser } from '../app.js';
 import { renderPlanPdf } from '../../documents/plan-pdf.js';
 import { ApiError } from '../errors.js';
 import { apiPath, fromDomain, planContentSchema, toDomain } from './plan-content.js';
+import { basisRevisie, savedRevision, staleWriteResponse } from './revision.js';
 
 const isoDate = z
   .string()
@@ -33,9 +35,15 @@ const instant = z.string().refine((v) => parseInstant(v) !== null, {
 });
 const id = z.object({ id: z.string().max(64) });
 
-/** Store field names → API paths, for problems the store reports. */
-function translate(error: unknown): never {
-  if (error instanceof StoreError && error.fields.length > 0)
+/** A store path in API terms: `content.goals.…` → `inhoud.doelen.…`. */
+function contentPath(path: string): string {
+  return path.startsWith('content.') ? `inhoud.${apiPath(path.slice('content.'.length))}` : path;
+}
+
+/** Store field names → API paths, for problems the store reports (and a stale write's fields). */
+export function translate(error: unknown): never {
+  if (error instanceof StoreError && error.fields.length > 0) {
+    const stale = (error.details as Partial<StaleDetails>).wijziging;
     throw new StoreError(
       error.code,
       error.message,
@@ -50,11 +58,26 @@ function translate(error: unknown): never {
                 ? 'body.op'
                 : f.path === 'kind'
                   ? 'body.soort'
-                  : f.path,
+                  : f.path === 'basisRevisie'
+                    ? 'body.basisRevisie'
+                    : f.path,
         message: f.message,
       })),
+      stale
+        ? {
+            wijziging: {
+              ...stale,
+              velden: stale.velden.map((v) => ({ ...v, path: contentPath(v.path) })),
+            },
+          }
+        : error.details,
     );
+  }
   throw error;
+}
+
+interface StaleDetails {
+  readonly wijziging: StaleWrite;
 }
 
 function present(plan: PlanView) {
@@ -64,6 +87,7 @@ function present(plan: PlanView) {
     gezin: plan.householdLabel,
     soort: plan.kind,
     jeugdigeId: plan.subjectPersonId,
+    revisie: plan.revision,
     versies: plan.versions.map((v) => ({
       id: v.id,
       versie: v.version,
@@ -225,21 +249,31 @@ export const planRoutes =
       '/plannen/:id/concept',
       {
         schema: {
-          summary: 'De conceptversie bijwerken',
+          summary: 'De conceptversie bijwerken (met de revisie waarop de wijziging is gebaseerd)',
           params: id,
-          body: z.strictObject({ ingangsdatum: isoDate, inhoud: planContentSchema }),
+          body: z.strictObject({
+            ingangsdatum: isoDate,
+            inhoud: planContentSchema,
+            basisRevisie,
+          }),
+          response: { 200: savedRevision, 409: staleWriteResponse },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const ctx = requireUser(request);
-        await reviseConcept(
-          deps.db,
-          ctx,
-          request.params.id,
-          { startDate: request.body.ingangsdatum, content: toDomain(request.body.inhoud) },
-          deps.clock.now(),
-        );
-        return reply.status(204).send();
+        try {
+          const { revision } = await reviseConcept(
+            deps.db,
+            ctx,
+            request.params.id,
+            { startDate: request.body.ingangsdatum, content: toDomain(request.body.inhoud) },
+            request.body.basisRevisie,
+            deps.clock.now(),
+          );
+          return { revisie: revision };
+        } catch (error) {
+          translate(error);
+        }
       },
     );
 

@@ -25,6 +25,7 @@ import type { AppDeps } from '../app.js';
 import { requirePortalUser, requireUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
+import { basisRevisie, staleWriteResponse } from './revision.js';
 
 const params = z.object({ id: z.string().max(64) });
 const line = z.string().max(200);
@@ -49,6 +50,7 @@ const planBody = z.strictObject({
     .max(20),
   netwerk: z.array(z.strictObject({ naam: line, steun: text })).max(30),
   afspraken: z.array(z.strictObject({ id: rowId, wie: line, wat: text, wanneer: date })).max(50),
+  basisRevisie,
 });
 
 const trackBody = z.strictObject({
@@ -126,6 +128,7 @@ export const portalPlanRoutes =
           plan: p
             ? {
                 id: p.id,
+                revisie: p.revision,
                 versie: p.version,
                 status: p.status,
                 eerderVastgesteld: p.everFixed,
@@ -181,6 +184,10 @@ export const portalPlanRoutes =
             'Gezinsportaal: de doelen, het netwerk en de afspraken van het familiegroepsplan schrijven (concept)',
           params,
           body: planBody,
+          response: {
+            200: z.object({ versie: z.number().int(), revisie: z.number().int() }),
+            409: staleWriteResponse,
+          },
         },
       },
       async (request) => {
@@ -210,9 +217,10 @@ export const portalPlanRoutes =
               by: a.wanneer,
             })),
           },
+          b.basisRevisie,
           now,
         ).catch(asPortalError);
-        return { versie: result.version };
+        return { versie: result.version, revisie: result.revision };
       },
     );
 

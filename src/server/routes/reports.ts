@@ -63,7 +63,7 @@ export const reportRoutes =
         const until = formatIsoDate(untilDay);
         const from = q.van ?? formatIsoDate(addMonths(untilDay, -12) + 1);
         const report = await periodReport(
-          deps.db,
+          { read: deps.readDb ?? deps.db, write: deps.db },
           ctx,
           deps.profiles,
           { municipalityId: q.gemeente, from, until },

@@ -43,6 +43,11 @@ import * as familyRequestsNotes from './2026-11-23-0045-family-requests-notes.js
 import * as familyPlan from './2026-11-23-0047-family-plan.js';
 import * as portalAccess from './2026-11-23-0046-portal-access.js';
 import * as portalDigid from './2026-11-23-0048-portal-digid.js';
+import * as keptDeadlines from './2026-11-24-0049-kept-deadlines.js';
+import * as optimisticLocking from './2026-11-24-0051-optimistic-locking.js';
+import * as scaleIndexes from './2026-11-24-0052-scale-indexes.js';
+import * as caseSearch from './2026-11-24-0053-case-search.js';
+import * as workListOrder from './2026-11-24-0055-work-list-order.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -94,4 +99,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0047-family-plan': familyPlan,
   '2026-11-23-0046-portal-access': portalAccess,
   '2026-11-23-0048-portal-digid': portalDigid,
+  '2026-11-24-0049-kept-deadlines': keptDeadlines,
+  '2026-11-24-0051-optimistic-locking': optimisticLocking,
+  '2026-11-24-0052-scale-indexes': scaleIndexes,
+  '2026-11-24-0053-case-search': caseSearch,
+  '2026-11-24-0055-work-list-order': workListOrder,
 };

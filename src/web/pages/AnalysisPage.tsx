@@ -34,6 +34,7 @@ import {
 import {
   Recorded,
   useRefresh,
+  useSectionLock,
   type AssessmentView,
   type Assessments,
   type TriageView,
@@ -60,6 +61,7 @@ const SECTIONS: readonly (readonly [string, string])[] = [
 
 export function AnalysisPage() {
   const { id = '' } = useParams();
+  const [loaded, setLoaded] = useState<Record<string, number>>({});
   const casus = useQuery({
     queryKey: ['casus', id],
     queryFn: () => api<CaseView>('GET', `/casussen/${encodeURIComponent(id)}`),
@@ -85,6 +87,11 @@ export function AnalysisPage() {
       </>
     );
   const current = assessments.data.actueel;
+  /** A section remounts with the newest stored version when its user asks for it. */
+  const section = (kind: string) => ({
+    key: `${kind}-${loaded[kind] ?? 0}`,
+    onReloaded: () => setLoaded((l) => ({ ...l, [kind]: (l[kind] ?? 0) + 1 })),
+  });
   return (
     <>
       <PageHeading title={`Analyse, veiligheid en triage – ${casus.data.gezin.naam}`} />
@@ -110,27 +117,45 @@ export function AnalysisPage() {
           ))}
         </ul>
       </nav>
-      <SafetyCheck caseId={id} latest={current['veiligheidscheck']} />
+      <SafetyCheck
+        caseId={id}
+        latest={current['veiligheidscheck']}
+        {...section('veiligheidscheck')}
+      />
       <ChildContact caseId={id} />
-      <NeedsAnalysis casus={casus.data} latest={current['vraaganalyse']} />
+      <NeedsAnalysis
+        casus={casus.data}
+        latest={current['vraaganalyse']}
+        {...section('vraaganalyse')}
+      />
       <CaseConsultation
         caseId={id}
         signals={(current['vraaganalyse']?.inhoud['coSignalen'] as string[] | undefined) ?? []}
         history={assessments.data.geschiedenis.filter((r) => r.soort === 'co-overleg')}
       />
-      <RiskAssessment caseId={id} latest={current['risicotaxatie']} />
+      <RiskAssessment caseId={id} latest={current['risicotaxatie']} {...section('risicotaxatie')} />
       <Meldcode
         caseId={id}
         history={assessments.data.geschiedenis.filter((r) => r.soort === 'meldcode')}
       />
-      <Criteria caseId={id} latest={current['regiecriteria']} />
+      <Criteria caseId={id} latest={current['regiecriteria']} {...section('regiecriteria')} />
       <Triage caseId={id} />
     </>
   );
 }
 
-function SafetyCheck({ caseId, latest }: { caseId: string; latest: AssessmentView | undefined }) {
+/** A section of the page that colleagues edit too: reloads on request (ADR 0028). */
+interface Locked {
+  onReloaded: () => void;
+}
+
+function SafetyCheck({
+  caseId,
+  latest,
+  onReloaded,
+}: { caseId: string; latest: AssessmentView | undefined } & Locked) {
   const refresh = useRefresh(caseId);
+  const lock = useSectionLock(caseId, latest, onReloaded);
   const now = nowFields();
   const [outcome, setOutcome] = useState(String(latest?.inhoud['uitkomst'] ?? ''));
   const [note, setNote] = useState('');
@@ -150,11 +175,12 @@ function SafetyCheck({ caseId, latest }: { caseId: string; latest: AssessmentVie
       if (!who.trim()) found['crisisteam.met'] = 'met wie van het crisisteam';
     }
     await s.run(found, async () => {
-      await api('POST', `/casussen/${caseId}/veiligheidscheck`, {
+      const saved = await lock.post(`/casussen/${caseId}/veiligheidscheck`, {
         uitkomst: outcome,
         toelichting: note.trim(),
         ...(outcome === 'acuut' ? { crisisteam: { gebeldOp: calledAt, met: who.trim() } } : {}),
       });
+      if (!saved) return null;
       await refresh();
       return 'De veiligheidscheck is vastgelegd.';
     });
@@ -168,6 +194,7 @@ function SafetyCheck({ caseId, latest }: { caseId: string; latest: AssessmentVie
       <Recorded latest={latest} />
       <ErrorSummary errors={s.errors} general={s.general} scope={s.scope} labelOf={(p) => p} />
       {s.done && <Alert type="ok">{s.done}</Alert>}
+      {lock.alert}
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
         <ChoiceGroup
           legend="Is het kind nu veilig?"
@@ -218,8 +245,13 @@ const SOURCED_SECTIONS: readonly (readonly [string, string])[] = [
   ['zorgen', 'Zorgen'],
 ];
 
-function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentView | undefined }) {
+function NeedsAnalysis({
+  casus,
+  latest,
+  onReloaded,
+}: { casus: CaseView; latest: AssessmentView | undefined } & Locked) {
   const refresh = useRefresh(casus.id);
+  const lock = useSectionLock(casus.id, latest, onReloaded);
   const prior = (latest?.inhoud ?? {}) as Record<string, unknown>;
   const children = casus.personen.filter((p) => p.soort === 'jeugdige');
   const priorDev =
@@ -279,7 +311,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
             : [];
         }),
       );
-      await api('POST', `/casussen/${casus.id}/vraaganalyse`, {
+      const saved = await lock.post(`/casussen/${casus.id}/vraaganalyse`, {
         ontwikkeling,
         ...Object.fromEntries(
           Object.entries(sections)
@@ -294,6 +326,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
         gezinKanRegieVoeren: canCoordinate === 'true',
         coSignalen: signals,
       });
+      if (!saved) return null;
       await refresh();
       return 'De vraaganalyse is vastgelegd (nieuwe versie).';
     });
@@ -317,6 +350,7 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
         }
       />
       {s.done && <Alert type="ok">{s.done}</Alert>}
+      {lock.alert}
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
         {children.map((child) => (
           <Fieldset key={child.id} legend={`Ontwikkeling van ${child.naam}`}>
@@ -502,11 +536,13 @@ function NeedsAnalysis({ casus, latest }: { casus: CaseView; latest: AssessmentV
 function RiskAssessment({
   caseId,
   latest,
+  onReloaded,
 }: {
   caseId: string;
   latest: AssessmentView | undefined;
-}) {
+} & Locked) {
   const refresh = useRefresh(caseId);
+  const lock = useSectionLock(caseId, latest, onReloaded);
   const navigate = useNavigate();
   const [outcome, setOutcome] = useState(String(latest?.inhoud['uitkomst'] ?? ''));
   const [instrument, setInstrument] = useState(String(latest?.inhoud['instrument'] ?? ''));
@@ -522,11 +558,12 @@ function RiskAssessment({
     if (!instrument.trim()) found.instrument = 'noem het instrument of de methode';
     if (!note.trim()) found.toelichting = 'licht de uitkomst toe';
     await s.run(found, async () => {
-      await api('POST', `/casussen/${caseId}/risicotaxatie`, {
+      const saved = await lock.post(`/casussen/${caseId}/risicotaxatie`, {
         uitkomst: outcome,
         instrument: instrument.trim(),
         toelichting: note.trim(),
       });
+      if (!saved) return null;
       await refresh();
       return 'De risicotaxatie is vastgelegd.';
     });
@@ -562,6 +599,7 @@ function RiskAssessment({
       {problem && <Alert type="error">{problem}</Alert>}
       <ErrorSummary errors={s.errors} general={s.general} scope={s.scope} labelOf={(p) => p} />
       {s.done && <Alert type="ok">{s.done}</Alert>}
+      {lock.alert}
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
         <ChoiceGroup
           legend="Uitkomst"
@@ -590,8 +628,13 @@ function RiskAssessment({
   );
 }
 
-function Criteria({ caseId, latest }: { caseId: string; latest: AssessmentView | undefined }) {
+function Criteria({
+  caseId,
+  latest,
+  onReloaded,
+}: { caseId: string; latest: AssessmentView | undefined } & Locked) {
   const refresh = useRefresh(caseId);
+  const lock = useSectionLock(caseId, latest, onReloaded);
   const prior = latest?.inhoud ?? {};
   const [values, setValues] = useState<Record<string, string>>(
     Object.fromEntries(
@@ -609,11 +652,12 @@ function Criteria({ caseId, latest }: { caseId: string; latest: AssessmentView |
     if (!Number.isInteger(count) || count < 0 || count > 20)
       found.aanbieders = 'vul een aantal van 0 tot 20 in';
     await s.run(found, async () => {
-      await api('POST', `/casussen/${caseId}/regiecriteria`, {
+      const saved = await lock.post(`/casussen/${caseId}/regiecriteria`, {
         ...values,
         stapeling: stacking === 'true',
         aanbieders: count,
       });
+      if (!saved) return null;
       await refresh();
       return 'De criteria zijn vastgelegd; het voorstel voor de zwaarte is bijgewerkt.';
     });
@@ -630,6 +674,7 @@ function Criteria({ caseId, latest }: { caseId: string; latest: AssessmentView |
       <Recorded latest={latest} />
       <ErrorSummary errors={s.errors} general={s.general} scope={s.scope} labelOf={(p) => p} />
       {s.done && <Alert type="ok">{s.done}</Alert>}
+      {lock.alert}
       <form onSubmit={(e) => void submit(e)} noValidate className="formulier">
         {REGIE_CRITERIA.map((c) => (
           <FormField key={c.key} label={c.label} required>

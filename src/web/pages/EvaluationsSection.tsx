@@ -5,8 +5,9 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, type CaseView } from '../api.js';
+import { api, type CaseView, type StaleWrite } from '../api.js';
 import { ErrorSummary, type FieldErrors } from '../errors.js';
+import { StaleWriteAlert, staleWriteOf } from '../stale-write.js';
 import { DateField, RuleLink, useSubmission } from '../forms.js';
 import { formatDateTime, formatDue, nowFields, toInstant } from '../format.js';
 import { GOAL_PROGRESS_LABELS } from '../labels.js';
@@ -57,6 +58,8 @@ interface Planned {
   plaats: string | null;
   onderwerpen: string[];
   inbrengGezin: { naam: string; tekst: string }[];
+  /** The meeting's revision: minutes for it send it back as `basisRevisie` (ADR 0028). */
+  revisie: number;
 }
 
 interface Overview {
@@ -291,6 +294,9 @@ function MinutesForm({
   );
   const [general, setGeneral] = useState('');
   const s = useSubmission('Het verslag vastleggen lukte niet. Probeer het opnieuw.', 'evaluatie');
+  /** The planned meeting as it was when this form opened; its minutes are based on it. */
+  const [meeting] = useState(planned ? { id: planned.id, revisie: planned.revisie } : null);
+  const [conflict, setConflict] = useState<StaleWrite | null>(null);
   const setGoal = (id: string, change: Partial<GoalDraft>) =>
     setGoals({ ...goals, [id]: { ...(goals[id] as GoalDraft), ...change } });
   const purpose = agenda.find((a) => a.doelId === null);
@@ -305,6 +311,8 @@ function MinutesForm({
         'POST',
         `/casussen/${casus.id}/evaluaties`,
         {
+          geplandeEvaluatieId: meeting?.id ?? null,
+          basisRevisie: meeting?.revisie ?? null,
           soort: kind,
           gehoudenOp: op,
           deelnemers: peopleBody(casus, present, others),
@@ -319,9 +327,15 @@ function MinutesForm({
             };
           }),
           algemeen: general,
-          geplandeEvaluatieId: planned?.id ?? null,
         },
-      );
+      ).catch((error: unknown) => {
+        const stale = staleWriteOf(error);
+        if (!stale) throw error;
+        // The minutes stay in the form; the alert says who recorded minutes for this meeting.
+        setConflict(stale);
+        return null;
+      });
+      if (!saved) return null;
       await Promise.all([
         client.invalidateQueries({ queryKey: ['evaluaties', casus.id] }),
         client.invalidateQueries({ queryKey: ['casus', casus.id] }),
@@ -352,6 +366,12 @@ function MinutesForm({
         onlyFields={(p) => p === 'gehoudenOp'}
       />
       {s.done && <Alert type="ok">{s.done}</Alert>}
+      {conflict && (
+        <StaleWriteAlert
+          conflict={conflict}
+          onReload={() => void client.invalidateQueries({ queryKey: ['evaluaties', casus.id] })}
+        />
+      )}
       <FormField label="Soort evaluatie" required>
         {(w) => (
           <Select {...w} value={kind} onChange={(e) => setKind(e.target.value)}>

@@ -8,6 +8,7 @@ import {
   type ApiPlanContent,
   type PlanVersionView,
   type PlanView,
+  type StaleWrite,
 } from '../api.js';
 import { ErrorSummary, fieldId, type FieldErrors } from '../errors.js';
 import { DateField, useSubmission } from '../forms.js';
@@ -36,6 +37,7 @@ import {
 } from '../nl/index.js';
 import { SIGNING_METHOD_LABELS } from '../../documents/plan-words.js';
 import { PageHeading } from '../page.js';
+import { StaleWriteAlert, staleWriteOf } from '../stale-write.js';
 import { FamilyPlanParts } from './FamilyPlanParts.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AGREEMENTS, FUTURE_DOMAINS, SECTIONS, WITH_AGREEMENTS } from './plan-fields.js';
@@ -295,6 +297,10 @@ function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersion
   const [goals, setGoals] = useState<DraftGoal[]>(toDraftGoals(version.inhoud.doelen ?? []));
   const [lines, setLines] = useState(version.inhoud.bodemeisen ?? []);
   const [dirty, setDirty] = useState(false);
+  /** The plan revision this editor's content is based on; a save sends it (ADR 0028). */
+  const [basis, setBasis] = useState(plan.revisie);
+  const [conflict, setConflict] = useState<StaleWrite | null>(null);
+  const [reloading, setReloading] = useState(false);
   const save = useSubmission('Opslaan lukte niet. Probeer het opnieuw.');
   const fix = useSubmission('Vaststellen lukte niet. Probeer het opnieuw.');
   const refresh = () => client.invalidateQueries({ queryKey: planKey(plan.id) });
@@ -323,11 +329,50 @@ function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersion
         ...(plan.soort === 'veiligheidsplan' ? { bodemeisen: lines } : {}),
         voorgesteldArrangement: proposalOrNothing(texts.voorgesteldArrangement),
       };
-      await api('PUT', `/plannen/${plan.id}/concept`, { ingangsdatum: start, inhoud });
+      let saved: { revisie: number };
+      try {
+        saved = await api<{ revisie: number }>('PUT', `/plannen/${plan.id}/concept`, {
+          ingangsdatum: start,
+          inhoud,
+          basisRevisie: basis,
+        });
+      } catch (error) {
+        const stale = staleWriteOf(error);
+        if (!stale) throw error;
+        // The user's text stays in the form; the alert says who saved what, and when.
+        setConflict(stale);
+        return null;
+      }
+      setBasis(saved.revisie);
+      setConflict(null);
       await refresh();
       setDirty(false);
       return 'Het concept is opgeslagen.';
     });
+  }
+
+  /** Replaces the form with the newest stored concept, at the user's request. */
+  async function loadNewest() {
+    setReloading(true);
+    try {
+      const fresh = await client.fetchQuery({
+        queryKey: planKey(plan.id),
+        queryFn: () => api<PlanView>('GET', `/plannen/${encodeURIComponent(plan.id)}`),
+        staleTime: 0,
+      });
+      const newest = fresh.versies.find((v) => v.status === 'concept');
+      if (newest) {
+        setStartDate(formatDate(newest.ingangsdatum));
+        setTexts({ ...newest.inhoud });
+        setGoals(toDraftGoals(newest.inhoud.doelen ?? []));
+        setLines(newest.inhoud.bodemeisen ?? []);
+      }
+      setBasis(fresh.revisie);
+      setConflict(null);
+      setDirty(false);
+    } finally {
+      setReloading(false);
+    }
   }
 
   async function fixPlan() {
@@ -356,6 +401,9 @@ function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersion
         labelOf={(p) => (p === 'ingangsdatum' ? 'Ingangsdatum' : p)}
       />
       {save.done && <Alert type="ok">{save.done}</Alert>}
+      {conflict && (
+        <StaleWriteAlert conflict={conflict} busy={reloading} onReload={() => void loadNewest()} />
+      )}
       <form onSubmit={(e) => void submitSave(e)} noValidate className="formulier plan-formulier">
         <DateField
           label="Ingangsdatum"

@@ -16,6 +16,9 @@ import {
   Table,
 } from '../nl/index.js';
 import { PageHeading } from '../page.js';
+import { CaseSearch } from './CaseSearch.js';
+import { NON_CASE_ROLES } from '../../domain/access/case-access.js';
+import { DeadlineRecomputeStatus } from './DeadlineRecomputeStatus.js';
 
 const PER_PAGE = 50;
 const FILTERS = ['bereik', 'route', 'regio', 'stap', 'status'] as const;
@@ -37,6 +40,10 @@ export function WorkListPage({ me }: { me: Me }) {
     string
   >;
   const [draft, setDraft] = useState(filters);
+  // Management and beheer see no case content, so they get no case search (issue 11).
+  const worksWithCases = me.medewerker.rollen.some(
+    (r) => !(NON_CASE_ROLES as readonly string[]).includes(r),
+  );
   const regions = useRegions();
 
   const query = new URLSearchParams();
@@ -79,6 +86,8 @@ export function WorkListPage({ me }: { me: Me }) {
         Casussen van {filters.bereik === 'eigen' ? 'u zelf' : me.medewerker.organisatie}, de meest
         dringende eerst: eerst verlopen termijnen, dan de eerstvolgende.
       </Paragraph>
+      {worksWithCases && <CaseSearch />}
+      <DeadlineRecomputeStatus />
       <form className="filters" onSubmit={apply} aria-label="Filters">
         <FormField label="Bereik" required>
           {(w) => (

@@ -3,18 +3,25 @@
  * signals in Dutch, refreshing after a save, and the "last recorded" line.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { api, type StaleWrite } from '../api.js';
 import { formatDateTime } from '../format.js';
 import { Paragraph } from '../nl/index.js';
+import { StaleWriteAlert, staleWriteOf } from '../stale-write.js';
 
 export interface AssessmentView {
   id: string;
   soort: string;
+  /** The section's revision this record made (ADR 0028). */
+  revisie: number;
   inhoud: Record<string, unknown>;
   op: string;
   door: string;
 }
 export interface Assessments {
   actueel: Record<string, AssessmentView | undefined>;
+  /** Per edited section: the revision a save sends back as `basisRevisie` (ADR 0028). */
+  revisies: Record<string, number>;
   geschiedenis: AssessmentView[];
 }
 export interface TriageView {
@@ -38,6 +45,58 @@ export function useRefresh(caseId: string) {
       client.invalidateQueries({ queryKey: ['kindcontact', caseId] }),
       client.invalidateQueries({ queryKey: ['casus', caseId] }),
     ]);
+}
+
+/**
+ * Optimistic locking for a section of the analysis page (ADR 0028): a save sends the revision
+ * the form was based on; when a colleague saved the section first, the form keeps the user's
+ * text and `alert` says who saved what, and when, with a button that loads the newest version
+ * (`onReloaded` remounts the section with it).
+ */
+export function useSectionLock(
+  caseId: string,
+  latest: AssessmentView | undefined,
+  onReloaded: () => void,
+): {
+  post: (path: string, body: object) => Promise<boolean>;
+  alert: ReactNode;
+} {
+  const refresh = useRefresh(caseId);
+  const [basis, setBasis] = useState(latest?.revisie ?? 0);
+  const [conflict, setConflict] = useState<StaleWrite | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  /** Saves the section; false when someone else saved it first (the alert then shows). */
+  async function post(path: string, body: object): Promise<boolean> {
+    try {
+      const saved = await api<{ revisie: number }>('POST', path, { ...body, basisRevisie: basis });
+      setBasis(saved.revisie);
+      setConflict(null);
+      return true;
+    } catch (error) {
+      const stale = staleWriteOf(error);
+      if (!stale) throw error;
+      setConflict(stale);
+      return false;
+    }
+  }
+
+  async function reload() {
+    setBusy(true);
+    try {
+      await refresh();
+      onReloaded();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    post,
+    alert: conflict ? (
+      <StaleWriteAlert conflict={conflict} busy={busy} onReload={() => void reload()} />
+    ) : null,
+  };
 }
 
 export function Recorded({ latest }: { latest: AssessmentView | undefined }) {

@@ -8,7 +8,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiFailure } from '../api.js';
+import { ApiFailure, type StaleWrite } from '../api.js';
 import { formatDate } from '../format.js';
 import {
   Alert,
@@ -21,6 +21,7 @@ import {
   Textarea,
   Textbox,
 } from '../nl/index.js';
+import { StaleWriteAlert, staleWriteOf } from '../stale-write.js';
 import { portalApi, type PortalRole } from './portal-api.js';
 
 interface Tracked {
@@ -39,6 +40,8 @@ interface FamilyPlan {
   waaromNietBijhouden: string | null;
   plan: {
     id: string;
+    /** The plan's revision: a save sends it back as `basisRevisie` (ADR 0028). */
+    revisie: number;
     versie: number;
     status: 'concept' | 'vastgesteld';
     eerderVastgesteld: boolean;
@@ -234,6 +237,39 @@ function Editor({ caseId, parent, plan }: { caseId: string; parent: boolean; pla
   const [busy, setBusy] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const you = parent ? 'u' : 'je';
+  /** The revision this form is based on; someone else's save meanwhile is a conflict. */
+  const [basis, setBasis] = useState(plan.revisie);
+  const [conflict, setConflict] = useState<StaleWrite | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+
+  /** Replaces the form with the newest stored plan, at the reader's request. */
+  async function loadNewest() {
+    setBusy(true);
+    try {
+      const fresh = await client.fetchQuery({
+        queryKey: queryKey(caseId),
+        queryFn: () =>
+          portalApi<FamilyPlan>('GET', `/casussen/${encodeURIComponent(caseId)}/familiegroepsplan`),
+        staleTime: 0,
+      });
+      const newest = fresh.plan;
+      if (newest) {
+        setAuthors(newest.opgesteldDoor);
+        setPerspective(newest.perspectief);
+        setHelpWanted(newest.gewensteHulp);
+        setGoals(newest.doelen.map((d) => ({ key: rowKey(), ...d })));
+        setMembers(newest.netwerk.map((m) => ({ key: rowKey(), ...m })));
+        setAgreements(newest.afspraken.map((a) => ({ key: rowKey(), ...a })));
+        setBasis(newest.revisie);
+      }
+      setConflict(null);
+      setErrors({});
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : 'Laden lukte niet. Probeer het opnieuw.');
+    } finally {
+      setBusy(false);
+    }
+  }
 
   const error = (path: string) => errors[fieldIdOf(path)];
   const patch = <T extends { key: string }>(
@@ -249,7 +285,7 @@ function Editor({ caseId, parent, plan }: { caseId: string; parent: boolean; pla
     setSaved(null);
     setBusy(true);
     try {
-      const result = await portalApi<{ versie: number }>(
+      const result = await portalApi<{ versie: number; revisie: number }>(
         'PUT',
         `/casussen/${encodeURIComponent(caseId)}/familiegroepsplan`,
         {
@@ -259,8 +295,11 @@ function Editor({ caseId, parent, plan }: { caseId: string; parent: boolean; pla
           doelen: goals.map(({ key: _key, ...g }) => g),
           netwerk: members.map(({ key: _key, ...m }) => m),
           afspraken: agreements.map(({ key: _key, ...a }) => a),
+          basisRevisie: basis,
         },
       );
+      setBasis(result.revisie);
+      setConflict(null);
       setErrors({});
       setSaved(
         result.versie > plan.versie
@@ -269,7 +308,12 @@ function Editor({ caseId, parent, plan }: { caseId: string; parent: boolean; pla
       );
       await client.invalidateQueries({ queryKey: queryKey(caseId) });
     } catch (e) {
-      if (e instanceof ApiFailure && e.status === 400 && e.fields.length > 0) {
+      const stale = staleWriteOf(e);
+      if (stale) {
+        // The reader's own text stays in the form; the alert says who saved what, and when.
+        setConflict(stale);
+        requestAnimationFrame(() => conflictRef.current?.focus());
+      } else if (e instanceof ApiFailure && e.status === 400 && e.fields.length > 0) {
         const found: Record<string, string> = {};
         for (const f of e.fields) found[fieldIdOf(f.path)] ??= f.message;
         setErrors(found);
@@ -335,6 +379,15 @@ function Editor({ caseId, parent, plan }: { caseId: string; parent: boolean; pla
       className="portaal-formulier portaal-fgp-editor"
       aria-label="Familiegroepsplan schrijven"
     >
+      {conflict && (
+        <StaleWriteAlert
+          conflict={conflict}
+          busy={busy}
+          you={you}
+          focusRef={conflictRef}
+          onReload={() => void loadNewest()}
+        />
+      )}
       {failure && (
         <Alert type="error" focusRef={alertRef}>
           {failure}

@@ -5,7 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiFailure, type FieldProblem } from '../api.js';
+import { ApiFailure, type FieldProblem, type StaleWrite } from '../api.js';
 
 export type PortalRole = 'vertegenwoordiger' | 'jongere-12-15' | 'jongere-16-plus';
 
@@ -44,13 +44,21 @@ export async function portalApi<T>(method: string, path: string, body?: unknown)
   }
   if (!response.ok) {
     const error = (
-      parsed as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | null
+      parsed as {
+        error?: {
+          code?: string;
+          message?: string;
+          fields?: FieldProblem[];
+          wijziging?: StaleWrite;
+        };
+      } | null
     )?.error;
     throw new ApiFailure(
       response.status,
       error?.code ?? 'unknown',
       error?.message ?? 'Er ging iets mis. Probeer het opnieuw.',
       error?.fields ?? [],
+      error?.wijziging ?? null,
     );
   }
   return parsed as T;
