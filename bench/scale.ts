@@ -20,6 +20,7 @@
  * point here.
  *
  *   npm run bench:scale [-- --cases 100000 --users 50 --requests 300 --reuse]
+ *   --think-min 500 --think-max 1500: the users' think time in ms (uniform between the two)
  *   --sql prints the statements of one request per endpoint (for EXPLAIN ANALYZE)
  *   --url postgres://… (default: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
  */

@@ -10,7 +10,13 @@ const organisations = planOrganisations(new Random(streamSeed(1, 0)));
 function plans(seed: number, count: number): PlannedCase[] {
   const used = new Set<string>();
   return Array.from({ length: count }, (_, n) =>
-    planCase(new Random(streamSeed(seed, n + 1)), organisations.regions, NOW, used),
+    planCase(
+      new Random(streamSeed(seed, n + 1)),
+      organisations.regions,
+      NOW,
+      used,
+      new Random(streamSeed(seed + 1, n + 1)),
+    ),
   );
 }
 

@@ -517,6 +517,10 @@ interface Context {
   closedAt: number | null;
   /** When the case stopped moving (stuck), so follow-up stops there too. */
   stalledAt: number | null;
+  /** Draws which colleague of an organisation works on the case. */
+  readonly crewRng: Random;
+  /** The professional per organisation and role, once drawn. */
+  readonly crew: Map<string, string>;
 }
 
 function late(c: Context): boolean {
@@ -546,8 +550,20 @@ function proceeds(c: Context, at: number): boolean {
   return false;
 }
 
-function staff(organisation: DemoOrganisation, role: StaffRole): string {
-  return staffOf(organisation, role);
+/**
+ * The professional of the organisation in the role who works on this case: one of its
+ * colleagues in that role (drawn from the case's own crew stream, so the rest of the case stays
+ * the same whatever the staffing), the same one throughout the case.
+ */
+function staff(c: Context, organisation: DemoOrganisation, role: StaffRole): string {
+  const key = `${organisation.id} ${role}`;
+  let id = c.crew.get(key);
+  if (id === undefined) {
+    const members = organisation.members.get(role) ?? [];
+    id = members.length > 1 ? c.crewRng.pick(members) : staffOf(organisation, role);
+    c.crew.set(key, id);
+  }
+  return id;
 }
 
 /** Reports of an evaluation meeting, sent round within five working days, mostly. */
@@ -628,9 +644,9 @@ function voluntary(c: Context): void {
   const { rng, timeline, roles, region, team, provider, segment } = c;
   const t0 = c.registeredAt;
   const crisis = CRISIS.includes(segment);
-  const teamWorker = staff(team, 'casusregisseur');
-  const planner = staff(provider, 'planner');
-  const therapist = staff(provider, 'behandelaar');
+  const teamWorker = staff(c, team, 'casusregisseur');
+  const planner = staff(c, provider, 'planner');
+  const therapist = staff(c, provider, 'behandelaar');
   const worker = c.route === 'A' ? teamWorker : therapist;
 
   const first = crisis
@@ -670,7 +686,7 @@ function voluntary(c: Context): void {
       c.route === 'A'
         ? 'triage: casusregie buiten het gezin'
         : 'aanbieder vraagt een casusregisseur van het lokale team',
-      staff(team, 'teamleider'),
+      staff(c, team, 'teamleider'),
     );
   }
 
@@ -758,9 +774,9 @@ function voluntary(c: Context): void {
 function courtMeasure(c: Context, courtDay: DayNumber): void {
   const { rng, now, timeline, roles, provider, segment, measure } = c;
   const t0 = c.registeredAt;
-  const protector = staff(c.region.gi, 'jeugdbeschermer');
-  const planner = staff(provider, 'planner');
-  const therapist = staff(provider, 'behandelaar');
+  const protector = staff(c, c.region.gi, 'jeugdbeschermer');
+  const planner = staff(c, provider, 'planner');
+  const therapist = staff(c, provider, 'behandelaar');
   const crisis = CRISIS.includes(segment);
 
   // The planned end of the measure and its extensions; voogdij runs until adulthood.
@@ -880,7 +896,7 @@ function escalation(c: Context, plan: number, end: number | null): void {
   if (!c.teamInvolved || !rng.chance(zou ? 0.25 : 0.03)) return;
   const until = Math.min(end ?? now, now);
   if (until - plan < 20 * DAY) return;
-  const lead = staff(team, 'teamleider');
+  const lead = staff(c, team, 'teamleider');
   const raised = daysAfter(rng, plan, rng.int(14, Math.floor((until - plan) / DAY)));
   if (raised > until) return;
   if (rng.chance(zou ? 0.35 : 0.2)) {
@@ -938,7 +954,7 @@ function changeProvider(c: Context, start: number, end: number | null): void {
     null,
     at,
     'overstap naar andere aanbieder',
-    staff(other, 'planner'),
+    staff(c, other, 'planner'),
   );
 }
 
@@ -958,7 +974,7 @@ function handBack(c: Context, start: number, end: number | null): void {
     null,
     at,
     'gezin neemt de casusregie terug',
-    staff(team, 'casusregisseur'),
+    staff(c, team, 'casusregisseur'),
   );
 }
 
@@ -970,7 +986,7 @@ function suspension(c: Context): void {
   // Well before a closure, so the end evaluation stays.
   const until = Math.min((c.closedAt ?? now + 100 * DAY) - 100 * DAY, c.stalledAt ?? now, now);
   if (until - helpStart < 45 * DAY) return;
-  const therapist = staff(c.provider, 'behandelaar');
+  const therapist = staff(c, c.provider, 'behandelaar');
   const at = daysAfter(rng, helpStart, rng.int(30, Math.floor((until - helpStart) / DAY)));
   if (at > until) return;
   const outcome = rng.weighted([
@@ -1005,7 +1021,7 @@ function futurePlans(c: Context, persons: readonly PlannedPerson[]): void {
   const { rng, now, timeline } = c;
   const helpStart = c.helpStart;
   if (helpStart === null) return;
-  const author = staff(c.provider, 'behandelaar');
+  const author = staff(c, c.provider, 'behandelaar');
   persons.forEach((person, index) => {
     if (person.kind !== 'jeugdige' || person.birthDate === null) return;
     const birth = parseIsoDate(person.birthDate);
@@ -1048,11 +1064,16 @@ const COURT_CASE_AGE_DAYS: readonly (readonly [readonly [number, number], number
   [[366, 900], 45],
 ];
 
+/**
+ * Plans one case from `rng`; `crewRng` only picks which colleagues work on it (see `staff`), so
+ * the case is the same with more or fewer staff.
+ */
 export function planCase(
   rng: Random,
   regions: readonly RegionOrganisations[],
   nowMs: number,
   usedBsns: Set<string>,
+  crewRng: Random,
 ): PlannedCase {
   const region = rng.weighted(regions.map((r) => [r, r.setup.weight] as const));
   const route = rng.weighted<Route>([
@@ -1137,15 +1158,17 @@ export function planCase(
     helpStart: null,
     closedAt: null,
     stalledAt: null,
+    crewRng,
+    crew: new Map(),
   };
 
   // The first assignments and events mirror `registerRequest` (store/cases.ts).
   const registrar =
     route === 'A'
-      ? staff(team, 'casusregisseur')
+      ? staff(c, team, 'casusregisseur')
       : route === 'B'
-        ? staff(provider, 'planner')
-        : staff(region.gi, 'jeugdbeschermer');
+        ? staff(c, provider, 'planner')
+        : staff(c, region.gi, 'jeugdbeschermer');
   const initial = 'bij registratie';
   if (route === 'A') {
     roles.start('procesregie', 'organisatie', team.id, null, registeredAt, initial, registrar);

@@ -40,6 +40,8 @@ export const DEMO_PASSWORD = 'Demo-wachtwoord-2026';
 export const DEFAULT_SEED = 20_261_123;
 
 const CASES_PER_TRANSACTION = 500;
+/** Salts the streams that pick which colleagues work on a case (apart from the case's own). */
+const CREW_SALT = 0x5ca1ab1e;
 const ROWS_PER_INSERT = 1000;
 const DAY = 86_400_000;
 
@@ -269,7 +271,7 @@ export async function generateDemoData(
   if (known) throw new Error('Deze database bevat al demodata; begin met een lege database.');
 
   const seed = options.seed ?? DEFAULT_SEED;
-  const organisations = planOrganisations(new Random(streamSeed(seed, 0)));
+  const organisations = planOrganisations(new Random(streamSeed(seed, 0)), options.cases);
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   await insertOrganisations(db, organisations, passwordHash, new Date(nowMs - 3 * 365 * DAY));
   await insertCatalogue(db, organisations, new Date(nowMs).getUTCFullYear());
@@ -286,7 +288,9 @@ export async function generateDemoData(
     for (let n = first; n < last; n++) {
       // One stream per case: case n is the same whatever the total.
       const rng = new Random(streamSeed(seed, n + 1));
-      addCaseRows(rows, planCase(rng, organisations.regions, nowMs, usedBsns), rng, nowMs);
+      const crewRng = new Random(streamSeed(seed ^ CREW_SALT, n + 1));
+      const plan = planCase(rng, organisations.regions, nowMs, usedBsns, crewRng);
+      addCaseRows(rows, plan, rng, nowMs);
     }
     await db.transaction().execute(async (trx) => {
       await insertAll(trx, 'household', rows.household);

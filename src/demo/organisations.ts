@@ -124,8 +124,15 @@ export interface DemoOrganisation {
   readonly region: string;
   readonly agbCode: string | null;
   readonly parentId: string | null;
-  /** Staff id per role. */
+  /** Staff id per role: the organisation's first (named) account of the role. */
   readonly staff: ReadonlyMap<StaffRole, string>;
+  /**
+   * Every account per role, the one in `staff` first: at a larger number of cases numbered
+   * colleagues share the work (see {@link planStaffing}).
+   */
+  readonly members: ReadonlyMap<StaffRole, readonly string[]>;
+  /** The code in the numbered accounts' e-mail addresses (`<role>.<code>-<n>`). */
+  readonly code: string;
 }
 
 export interface DemoStaff {
@@ -166,7 +173,68 @@ function agbCode(rng: Random, prefix: string): string {
   return `${prefix}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
 }
 
-export function planOrganisations(rng: Random): DemoOrganisations {
+/**
+ * Realistic caseloads (issue 11): open cases per professional. A casusregisseur of a local team
+ * holds the casusregie of 35-45 families, a jeugdbeschermer 15-20, a behandelaar about 20
+ * families in treatment; a provider's planner handles the intake and planning for about 200.
+ * A local team has about 12 casusregisseurs under one teamleider.
+ */
+export const CASELOAD = {
+  casusregisseur: 40,
+  jeugdbeschermer: 17,
+  behandelaar: 20,
+  planner: 200,
+} as const;
+export const TEAM_SIZE = 12;
+/**
+ * Shares of all demo cases that are open and on someone's desk, as the case planner produces
+ * them (measured over 100,000 cases): with a professional casusregie at a local team, with a
+ * jeugdbeschermer (route C), with behandelregie at a provider.
+ */
+const OPEN_SHARE = { team: 0.29, gi: 0.146, provider: 0.74 } as const;
+
+/** How many professionals of a kind carry `load` open cases at a realistic caseload. */
+const headcount = (load: number, perPerson: number): number =>
+  Math.max(1, Math.round(load / perPerson));
+
+/**
+ * The staffing of one region for `cases` demo cases in total: how many local teams, and per
+ * team, GI and provider how many of each case role. At a few cases this is the named accounts
+ * alone (one per role and organisation).
+ */
+export function planStaffing(
+  setup: RegionSetup,
+  cases: number,
+): {
+  teams: number;
+  casusregisseursPerTeam: number;
+  jeugdbeschermers: number;
+  plannersPerProvider: number;
+  behandelaarsPerProvider: number;
+} {
+  const totalWeight = REGION_SETUPS.reduce((sum, r) => sum + r.weight, 0);
+  const regionCases = (cases * setup.weight) / totalWeight;
+  const casusregisseurs = headcount(regionCases * OPEN_SHARE.team, CASELOAD.casusregisseur);
+  const teams = Math.max(setup.teams.length, Math.ceil(casusregisseurs / TEAM_SIZE));
+  const perProvider = (regionCases * OPEN_SHARE.provider) / setup.providers.length;
+  return {
+    teams,
+    casusregisseursPerTeam: headcount(
+      (regionCases * OPEN_SHARE.team) / teams,
+      CASELOAD.casusregisseur,
+    ),
+    jeugdbeschermers: headcount(regionCases * OPEN_SHARE.gi, CASELOAD.jeugdbeschermer),
+    plannersPerProvider: headcount(perProvider, CASELOAD.planner),
+    behandelaarsPerProvider: headcount(perProvider, CASELOAD.behandelaar),
+  };
+}
+
+/**
+ * The demo organisations and their accounts, staffed for `cases` demo cases: the named accounts
+ * (one per role and organisation) always, and when the cases need more people numbered
+ * colleagues (`<role>.<code>-<n>`) and more local teams, each with its own teamleider.
+ */
+export function planOrganisations(rng: Random, cases = 0): DemoOrganisations {
   const organisations: DemoOrganisation[] = [];
   const staff: DemoStaff[] = [];
   const usedAgb = new Set<string>();
@@ -177,6 +245,8 @@ export function planOrganisations(rng: Random): DemoOrganisations {
     name: string,
     parentId: string | null,
     emailSuffix: string,
+    code: string,
+    numbered = false,
   ): DemoOrganisation => {
     let agb: string | null = kind === 'gemeente' ? setup.cbsCode : null;
     if (kind === 'aanbieder' || kind === 'huisartsenpraktijk') {
@@ -186,14 +256,18 @@ export function planOrganisations(rng: Random): DemoOrganisations {
     }
     const id = randomUUID();
     const accounts = new Map<StaffRole, string>();
+    const members = new Map<StaffRole, string[]>();
     for (const role of ROLES_BY_KIND[kind]) {
       const staffId = randomUUID();
       accounts.set(role, staffId);
+      members.set(role, [staffId]);
       staff.push({
         id: staffId,
         organisationId: id,
         name: adultName(rng, surname(rng)),
-        email: `${role}.${setup.slug}${emailSuffix}@${DEMO_EMAIL_DOMAIN}`,
+        email: numbered
+          ? `${role}.${code}-1@${DEMO_EMAIL_DOMAIN}`
+          : `${role}.${setup.slug}${emailSuffix}@${DEMO_EMAIL_DOMAIN}`,
         role,
       });
     }
@@ -205,6 +279,8 @@ export function planOrganisations(rng: Random): DemoOrganisations {
       agbCode: agb,
       parentId,
       staff: accounts,
+      members,
+      code,
     };
     organisations.push(created);
     return created;
@@ -212,19 +288,20 @@ export function planOrganisations(rng: Random): DemoOrganisations {
   const suffix = (index: number): string => (index === 0 ? '' : `-${index + 1}`);
 
   const regions = REGION_SETUPS.map((setup): Omit<RegionOrganisations, 'crisisTeam'> => {
-    const municipality = organisation(setup, 'gemeente', setup.municipality, null, '');
+    const { slug } = setup;
+    const municipality = organisation(setup, 'gemeente', setup.municipality, null, '', slug);
     return {
       setup,
       municipality,
       teams: setup.teams.map((name, i) =>
-        organisation(setup, 'lokaal-team', name, municipality.id, suffix(i)),
+        organisation(setup, 'lokaal-team', name, municipality.id, suffix(i), `${slug}-lt${i + 1}`),
       ),
       providers: setup.providers.map((name, i) =>
-        organisation(setup, 'aanbieder', name, null, suffix(i)),
+        organisation(setup, 'aanbieder', name, null, suffix(i), `${slug}-a${i + 1}`),
       ),
-      gi: organisation(setup, 'gi', setup.gi, null, ''),
-      practice: organisation(setup, 'huisartsenpraktijk', setup.practice, null, ''),
-      expertTeam: organisation(setup, 'expertteam', setup.expertTeam, null, ''),
+      gi: organisation(setup, 'gi', setup.gi, null, '', `${slug}-gi`),
+      practice: organisation(setup, 'huisartsenpraktijk', setup.practice, null, '', slug),
+      expertTeam: organisation(setup, 'expertteam', setup.expertTeam, null, '', slug),
     };
   });
   // Added after everything else so the names and codes drawn above stay the same per seed.
@@ -241,7 +318,7 @@ export function planOrganisations(rng: Random): DemoOrganisations {
     });
     return {
       ...region,
-      crisisTeam: organisation(setup, 'crisisteam', setup.crisisTeam, null, ''),
+      crisisTeam: organisation(setup, 'crisisteam', setup.crisisTeam, null, '', `${setup.slug}-ct`),
     };
   });
   // The privacy officer of each municipality (issue 8), last so earlier draws stay the same.
@@ -256,5 +333,47 @@ export function planOrganisations(rng: Random): DemoOrganisations {
       role: 'privacyfunctionaris',
     });
   }
-  return { regions: withCrisis, organisations, staff };
+  // Staffing for the number of cases (issue 11), last so the named accounts stay the same.
+  const member = (org: DemoOrganisation, role: StaffRole, count: number): void => {
+    const members = org.members.get(role) as string[];
+    for (let n = members.length + 1; n <= count; n++) {
+      const id = randomUUID();
+      members.push(id);
+      staff.push({
+        id,
+        organisationId: org.id,
+        name: adultName(rng, surname(rng)),
+        email: `${role}.${org.code}-${n}@${DEMO_EMAIL_DOMAIN}`,
+        role,
+      });
+    }
+  };
+  const staffed = withCrisis.map((region): RegionOrganisations => {
+    const { setup, municipality } = region;
+    const plan = planStaffing(setup, cases);
+    const teams = [...region.teams];
+    for (let i = teams.length; i < plan.teams; i++) {
+      const base = setup.teams[i % setup.teams.length] ?? setup.teams[0] ?? '';
+      const name = `${base} ${Math.floor(i / setup.teams.length) + 1}`;
+      teams.push(
+        organisation(
+          setup,
+          'lokaal-team',
+          name,
+          municipality.id,
+          '',
+          `${setup.slug}-lt${i + 1}`,
+          true,
+        ),
+      );
+    }
+    for (const team of teams) member(team, 'casusregisseur', plan.casusregisseursPerTeam);
+    member(region.gi, 'jeugdbeschermer', plan.jeugdbeschermers);
+    for (const provider of region.providers) {
+      member(provider, 'planner', plan.plannersPerProvider);
+      member(provider, 'behandelaar', plan.behandelaarsPerProvider);
+    }
+    return { ...region, teams };
+  });
+  return { regions: staffed, organisations, staff };
 }
