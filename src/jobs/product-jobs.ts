@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Profile } from '../domain/rules/index.js';
 import { sealAuditLog } from '../store/access-log.js';
+import { refreshQueuedDeadlines } from '../store/deadline-state.js';
 import type { Database } from '../store/schema.js';
 import { describeDigestRun, runDigest, type DigestOptions, type Mailer } from './digest.js';
 import { lapseSuspensions } from './lapse-suspensions.js';
@@ -92,10 +93,12 @@ export function registerProductJobs(registry: JobRegistry, context: ProductJobsC
     },
   );
   // The kept deadlines (ADR 0029). Readers evaluate a stale case they show themselves; the sweep
-  // keeps most rows fresh so they seldom have to: cases written to in the last minute.
+  // keeps most rows fresh so they seldom have to: cases queued by writes that the write itself
+  // did not get to, and any other stale case.
   registry.registerJob(
     JOB_NAMES.sweepDeadlines,
     async () => {
+      await refreshQueuedDeadlines(db, profiles, now(), SWEEP_LIMIT);
       await refreshStaleDeadlines(db, profiles, now(), { limit: SWEEP_LIMIT });
     },
     {

@@ -85,6 +85,10 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { ijwRoutes } from './routes/ijw.js';
 import { ruleRoutes } from './routes/rules.js';
 import { hasWebUi, WEB_ROOT } from './static.js';
+import { refreshQueuedDeadlines } from '../store/deadline-state.js';
+
+/** Queued cases evaluated after one write: a write touches one case, a merge or move a few. */
+const QUEUED_PER_WRITE = 20;
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
@@ -219,6 +223,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       !csrfMatches(portal.csrfToken, request.headers['x-csrf-token'] as string | undefined)
     )
       throw new ApiError('forbidden', 'Het CSRF-token ontbreekt of klopt niet.');
+  });
+  // Deadlines kept up to date as events arrive (issue 11, ADR 0029): after a write succeeded,
+  // the cases it gave a new revision (queued by a trigger) are evaluated again, once the answer
+  // is on its way. A failure only leaves them stale: readers and the sweep evaluate them later.
+  app.addHook('onResponse', async (request, reply) => {
+    const safe =
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    if (safe || reply.statusCode >= 400) return;
+    try {
+      await refreshQueuedDeadlines(deps.db, deps.profiles, deps.clock.now(), QUEUED_PER_WRITE);
+    } catch (error) {
+      request.log.warn({ err: error }, 'termijnen na schrijven niet bijgewerkt');
+    }
   });
   app.addHook('onRequest', async (request) => {
     // Portal routes know only portal sessions: a staff cookie in the same browser is ignored.

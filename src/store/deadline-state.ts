@@ -92,6 +92,7 @@ export async function refreshDeadlineStates(
         pending: state.pending,
         first_overdue_from: first === null ? null : new Date(first).toISOString(),
         next_due: nextDue(state.pending),
+        overdue_from: state.pending.map((k) => k.overdueFrom),
       };
     });
     await storeStates(db, records);
@@ -110,13 +111,14 @@ async function storeStates(db: Kysely<Database>, records: readonly object[]): Pr
   await sql`
     insert into case_deadline_state (
       case_id, revision, profile_version, evaluated_day, evaluated_at, pending, first_overdue_from,
-      next_due
+      next_due, overdue_from
     )
     select r.case_id, r.revision, r.profile_version, r.evaluated_day, r.evaluated_at, r.pending,
-      r.first_overdue_from, r.next_due
+      r.first_overdue_from, r.next_due, r.overdue_from
     from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
       case_id uuid, revision bigint, profile_version text, evaluated_day integer,
-      evaluated_at timestamptz, pending jsonb, first_overdue_from timestamptz, next_due text
+      evaluated_at timestamptz, pending jsonb, first_overdue_from timestamptz, next_due text,
+      overdue_from float8[]
     )
     join casus on casus.id = r.case_id and casus.revision = r.revision
     on conflict (case_id) do update set
@@ -126,10 +128,33 @@ async function storeStates(db: Kysely<Database>, records: readonly object[]): Pr
       evaluated_at = excluded.evaluated_at,
       pending = excluded.pending,
       first_overdue_from = excluded.first_overdue_from,
-      next_due = excluded.next_due
+      next_due = excluded.next_due,
+      overdue_from = excluded.overdue_from
     where (case_deadline_state.revision, case_deadline_state.evaluated_at)
       <= (excluded.revision, excluded.evaluated_at)
   `.execute(db);
+}
+
+/**
+ * Evaluates the cases written to since their deadlines were kept (queued by a trigger on every
+ * new case revision, migration 0055), at most `limit`, and takes them off the queue. Several
+ * instances may run this at once: each takes its own queued cases (skip locked). A case whose
+ * evaluation fails stays stale; readers and the sweep evaluate it later.
+ */
+export async function refreshQueuedDeadlines(
+  db: Kysely<Database>,
+  profiles: ReadonlyMap<string, Profile>,
+  now: Date,
+  limit: number,
+): Promise<number> {
+  const taken = await sql<{ case_id: string }>`
+    delete from deadline_dirty where case_id in (
+      select case_id from deadline_dirty limit ${limit} for update skip locked
+    ) returning case_id
+  `.execute(db);
+  const ids = taken.rows.map((r) => r.case_id);
+  if (ids.length > 0) await refreshDeadlineStates(db, profiles, ids, now);
+  return ids.length;
 }
 
 /** Which cases a selection of stale ones covers. */

@@ -974,6 +974,13 @@ export interface CaseDeadlineStateTable {
   first_overdue_from: Timestamp | null;
   /** The earliest `due` among the pending deadlines, compared as text (migration 0055). */
   next_due: string | null;
+  /** Each pending deadline's overdue instant (ms), as in `pending` (migration 0055). */
+  overdue_from: number[] | null;
+}
+
+/** Cases written to since their deadlines were kept, queued by a trigger (migration 0055). */
+export interface DeadlineDirtyTable {
+  case_id: string;
 }
 
 /** A full recomputation of the kept deadlines and its progress (migration 0049). */
@@ -1054,5 +1061,6 @@ export interface Database {
   staff_registration: StaffRegistrationTable;
   unregistered_assignment: UnregisteredAssignmentTable;
   case_deadline_state: CaseDeadlineStateTable;
+  deadline_dirty: DeadlineDirtyTable;
   deadline_recompute_run: DeadlineRecomputeRunTable;
 }

@@ -117,17 +117,9 @@ async function refreshStaleVisible(
   filters: Pick<WorkListFilters, 'bereik' | 'route' | 'regio' | 'stap'>,
   now: Date,
 ) {
-  const versions = JSON.stringify(Object.fromEntries(profileVersions(profiles)));
   const stale = await visibleOpenCases(db, actor, filters, now)
     .select('casus.id')
-    .where(
-      sql<boolean>`(
-        kept.case_id is null
-        or kept.revision <> casus.revision
-        or kept.evaluated_day <> ${localDay(now.getTime())}
-        or kept.profile_version <> coalesce(${versions}::jsonb ->> casus.region, ${NO_PROFILE_VERSION})
-      )`,
-    )
+    .where(staleKept(profiles, now))
     .execute();
   return refreshDeadlineStates(
     db,
@@ -135,6 +127,17 @@ async function refreshStaleVisible(
     stale.map((c) => c.id),
     now,
   );
+}
+
+/** Whether the kept row `kept` of `casus` is missing or stale at `now`. */
+function staleKept(profiles: ReadonlyMap<string, Profile>, now: Date) {
+  const versions = JSON.stringify(Object.fromEntries(profileVersions(profiles)));
+  return sql<boolean>`(
+    kept.case_id is null
+    or kept.revision <> casus.revision
+    or kept.evaluated_day <> ${localDay(now.getTime())}
+    or kept.profile_version <> coalesce(${versions}::jsonb ->> casus.region, ${NO_PROFILE_VERSION})
+  )`;
 }
 
 /**
@@ -200,68 +203,84 @@ export async function workList(
   let totals = { casussen: 0, verlopen: 0, open: 0 };
   let items: WorkListItem[] = [];
   if (worksWithCases(ctx.actor)) {
-    const refreshed = await refreshStaleVisible(db, ctx.actor, profiles, filters, now);
     const nowMs = now.getTime();
-    const pendingCount = sql<number>`coalesce(jsonb_array_length(kept.pending), 0)`;
+    const pendingCount = sql<number>`coalesce(cardinality(kept.overdue_from), 0)`;
     const overdueCount = sql<number>`coalesce((
-      select count(*)::int from jsonb_array_elements(kept.pending) d
-      where (d ->> 'overdueFrom')::float8 <= ${nowMs}
+      select count(*)::int from unnest(kept.overdue_from) as o (at) where o.at <= ${nowMs}
     ), 0)`;
     const selected = visibleOpenCases(db, ctx.actor, filters, now).select([
       'casus.id',
       'kept.next_due as nextDue',
       overdueCount.as('overdue'),
       pendingCount.as('pending'),
+      staleKept(profiles, now).as('stale'),
     ]);
-    const matching = db
-      .selectFrom(selected.as('v'))
-      .selectAll('v')
-      .where((eb) =>
-        filters.status === 'verlopen'
-          ? eb('v.overdue', '>', 0)
-          : filters.status === 'open'
-            ? eb('v.pending', '>', 0)
-            : eb.lit(true),
-      );
-    const rows = await db
-      .with('m', () => matching)
-      .with('paged', (w) =>
-        w
-          .selectFrom('m')
-          .select([
-            'm.id',
-            'm.overdue',
-            'm.pending',
-            sql<number>`count(*) over ()`.as('total'),
-            sql<number>`sum(m.overdue) over ()`.as('totalOverdue'),
-            sql<number>`sum(m.pending) over ()`.as('totalPending'),
-            sql<number>`row_number() over (
+    // Stale rows are let through the status filter, so that their number says whether any
+    // case of the list needs evaluating first.
+    const matching = (withStale: boolean) =>
+      db
+        .selectFrom(selected.as('v'))
+        .selectAll('v')
+        .where((eb) =>
+          eb.or([
+            filters.status === 'verlopen'
+              ? eb('v.overdue', '>', 0)
+              : filters.status === 'open'
+                ? eb('v.pending', '>', 0)
+                : eb.lit(true),
+            ...(withStale ? [eb('v.stale', '=', true)] : []),
+          ]),
+        );
+    const readPage = (withStale: boolean) =>
+      db
+        .with('m', () => matching(withStale))
+        .with('paged', (w) =>
+          w
+            .selectFrom('m')
+            .select([
+              'm.id',
+              'm.overdue',
+              'm.pending',
+              sql<number>`count(*) over ()`.as('total'),
+              sql<number>`sum(m.overdue) over ()`.as('totalOverdue'),
+              sql<number>`sum(m.pending) over ()`.as('totalPending'),
+              sql<number>`count(*) filter (where m.stale) over ()`.as('staleCount'),
+              sql<number>`row_number() over (
               order by (m.overdue > 0) desc, m."nextDue" collate "C" asc nulls last, m.id
             )`.as('rank'),
-          ])
-          .orderBy('rank')
-          .offset((page - 1) * perPage)
-          .limit(perPage),
-      )
-      .selectFrom('paged')
-      .innerJoin('casus', 'casus.id', 'paged.id')
-      .innerJoin('household', 'household.id', 'casus.household_id')
-      .leftJoin('case_deadline_state as kept', 'kept.case_id', 'casus.id')
-      .select([
-        'paged.id',
-        'paged.total',
-        'paged.totalOverdue',
-        'paged.totalPending',
-        'paged.rank',
-        'casus.region',
-        'casus.route',
-        'casus.step',
-        'casus.segment',
-        'household.label',
-        'kept.pending as keptPending',
-      ])
-      .orderBy('paged.rank')
-      .execute();
+            ])
+            .orderBy('rank')
+            .offset((page - 1) * perPage)
+            .limit(perPage),
+        )
+        .selectFrom('paged')
+        .innerJoin('casus', 'casus.id', 'paged.id')
+        .innerJoin('household', 'household.id', 'casus.household_id')
+        .leftJoin('case_deadline_state as kept', 'kept.case_id', 'casus.id')
+        .select([
+          'paged.id',
+          'paged.total',
+          'paged.totalOverdue',
+          'paged.totalPending',
+          'paged.staleCount',
+          'paged.rank',
+          'casus.region',
+          'casus.route',
+          'casus.step',
+          'casus.segment',
+          'household.label',
+          'kept.pending as keptPending',
+        ])
+        .orderBy('paged.rank')
+        .execute();
+    // Mostly one query: the cases a write touched are evaluated right after the write (see
+    // app.ts) and the rest by the sweep; a case still stale is evaluated here, then read again.
+    let refreshed = new Map<string, { pending: readonly KeptDeadline[] }>();
+    let rows = await readPage(true);
+    if (Number(rows[0]?.staleCount ?? 0) > 0 || (rows.length === 0 && page > 1)) {
+      refreshed = await refreshStaleVisible(db, ctx.actor, profiles, filters, now);
+      rows = await readPage(false);
+    }
     const first = rows[0];
     if (first) {
       const overdue = Number(first.totalOverdue);
@@ -273,7 +292,7 @@ export async function workList(
     } else if (page > 1) {
       // Past the last page: the totals still count every matching case.
       const all = await db
-        .selectFrom(matching.as('m'))
+        .selectFrom(matching(false).as('m'))
         .select([
           sql<number>`count(*)`.as('total'),
           sql<number>`coalesce(sum(m.overdue), 0)`.as('totalOverdue'),
