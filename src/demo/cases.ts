@@ -506,6 +506,8 @@ interface Context {
   readonly registeredAt: number;
   readonly team: DemoOrganisation;
   readonly provider: DemoOrganisation;
+  /** The GI that carries out the measure (route C). */
+  readonly gi: DemoOrganisation;
   readonly teamInvolved: boolean;
   readonly timeline: Timeline;
   readonly roles: Roles;
@@ -774,7 +776,7 @@ function voluntary(c: Context): void {
 function courtMeasure(c: Context, courtDay: DayNumber): void {
   const { rng, now, timeline, roles, provider, segment, measure } = c;
   const t0 = c.registeredAt;
-  const protector = staff(c, c.region.gi, 'jeugdbeschermer');
+  const protector = staff(c, c.gi, 'jeugdbeschermer');
   const planner = staff(c, provider, 'planner');
   const therapist = staff(c, provider, 'behandelaar');
   const crisis = CRISIS.includes(segment);
@@ -937,12 +939,19 @@ function escalation(c: Context, plan: number, end: number | null): void {
   timeline.add('escalatie-afspraken', agreed, lead, { note: 'Commitment en nieuwe afspraken' });
 }
 
-/** Now and then the help moves to the region's other provider (a new placement). */
+/**
+ * Now and then the help moves to another provider of the region (a new placement): the other
+ * named one, or with numbered providers one drawn by their shares from the crew stream.
+ */
 function changeProvider(c: Context, start: number, end: number | null): void {
   const { rng, now, roles, region, provider } = c;
   const until = Math.min(end ?? now, now);
   if (until - start < 90 * DAY || !rng.chance(0.08)) return;
-  const other = region.providers.find((p) => p.id !== provider.id);
+  const others = region.providerShares.filter(([p]) => p.id !== provider.id);
+  const other =
+    region.providers.length > region.setup.providers.length && others.length > 0
+      ? c.crewRng.weighted(others)
+      : others[0]?.[0];
   if (!other) return;
   const at = daysAfter(rng, start, rng.int(45, Math.floor((until - start) / DAY) - 1));
   if (at > until) return;
@@ -1105,7 +1114,14 @@ export function planCase(
   const weight = chooseWeight(rng, route, segment);
   const facts = planFacts(rng, route, segment, weight);
   const team = rng.pick(region.teams);
-  const provider = rng.pick(region.providers);
+  // Drawn from the case's stream among the named providers as ever; with numbered providers
+  // (large sets) the crew stream places the case by the providers' shares instead, and a
+  // route C case by the GIs' shares, so the rest of the case stays the same.
+  const named = rng.pick(region.providers.slice(0, region.setup.providers.length));
+  const numbered = region.providers.length > region.setup.providers.length;
+  const provider = numbered ? crewRng.weighted(region.providerShares) : named;
+  const gi =
+    route === 'C' && region.giShares.length > 1 ? crewRng.weighted(region.giShares) : region.gi;
   const pace = rng.weighted<Pace>([
     ['vlot', 65],
     ['traag', 25],
@@ -1133,7 +1149,7 @@ export function planCase(
     // Opt-out: the family does not want the local team informed (DOMAIN 3, route B).
     teamInvolved = !rng.chance(0.15);
   } else {
-    registeredBy = region.gi;
+    registeredBy = gi;
     teamInvolved = rng.chance(0.7);
   }
 
@@ -1150,6 +1166,7 @@ export function planCase(
     registeredAt,
     team,
     provider,
+    gi,
     teamInvolved,
     timeline: new Timeline(registeredAt, nowMs),
     roles,
@@ -1168,7 +1185,7 @@ export function planCase(
       ? staff(c, team, 'casusregisseur')
       : route === 'B'
         ? staff(c, provider, 'planner')
-        : staff(c, region.gi, 'jeugdbeschermer');
+        : staff(c, gi, 'jeugdbeschermer');
   const initial = 'bij registratie';
   if (route === 'A') {
     roles.start('procesregie', 'organisatie', team.id, null, registeredAt, initial, registrar);
@@ -1185,9 +1202,8 @@ export function planCase(
     );
     roles.start('casusregie', 'gezin', null, null, registeredAt, initial, registrar);
   } else {
-    const gi = region.gi.id;
-    roles.start('procesregie', 'organisatie', gi, null, registeredAt, initial, registrar);
-    roles.start('casusregie', 'professional', gi, registrar, registeredAt, initial, registrar);
+    roles.start('procesregie', 'organisatie', gi.id, null, registeredAt, initial, registrar);
+    roles.start('casusregie', 'professional', gi.id, registrar, registeredAt, initial, registrar);
   }
   let courtDay: DayNumber | null = null;
   if (route === 'C') {

@@ -94,3 +94,131 @@ describe('demo staffing (issue 11)', () => {
     expect(own).toBeLessThan(65);
   });
 });
+
+/** Open cases per organisation that holds behandelregie (providers) or procesregie (GIs). */
+function openCases(organisations: DemoOrganisations, cases: number): Map<string, number> {
+  const used = new Set<string>();
+  const load = new Map<string, number>();
+  for (let n = 0; n < cases; n++) {
+    const c = planCase(
+      new Random(streamSeed(7, n + 1)),
+      organisations.regions,
+      NOW,
+      used,
+      new Random(streamSeed(8, n + 1)),
+    );
+    if (c.closedAt !== null) continue;
+    for (const r of c.roles)
+      if (
+        r.endsAt === null &&
+        r.organisationId !== null &&
+        (r.role === 'behandelregie' || r.role === 'procesregie')
+      )
+        load.set(r.organisationId, (load.get(r.organisationId) ?? 0) + 1);
+  }
+  return load;
+}
+
+describe('demo providers and GIs (issue 11)', () => {
+  it('keeps the named providers and GI alone in small demo sets', () => {
+    const named = plan(0);
+    const small = plan(280);
+    expect(small.organisations.map((o) => [o.name, o.code])).toEqual(
+      named.organisations.map((o) => [o.name, o.code]),
+    );
+    for (const region of small.regions) {
+      expect(region.providers.map((p) => p.name)).toEqual(region.setup.providers);
+      expect(region.giShares.map(([gi]) => gi.name)).toEqual([region.setup.gi]);
+    }
+  });
+
+  it('adds numbered providers and up to 3 GIs, each with its own staff, in large sets', () => {
+    const big = plan(100_000);
+    const emails = new Set(big.staff.map((s) => s.email));
+    const names = big.organisations.map((o) => o.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const region of big.regions) {
+      // The named ones stay, first, under their own names.
+      expect(region.providers.slice(0, 2).map((p) => p.name)).toEqual(region.setup.providers);
+      expect(region.gi.name).toBe(region.setup.gi);
+      expect(region.providers.length).toBeGreaterThanOrEqual(20);
+      expect(region.giShares.length).toBe(3);
+      for (const provider of region.providers.slice(2)) {
+        expect(provider.kind).toBe('aanbieder');
+        expect(provider.agbCode).toMatch(/^98\d{6}$/);
+        expect(emails).toContain(`planner.${provider.code}-1@${DEMO_EMAIL_DOMAIN}`);
+        expect(emails).toContain(`behandelaar.${provider.code}-1@${DEMO_EMAIL_DOMAIN}`);
+      }
+      for (const [gi] of region.giShares.slice(1)) {
+        expect(gi.kind).toBe('gi');
+        expect((gi.members.get('jeugdbeschermer') ?? []).length).toBeGreaterThan(10);
+      }
+    }
+    expect(emails).toContain(`planner.lek-a3-1@${DEMO_EMAIL_DOMAIN}`);
+    expect(emails).toContain(`jeugdbeschermer.rij-gi2-1@${DEMO_EMAIL_DOMAIN}`);
+    const agb = big.organisations.flatMap((o) => (o.kind === 'aanbieder' ? [o.agbCode] : []));
+    expect(new Set(agb).size).toBe(agb.length);
+  });
+
+  it('gives providers a few hundred open cases each and spreads route C over the GIs', () => {
+    const cases = 20_000;
+    const organisations = plan(cases);
+    const load = openCases(organisations, cases);
+    const providers = organisations.organisations.filter((o) => o.kind === 'aanbieder');
+    expect(providers.length).toBeGreaterThan(25);
+    const sizes = providers.map((p) => load.get(p.id) ?? 0);
+    expect(median(sizes)).toBeGreaterThanOrEqual(300);
+    expect(median(sizes)).toBeLessThanOrEqual(500);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(120);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(750);
+    // Behandelaars stay near their 20 families: the staff follows each provider's share.
+    for (const p of providers) {
+      const perBehandelaar = (load.get(p.id) ?? 0) / (p.members.get('behandelaar') ?? []).length;
+      expect(perBehandelaar).toBeGreaterThan(12);
+      expect(perBehandelaar).toBeLessThan(30);
+    }
+    for (const region of organisations.regions) {
+      const gis = region.giShares.map(([gi]) => load.get(gi.id) ?? 0);
+      expect(gis.length).toBeGreaterThan(1);
+      for (const open of gis) expect(open).toBeGreaterThan(50);
+    }
+  });
+
+  it('places cases over the providers without changing the rest of the case', () => {
+    const small = plan(0);
+    const big = plan(100_000);
+    const content = (organisations: DemoOrganisations, n: number) => {
+      const c = planCase(
+        new Random(streamSeed(7, n + 1)),
+        organisations.regions,
+        NOW,
+        new Set(),
+        new Random(streamSeed(8, n + 1)),
+      );
+      return {
+        region: c.region,
+        route: c.route,
+        segment: c.segment,
+        registeredAt: c.registeredAt,
+        closedAt: c.closedAt,
+        persons: c.persons,
+        events: c.events.map((e) => [e.type, e.at, e.date]),
+      };
+    };
+    const placed = new Set<string>();
+    for (let n = 0; n < 300; n++) {
+      expect(content(big, n)).toEqual(content(small, n));
+      const c = planCase(
+        new Random(streamSeed(7, n + 1)),
+        big.regions,
+        NOW,
+        new Set(),
+        new Random(streamSeed(8, n + 1)),
+      );
+      for (const r of c.roles)
+        if (r.role === 'behandelregie' && r.organisationId) placed.add(r.organisationId);
+    }
+    // Numbered providers get cases too, not only the named ones.
+    expect(placed.size).toBeGreaterThan(30);
+  });
+});

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '../domain/access/case-access.js';
 import type { OrganisationTable } from '../store/schema.js';
-import { adultName, surname } from './names.js';
+import { adultName, standalone, surname } from './names.js';
 import type { Random } from './random.js';
 
 export const DEMO_EMAIL_DOMAIN = 'demo.casusregie.nl';
@@ -18,6 +18,8 @@ interface RegionSetup {
   /** Lower-case code in the e-mail addresses. */
   readonly slug: string;
   readonly municipality: string;
+  /** The youth-care region's name, in the names of numbered providers and GIs. */
+  readonly area: string;
   /** The municipality's CBS code: its identity in iJw messages (Afzender/Ontvanger). */
   readonly cbsCode: string;
   readonly teams: readonly string[];
@@ -37,6 +39,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
   {
     region: 'RIJ',
     slug: 'rij',
+    area: 'Rijnmond',
     municipality: 'Gemeente Rotterdam',
     cbsCode: '0599',
     teams: ['Lokaal team Rotterdam-Noord', 'Lokaal team Rotterdam-Zuid'],
@@ -51,6 +54,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
   {
     region: 'LEK',
     slug: 'lek',
+    area: 'Lekstroom',
     municipality: 'Gemeente Nieuwegein',
     cbsCode: '0356',
     teams: ['Sociaal Team Nieuwegein'],
@@ -65,6 +69,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
   {
     region: 'ZTM',
     slug: 'ztm',
+    area: 'Zoetermeer',
     municipality: 'Gemeente Zoetermeer',
     cbsCode: '0637',
     teams: ['JGH Zoetermeer'],
@@ -79,6 +84,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
   {
     region: 'ZOU',
     slug: 'zou',
+    area: 'Zuidoost-Utrecht',
     municipality: 'Gemeente Utrechtse Heuvelrug',
     cbsCode: '0352',
     teams: ['Lokaal team Doorn', 'Lokaal team Driebergen'],
@@ -93,6 +99,7 @@ export const REGION_SETUPS: readonly RegionSetup[] = [
   {
     region: 'GRO',
     slug: 'gro',
+    area: 'Groningen',
     municipality: 'Gemeente Groningen',
     cbsCode: '0014',
     teams: ['WIJ-team Oosterparkwijk', 'WIJ-team Vinkhuizen'],
@@ -148,12 +155,21 @@ export interface RegionOrganisations {
   readonly setup: RegionSetup;
   readonly municipality: DemoOrganisation;
   readonly teams: readonly DemoOrganisation[];
+  /** Every provider of the region: the named ones first, then numbered ones (large sets). */
   readonly providers: readonly DemoOrganisation[];
+  /** Each provider with its share of the region's cases, for a weighted pick. */
+  readonly providerShares: readonly (readonly [DemoOrganisation, number])[];
+  /** The region's named GI. */
   readonly gi: DemoOrganisation;
+  /** The GIs that take route C cases (the named one first) with their shares of them. */
+  readonly giShares: readonly (readonly [DemoOrganisation, number])[];
   readonly practice: DemoOrganisation;
   readonly expertTeam: DemoOrganisation;
   readonly crisisTeam: DemoOrganisation;
 }
+
+/** A region's named organisations, before staffing for the number of cases. */
+type Unstaffed = Omit<RegionOrganisations, 'providerShares' | 'giShares'>;
 
 export interface DemoOrganisations {
   readonly regions: readonly RegionOrganisations[];
@@ -193,14 +209,37 @@ export const TEAM_SIZE = 12;
  */
 const OPEN_SHARE = { team: 0.29, gi: 0.146, provider: 0.74 } as const;
 
+/**
+ * A region contracts dozens of providers, most with a few hundred clients (issue 11): at a
+ * larger number of cases numbered providers join the named ones until a provider holds about
+ * this many open cases on average; each numbered provider's share of the region's cases is
+ * drawn from {@link NUMBERED_PROVIDER_SHARE} times a named provider's, so sizes range from
+ * about 200 to 600.
+ */
+export const OPEN_CASES_PER_PROVIDER = 400;
+const NUMBERED_PROVIDER_SHARE = [0.5, 1.5] as const;
+/**
+ * Route C goes to several certified institutions: besides the regional GI a national one for
+ * children with a (mild) intellectual disability and one that also does adult probation, each
+ * with an office in the region. A second joins from this many open route C cases in the region,
+ * a third from twice as many; they take these shares of the region's route C cases.
+ */
+const OPEN_CASES_PER_EXTRA_GI = 300;
+const GI_SHARES = [50, 30, 20] as const;
+const EXTRA_GI_NAMES = [
+  'Stichting Jeugdbescherming LVB, regio',
+  'Jeugdbescherming en Reclassering Het Baken, regio',
+] as const;
+
 /** How many professionals of a kind carry `load` open cases at a realistic caseload. */
 const headcount = (load: number, perPerson: number): number =>
   Math.max(1, Math.round(load / perPerson));
 
 /**
- * The staffing of one region for `cases` demo cases in total: how many local teams, and per
- * team, GI and provider how many of each case role. At a few cases this is the named accounts
- * alone (one per role and organisation).
+ * The staffing of one region for `cases` demo cases in total: how many local teams (and
+ * casusregisseurs per team), providers and GIs, and the open cases all providers and all GIs
+ * hold together (staffed per organisation by its share, see {@link CASELOAD}). At a few cases
+ * this is the named organisations and accounts alone (one per role and organisation).
  */
 export function planStaffing(
   setup: RegionSetup,
@@ -208,31 +247,60 @@ export function planStaffing(
 ): {
   teams: number;
   casusregisseursPerTeam: number;
-  jeugdbeschermers: number;
-  plannersPerProvider: number;
-  behandelaarsPerProvider: number;
+  providers: number;
+  providerLoad: number;
+  gis: number;
+  giLoad: number;
 } {
   const totalWeight = REGION_SETUPS.reduce((sum, r) => sum + r.weight, 0);
   const regionCases = (cases * setup.weight) / totalWeight;
   const casusregisseurs = headcount(regionCases * OPEN_SHARE.team, CASELOAD.casusregisseur);
   const teams = Math.max(setup.teams.length, Math.ceil(casusregisseurs / TEAM_SIZE));
-  const perProvider = (regionCases * OPEN_SHARE.provider) / setup.providers.length;
+  const providerLoad = regionCases * OPEN_SHARE.provider;
+  const giLoad = regionCases * OPEN_SHARE.gi;
   return {
     teams,
     casusregisseursPerTeam: headcount(
       (regionCases * OPEN_SHARE.team) / teams,
       CASELOAD.casusregisseur,
     ),
-    jeugdbeschermers: headcount(regionCases * OPEN_SHARE.gi, CASELOAD.jeugdbeschermer),
-    plannersPerProvider: headcount(perProvider, CASELOAD.planner),
-    behandelaarsPerProvider: headcount(perProvider, CASELOAD.behandelaar),
+    providers: Math.max(setup.providers.length, Math.round(providerLoad / OPEN_CASES_PER_PROVIDER)),
+    providerLoad,
+    gis: Math.min(GI_SHARES.length, 1 + Math.floor(giLoad / OPEN_CASES_PER_EXTRA_GI)),
+    giLoad,
   };
+}
+
+const PROVIDER_KINDS = [
+  'Jeugdhulp',
+  'Kinderpraktijk',
+  'Gezinsbehandeling',
+  'Jeugd-GGZ',
+  'Orthopedagogisch centrum',
+  'Behandelcentrum',
+  'Dagbehandeling',
+  'Ambulante jeugdhulp',
+  'Jeugdzorg',
+] as const;
+const PROVIDER_NAMES = (
+  'De Linde, Het Anker, De Brug, De Wilg, Het Kompas, De Vlinder, De Boomgaard, De Horizon, ' +
+  'Zonnewijzer, De Klimop, Het Nest, De Eik, De Regenboog, Het Veldhuis, De Vuurtoren, ' +
+  'Het Palet, De Kameleon, De Waaier, De Zeef, Het Groeihuis'
+).split(', ');
+
+/** A made-up provider name: a kind of care with a symbolic name or the founder's surname. */
+function providerName(rng: Random): string {
+  const kind = rng.pick(PROVIDER_KINDS);
+  return rng.chance(0.4)
+    ? `${kind} ${standalone(surname(rng))}`
+    : `${kind} ${rng.pick(PROVIDER_NAMES)}`;
 }
 
 /**
  * The demo organisations and their accounts, staffed for `cases` demo cases: the named accounts
  * (one per role and organisation) always, and when the cases need more people numbered
- * colleagues (`<role>.<code>-<n>`) and more local teams, each with its own teamleider.
+ * colleagues (`<role>.<code>-<n>`) and more local teams, each with its own teamleider, numbered
+ * providers and GIs with their own staff (see {@link OPEN_CASES_PER_PROVIDER}).
  */
 export function planOrganisations(rng: Random, cases = 0): DemoOrganisations {
   const organisations: DemoOrganisation[] = [];
@@ -287,7 +355,7 @@ export function planOrganisations(rng: Random, cases = 0): DemoOrganisations {
   };
   const suffix = (index: number): string => (index === 0 ? '' : `-${index + 1}`);
 
-  const regions = REGION_SETUPS.map((setup): Omit<RegionOrganisations, 'crisisTeam'> => {
+  const regions = REGION_SETUPS.map((setup): Omit<Unstaffed, 'crisisTeam'> => {
     const { slug } = setup;
     const municipality = organisation(setup, 'gemeente', setup.municipality, null, '', slug);
     return {
@@ -305,7 +373,7 @@ export function planOrganisations(rng: Random, cases = 0): DemoOrganisations {
     };
   });
   // Added after everything else so the names and codes drawn above stay the same per seed.
-  const withCrisis = regions.map((region): RegionOrganisations => {
+  const withCrisis = regions.map((region): Unstaffed => {
     const { setup, municipality } = region;
     const staffId = randomUUID();
     (municipality.staff as Map<StaffRole, string>).set('contractmanager', staffId);
@@ -348,6 +416,7 @@ export function planOrganisations(rng: Random, cases = 0): DemoOrganisations {
       });
     }
   };
+  const names = new Set(organisations.map((o) => o.name));
   const staffed = withCrisis.map((region): RegionOrganisations => {
     const { setup, municipality } = region;
     const plan = planStaffing(setup, cases);
@@ -368,12 +437,59 @@ export function planOrganisations(rng: Random, cases = 0): DemoOrganisations {
       );
     }
     for (const team of teams) member(team, 'casusregisseur', plan.casusregisseursPerTeam);
-    member(region.gi, 'jeugdbeschermer', plan.jeugdbeschermers);
-    for (const provider of region.providers) {
-      member(provider, 'planner', plan.plannersPerProvider);
-      member(provider, 'behandelaar', plan.behandelaarsPerProvider);
+    const providerShares = region.providers.map((p) => [p, 1] as [DemoOrganisation, number]);
+    for (let i = providerShares.length; i < plan.providers; i++) {
+      let name = providerName(rng);
+      for (let tries = 0; names.has(name) && tries < 5; tries++) name = providerName(rng);
+      if (names.has(name)) name = `${name} ${setup.area} ${i + 1}`;
+      names.add(name);
+      const provider = organisation(
+        setup,
+        'aanbieder',
+        name,
+        null,
+        '',
+        `${setup.slug}-a${i + 1}`,
+        true,
+      );
+      providerShares.push([provider, rng.between(...NUMBERED_PROVIDER_SHARE)]);
     }
-    return { ...region, teams };
+    const giShares: [DemoOrganisation, number][] = [[region.gi, GI_SHARES[0]]];
+    for (let i = 1; i < plan.gis; i++) {
+      const gi = organisation(
+        setup,
+        'gi',
+        `${EXTRA_GI_NAMES[i - 1] ?? 'Jeugdbescherming, regio'} ${setup.area}`,
+        null,
+        '',
+        `${setup.slug}-gi${i + 1}`,
+        true,
+      );
+      giShares.push([gi, GI_SHARES[i] ?? 0]);
+    }
+    const staffShares = (
+      shares: readonly (readonly [DemoOrganisation, number])[],
+      load: number,
+      roles: readonly StaffRole[],
+    ): void => {
+      const total = shares.reduce((sum, [, share]) => sum + share, 0);
+      for (const [org, share] of shares)
+        for (const role of roles)
+          member(
+            org,
+            role,
+            headcount((load * share) / total, CASELOAD[role as keyof typeof CASELOAD]),
+          );
+    };
+    staffShares(giShares, plan.giLoad, ['jeugdbeschermer']);
+    staffShares(providerShares, plan.providerLoad, ['planner', 'behandelaar']);
+    return {
+      ...region,
+      teams,
+      providers: providerShares.map(([p]) => p),
+      providerShares,
+      giShares,
+    };
   });
   return { regions: staffed, organisations, staff };
 }
