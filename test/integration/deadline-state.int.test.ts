@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile, Rule } from '../../src/domain/rules/index.js';
 import {
   recomputeAllDeadlines,
+  recomputeReason,
   refreshStaleDeadlines,
   type RecomputeProgress,
 } from '../../src/jobs/recompute-deadlines.js';
@@ -325,6 +326,8 @@ describe.each(engines)('kept deadlines in the database on %s', (engine) => {
     const changed = changedProfiles();
     const at = new Date('2026-03-23T09:00:00Z');
     const progress: RecomputeProgress[] = [];
+    // The job at start sees the changed agreements and names them as the reason.
+    expect(await recomputeReason(db, changed, at)).toBe('profielwijziging');
     const run = await recomputeAllDeadlines(db, changed, at, {
       batchSize: 2,
       reason: 'profielwijziging LEK',
@@ -339,7 +342,8 @@ describe.each(engines)('kept deadlines in the database on %s', (engine) => {
     for (const [id, s] of await states())
       if (id !== ids['suspended']) expect(s.profileVersion).toBe(profileVersionOf(changed, 'LEK'));
 
-    // Nothing is stale any more: a new run finds no work.
+    // Nothing is stale any more: the job records no run, and a run by hand finds no work.
+    expect(await recomputeReason(db, changed, at)).toBeNull();
     const again = await recomputeAllDeadlines(db, changed, at, { batchSize: 2 });
     expect(again.id).not.toBe(run.id);
     expect(again).toMatchObject({ total: 0, done: 0 });

@@ -162,7 +162,7 @@ describe.each(engines)('the job queue on %s', (engine) => {
     ).toHaveLength(2);
   });
 
-  it('registers the digest, lapse, retention and seal jobs on their schedules', async () => {
+  it('registers the digest, lapse, retention, seal and deadline jobs on their schedules', async () => {
     const schedules = await first.boss.getSchedules();
     const byName = Object.fromEntries(
       schedules.map((s) => [s.name, { cron: s.cron, tz: (s as { timezone?: string }).timezone }]),
@@ -173,6 +173,9 @@ describe.each(engines)('the job queue on %s', (engine) => {
     expect(byName[JOB_NAMES.retention]).toEqual(amsterdam('0 5 * * *'));
     expect(byName[JOB_NAMES.seal]).toEqual(amsterdam('* * * * *'));
     expect((await first.boss.getQueue(JOB_NAMES.seal))?.retryLimit).toBe(0);
+    // The kept deadlines (ADR 0029): a sweep every minute, all cases again just after midnight.
+    expect(byName[JOB_NAMES.sweepDeadlines]).toEqual(amsterdam('* * * * *'));
+    expect(byName[JOB_NAMES.recomputeDeadlines]).toEqual(amsterdam('5 0 * * *'));
   });
 
   it('leaves no digest job without a mail server', () => {
@@ -186,7 +189,13 @@ describe.each(engines)('the job queue on %s', (engine) => {
       log: () => undefined,
     });
     expect(registry.jobs.map((j) => j.name).sort()).toEqual(
-      [JOB_NAMES.lapse, JOB_NAMES.retention, JOB_NAMES.seal].sort(),
+      [
+        JOB_NAMES.lapse,
+        JOB_NAMES.retention,
+        JOB_NAMES.seal,
+        JOB_NAMES.sweepDeadlines,
+        JOB_NAMES.recomputeDeadlines,
+      ].sort(),
     );
   });
 
