@@ -4,6 +4,7 @@
  * TZ=America/New_York, so these also prove the machine's zone plays no part.
  */
 import { describe, expect, it } from 'vitest';
+import { caseDefaults } from '../support/rule-fixtures.js';
 import { deadlinesOf, ev, onlyDeadline, run, scenario, type EventInput } from './helpers.js';
 
 const RULE = 'LEK-TERM-INTAKE-AMBULANT';
@@ -135,31 +136,7 @@ describe('documented case defaults', () => {
     const events = [aanmelding, ev('start-hulp', '2026-03-20')];
     const minimal = run(scenario('RIJ', '2026-04-01T12:00:00+02:00', events));
     const explicit = run(
-      scenario('RIJ', '2026-04-01T12:00:00+02:00', events, {
-        measure: null,
-        ivh: false,
-        lifeDomains: [],
-        resultAreas: 0,
-        supportElements: [],
-        residence: false,
-        familySupportsHelp: true,
-        safetyAtStake: false,
-        professionalsInvolved: 0,
-        parentsCoordinate: false,
-        longHistory: false,
-        regieCriteria: {
-          severity: 'licht',
-          stacking: false,
-          duration: 'afgebakend',
-          unsafety: 'geen',
-          motivation: 'goed',
-          providers: 1,
-          school: 'gaat',
-          jhio: 'geen',
-        },
-        coSignals: [],
-        product: { freelyAccessible: true },
-      }),
+      scenario('RIJ', '2026-04-01T12:00:00+02:00', events, { ...caseDefaults(), resultAreas: 0 }),
     );
     expect(minimal).toEqual(explicit);
     for (const region of ['LEK', 'ZTM', 'ZOU', 'GRO']) {

@@ -13,6 +13,7 @@ import { keptCaseDeadlines, statusAt } from '../../src/store/case-deadlines.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import type { Database } from '../../src/store/schema.js';
 import { evaluateCaseRow, eventsJson, personsJson } from '../../src/store/work-list.js';
+import { addCaseEvent, lekTeam, plainCase } from '../support/deadline-cases.js';
 import { engines, freshDatabase } from './databases.js';
 
 const profiles = loadProfiles();
@@ -31,59 +32,9 @@ describe.each(engines)('case revisions and kept deadlines on %s', (engine) => {
         .executeTakeFirstOrThrow()
     ).revision;
 
-  async function newCase(segment = 'ambulant') {
-    const household = await db
-      .insertInto('household')
-      .values({ label: 'Gezin', region: 'LEK' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const person = await db
-      .insertInto('person')
-      .values({
-        household_id: household.id,
-        kind: 'jeugdige',
-        name: 'Kind',
-        birth_date: '2015-06-01',
-        bsn: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const c = await db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region: 'LEK',
-        route: 'A',
-        segment,
-        measure: null,
-        step: '1',
-        responsible_team_id: team,
-        registered_by_org_id: team,
-        referrer_type: null,
-        referrer_code: null,
-        court_order_date: null,
-        facts: JSON.stringify({}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { caseId: c.id, personId: person.id, householdId: household.id };
-  }
+  const newCase = (segment = 'ambulant') => plainCase(db, team, { segment });
 
-  const addEvent = (caseId: string, type: string, at: string) =>
-    db
-      .insertInto('case_event')
-      .values({
-        case_id: caseId,
-        type,
-        at: new Date(at),
-        child_id: null,
-        kind: null,
-        date: null,
-        note: null,
-        recorded_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  const addEvent = (caseId: string, type: string, at: string) => addCaseEvent(db, caseId, type, at);
 
   /** What the engine says now, read afresh (the reference the kept entries must equal). */
   async function engineSays(caseId: string, now: Date) {
@@ -121,24 +72,7 @@ describe.each(engines)('case revisions and kept deadlines on %s', (engine) => {
   beforeAll(async () => {
     opened = await freshDatabase(engine);
     db = opened.db;
-    const municipality = await db
-      .insertInto('organisation')
-      .values({ kind: 'gemeente', name: 'G', region: 'LEK', agb_code: null, parent_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    team = (
-      await db
-        .insertInto('organisation')
-        .values({
-          kind: 'lokaal-team',
-          name: 'T',
-          region: 'LEK',
-          agb_code: null,
-          parent_id: municipality.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    team = await lekTeam(db);
   });
   afterAll(async () => {
     await opened.close();

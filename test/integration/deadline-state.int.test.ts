@@ -25,6 +25,7 @@ import {
   personsJson,
   visibleCaseDeadlines,
 } from '../../src/store/work-list.js';
+import { addCaseEvent, lekTeam, plainCase } from '../support/deadline-cases.js';
 import { engines, freshDatabase } from './databases.js';
 
 const profiles = loadProfiles();
@@ -50,57 +51,12 @@ describe.each(engines)('kept deadlines in the database on %s', (engine) => {
   const ids: Record<string, string> = {};
 
   async function newCase(region: string, segment: string, events: [string, string][]) {
-    const household = await db
-      .insertInto('household')
-      .values({ label: `Gezin ${segment}`, region })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('person')
-      .values({
-        household_id: household.id,
-        kind: 'jeugdige',
-        name: 'Kind',
-        birth_date: '2015-06-01',
-        bsn: null,
-      })
-      .execute();
-    const c = await db
-      .insertInto('casus')
-      .values({
-        household_id: household.id,
-        region,
-        route: 'A',
-        segment,
-        measure: null,
-        step: '1',
-        responsible_team_id: team,
-        registered_by_org_id: team,
-        referrer_type: null,
-        referrer_code: null,
-        court_order_date: null,
-        facts: JSON.stringify({}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [type, at] of events) await addEvent(c.id, type, at);
-    return c.id;
+    const { caseId } = await plainCase(db, team, { region, segment, label: `Gezin ${segment}` });
+    for (const [type, at] of events) await addEvent(caseId, type, at);
+    return caseId;
   }
 
-  const addEvent = (caseId: string, type: string, at: string) =>
-    db
-      .insertInto('case_event')
-      .values({
-        case_id: caseId,
-        type,
-        at: new Date(at),
-        child_id: null,
-        kind: null,
-        date: null,
-        note: null,
-        recorded_by: null,
-      })
-      .execute();
+  const addEvent = (caseId: string, type: string, at: string) => addCaseEvent(db, caseId, type, at);
 
   /** A fresh engine evaluation of every open case of the team: the reference. */
   async function engineSays(now: Date, using: ReadonlyMap<string, Profile> = profiles) {
@@ -160,24 +116,7 @@ describe.each(engines)('kept deadlines in the database on %s', (engine) => {
   beforeAll(async () => {
     opened = await freshDatabase(engine);
     db = opened.db;
-    const municipality = await db
-      .insertInto('organisation')
-      .values({ kind: 'gemeente', name: 'G', region: 'LEK', agb_code: null, parent_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    team = (
-      await db
-        .insertInto('organisation')
-        .values({
-          kind: 'lokaal-team',
-          name: 'T',
-          region: 'LEK',
-          agb_code: null,
-          parent_id: municipality.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    team = await lekTeam(db);
     const staff = await db
       .insertInto('staff')
       .values({

@@ -18,7 +18,8 @@ import { portalMailerOver } from '../../src/server/portal/mail.js';
 import { createPortalSession } from '../../src/server/portal/sessions.js';
 import { securitySettings } from '../../src/server/security/settings.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation, freshBsn } from '../factories.js';
+import { createOrganisation } from '../factories.js';
+import { personIdsOf, registerFamily } from '../support/portal-families.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { Client, routeARequest, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
@@ -116,31 +117,8 @@ describe.each(engines)('family portal access on %s', (engine) => {
     expect((await provider.login(`aanbieder-${engine}@toegang.test`)).statusCode).toBe(200);
     expect((await stranger.login(`ander-${engine}@toegang.test`)).statusCode).toBe(200);
 
-    const created = await lead.request(
-      'POST',
-      '/api/v1/casussen',
-      routeARequest({
-        regio: 'ZTM',
-        gezin: { naam: 'Gezin Bakker' },
-        jeugdigen: [
-          { naam: 'Noor Bakker', geboortedatum: '2012-01-15', bsn: freshBsn() },
-          { naam: 'Daan Bakker', geboortedatum: '2009-06-01', bsn: freshBsn() },
-        ],
-        ouders: [
-          { naam: 'Kim Bakker', soort: 'ouder' },
-          { naam: 'Bas Bakker', soort: 'ouder' },
-        ],
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    caseId = (created.json() as { id: string }).id;
-    const people = await opened.db
-      .selectFrom('person')
-      .innerJoin('casus', 'casus.household_id', 'person.household_id')
-      .select(['person.id', 'person.name'])
-      .where('casus.id', '=', caseId)
-      .execute();
-    for (const p of people) person[p.name.split(' ')[0]?.toLowerCase() ?? ''] = p.id;
+    caseId = await registerFamily(lead, 'Bakker', { parents: ['Kim', 'Bas'] });
+    Object.assign(person, await personIdsOf(opened.db, caseId));
 
     const since = new Date('2026-03-05T09:00:00+01:00');
     await opened.db

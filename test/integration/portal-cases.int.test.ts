@@ -13,7 +13,8 @@ import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import { createPortalSession } from '../../src/server/portal/sessions.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { createOrganisation, freshBsn } from '../factories.js';
+import { createOrganisation } from '../factories.js';
+import { personIdsOf, registerFamily } from '../support/portal-families.js';
 import { Client, routeARequest, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
@@ -87,37 +88,14 @@ describe.each(engines)('family portal case view on %s', (engine) => {
     leadId = await staffAccount(opened, team, ['teamleider', 'casusregisseur'], leadEmail);
     lead = new Client(app);
     expect((await lead.login(leadEmail)).statusCode).toBe(200);
-    const created = await lead.request(
-      'POST',
-      '/api/v1/casussen',
-      routeARequest({
-        regio: 'ZTM',
-        gezin: { naam: 'Gezin Bakker' },
-        jeugdigen: [
-          { naam: 'Noor Bakker', geboortedatum: '2012-01-15', bsn: freshBsn() },
-          { naam: 'Daan Bakker', geboortedatum: '2009-06-01', bsn: freshBsn() },
-        ],
-        ouders: [
-          { naam: 'Kim Bakker', soort: 'ouder' },
-          { naam: 'Bas Bakker', soort: 'ouder' },
-        ],
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    caseId = (created.json() as { id: string }).id;
+    caseId = await registerFamily(lead, 'Bakker', { parents: ['Kim', 'Bas'] });
     const other = await lead.request(
       'POST',
       '/api/v1/casussen',
       routeARequest({ regio: 'ZTM', gezin: { naam: 'Gezin Smit' } }),
     );
     otherCaseId = (other.json() as { id: string }).id;
-    const people = await opened.db
-      .selectFrom('person')
-      .innerJoin('casus', 'casus.household_id', 'person.household_id')
-      .select(['person.id', 'person.name'])
-      .where('casus.id', '=', caseId)
-      .execute();
-    for (const p of people) person[p.name.split(' ')[0]?.toLowerCase() ?? ''] = p.id;
+    Object.assign(person, await personIdsOf(opened.db, caseId));
 
     const plan = await lead.request('POST', `/api/v1/casussen/${caseId}/plannen`, {
       soort: 'ondersteuningsplan',

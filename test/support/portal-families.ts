@@ -6,11 +6,13 @@
  * casusregisseur took casusregie over from the family on 5 March.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import { createPortalSession } from '../../src/server/portal/sessions.js';
 import type { OpenDatabase } from '../../src/store/db.js';
+import type { Database } from '../../src/store/schema.js';
 import { createOrganisation, freshBsn } from '../factories.js';
 import { Client, routeARequest, staffAccount } from '../integration/api-client.js';
 import { freshDatabase } from '../integration/databases.js';
@@ -131,4 +133,56 @@ export async function portalFamilies(
       await opened.close();
     },
   };
+}
+
+/**
+ * Gezin `surname` registered on route A in region ZTM by `lead` (a 201 is expected): Noor (born
+ * 15 January 2012) and Daan (born 1 June 2009), then any `moreChildren`, each with a fresh BSN,
+ * and the parents by first name. The case id.
+ */
+export async function registerFamily(
+  lead: Client,
+  surname: string,
+  family: {
+    readonly parents: readonly string[];
+    readonly moreChildren?: readonly { readonly firstName: string; readonly birthDate: string }[];
+  },
+): Promise<string> {
+  const children = [
+    { firstName: 'Noor', birthDate: '2012-01-15' },
+    { firstName: 'Daan', birthDate: '2009-06-01' },
+    ...(family.moreChildren ?? []),
+  ];
+  const created = await lead.request(
+    'POST',
+    '/api/v1/casussen',
+    routeARequest({
+      regio: 'ZTM',
+      gezin: { naam: `Gezin ${surname}` },
+      jeugdigen: children.map((c) => ({
+        naam: `${c.firstName} ${surname}`,
+        geboortedatum: c.birthDate,
+        bsn: freshBsn(),
+      })),
+      ouders: family.parents.map((p) => ({ naam: `${p} ${surname}`, soort: 'ouder' })),
+    }),
+  );
+  expect(created.statusCode, created.body).toBe(201);
+  return (created.json() as { id: string }).id;
+}
+
+/** The people of the case's household, by lower-case first name. */
+export async function personIdsOf(
+  db: Kysely<Database>,
+  caseId: string,
+): Promise<Record<string, string>> {
+  const people = await db
+    .selectFrom('person')
+    .innerJoin('casus', 'casus.household_id', 'person.household_id')
+    .select(['person.id', 'person.name'])
+    .where('casus.id', '=', caseId)
+    .execute();
+  const person: Record<string, string> = {};
+  for (const p of people) person[p.name.split(' ')[0]?.toLowerCase() ?? ''] = p.id;
+  return person;
 }

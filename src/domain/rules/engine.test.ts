@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, parseInstant, parseIsoDate } from '../time/index.js';
+import {
+  instant,
+  intake14,
+  plainFacts,
+  RULE_SOURCE,
+  testProfile,
+} from '../../../test/support/rule-fixtures.js';
+import { localDay, parseIsoDate } from '../time/index.js';
 import { evaluate } from './engine.js';
-import type { CaseEvent, CaseFacts, EventType, Profile, Rule } from './types.js';
+import type { CaseEvent, EventType, Rule } from './types.js';
 
-function instant(text: string): number {
-  const value = parseInstant(text);
-  if (value === null) throw new Error(`bad instant ${text}`);
-  return value;
-}
 function day(text: string): number {
   const value = parseIsoDate(text);
   if (value === null) throw new Error(`bad date ${text}`);
@@ -18,69 +20,12 @@ function event(type: EventType, at: string, extra: Partial<CaseEvent> = {}): Cas
   return { type, at: ms, day: localDay(ms), ...extra };
 }
 
-const facts: CaseFacts = {
-  route: 'A',
-  segment: 'ambulant',
-  measure: null,
-  ivh: false,
-  children: [{ id: 'k1', birthDate: day('2015-05-05') }],
-  lifeDomains: [],
-  resultAreas: 1,
-  supportElements: [],
-  residence: false,
-  familySupportsHelp: true,
-  safetyAtStake: false,
-  professionalsInvolved: 0,
-  parentsCoordinate: false,
-  longHistory: false,
-  regieCriteria: {
-    severity: 'licht',
-    stacking: false,
-    duration: 'afgebakend',
-    unsafety: 'geen',
-    motivation: 'goed',
-    providers: 1,
-    school: 'gaat',
-    jhio: 'geen',
-  },
-  coSignals: [],
-  product: { freelyAccessible: true },
-};
-
-const common = { title: 't', source: 'Hoofdstuk', sourceKey: 'TST', explanation: 'uitleg' };
-
-function profile(...rules: Rule[]): Profile {
-  return {
-    id: 'TST',
-    name: 'Test',
-    lineage: [],
-    sourceKey: 'TST',
-    sourceTitle: 'Testbron',
-    vocabulary: {
-      localTeam: 'a',
-      procesregieRole: 'b',
-      casusregieRole: 'c',
-      expertFunction: 'd',
-      planNames: [],
-    },
-    rules,
-  };
-}
-
-const intake14: Rule = {
-  ...common,
-  id: 'TST-TERM-INTAKE',
-  kind: 'deadline',
-  value: { amount: 14, unit: 'd' },
-  from: [{ type: 'aanmelding' }],
-  until: [{ type: 'intake' }],
-  per: 'first',
-};
+const facts = plainFacts();
 
 describe('evaluate (engine)', () => {
   it('starts a day-based clock on the local date: 23:30 UTC on 1 March is 2 March in Amsterdam', () => {
     const result = evaluate(
-      profile(intake14),
+      testProfile(intake14),
       facts,
       [event('aanmelding', '2026-03-01T23:30:00Z')],
       instant('2026-03-05T12:00:00+01:00'),
@@ -94,15 +39,25 @@ describe('evaluate (engine)', () => {
 
   it('is open on the due date itself and overdue the day after', () => {
     const events = [event('aanmelding', '2026-03-02T09:00:00+01:00')];
-    const onDue = evaluate(profile(intake14), facts, events, instant('2026-03-16T23:59:00+01:00'));
-    const after = evaluate(profile(intake14), facts, events, instant('2026-03-17T00:00:00+01:00'));
+    const onDue = evaluate(
+      testProfile(intake14),
+      facts,
+      events,
+      instant('2026-03-16T23:59:00+01:00'),
+    );
+    const after = evaluate(
+      testProfile(intake14),
+      facts,
+      events,
+      instant('2026-03-17T00:00:00+01:00'),
+    );
     expect(onDue.deadlines[0]?.status).toBe('open');
     expect(after.deadlines[0]?.status).toBe('overdue');
   });
 
   it('ignores a target event that happened before the clock started', () => {
     const result = evaluate(
-      profile(intake14),
+      testProfile(intake14),
       facts,
       [
         event('intake', '2026-03-01T09:00:00+01:00'),
@@ -117,7 +72,7 @@ describe('evaluate (engine)', () => {
     const later: Rule = { ...intake14, validFrom: day('2026-04-01') };
     const ended: Rule = { ...intake14, id: 'TST-TERM-OLD', validUntil: day('2026-02-28') };
     const result = evaluate(
-      profile(later, ended),
+      testProfile(later, ended),
       facts,
       [event('aanmelding', '2026-03-02T09:00:00+01:00')],
       instant('2026-03-05T12:00:00+01:00'),
@@ -135,7 +90,7 @@ describe('evaluate (engine)', () => {
       { ...intake14, id: 'TST-F', when: { ivh: true } },
     ];
     const result = evaluate(
-      profile(...rules),
+      testProfile(...rules),
       facts,
       [event('aanmelding', '2026-03-02T09:00:00+01:00')],
       instant('2026-03-05T12:00:00+01:00'),
@@ -145,7 +100,7 @@ describe('evaluate (engine)', () => {
 
   it('a rule can depend on the outcome of a decision rule', () => {
     const weight: Rule = {
-      ...common,
+      ...RULE_SOURCE,
       id: 'TST-DEC-W',
       kind: 'decision',
       logic: { type: 'coordinator', minProfessionals: 2 },
@@ -157,16 +112,16 @@ describe('evaluate (engine)', () => {
     };
     const events = [event('aanmelding', '2026-03-02T09:00:00+01:00')];
     const now = instant('2026-03-05T12:00:00+01:00');
-    expect(evaluate(profile(dependent, weight), facts, events, now).deadlines).toEqual([]);
+    expect(evaluate(testProfile(dependent, weight), facts, events, now).deadlines).toEqual([]);
     const busy = { ...facts, professionalsInvolved: 3 };
     expect(
-      evaluate(profile(dependent, weight), busy, events, now).deadlines.map((d) => d.rule),
+      evaluate(testProfile(dependent, weight), busy, events, now).deadlines.map((d) => d.rule),
     ).toEqual(['TST-DEP']);
   });
 
   it('per-event clocks pair each target with the oldest open clock', () => {
     const minutes: Rule = {
-      ...common,
+      ...RULE_SOURCE,
       id: 'TST-MIN',
       kind: 'deadline',
       value: { amount: 5, unit: 'wd' },
@@ -175,7 +130,7 @@ describe('evaluate (engine)', () => {
       per: 'each',
     };
     const result = evaluate(
-      profile(minutes),
+      testProfile(minutes),
       facts,
       [
         event('evaluatie', '2026-06-01T10:00:00+02:00', { kind: 'tussen' }),
@@ -193,7 +148,7 @@ describe('evaluate (engine)', () => {
 
   it('matches evaluation kinds when a matcher names them', () => {
     const cadence: Rule = {
-      ...common,
+      ...RULE_SOURCE,
       id: 'TST-CAD',
       kind: 'cadence',
       every: { amount: 6, unit: 'm' },
@@ -201,7 +156,7 @@ describe('evaluate (engine)', () => {
       occurrence: [{ type: 'evaluatie', kind: ['gezinsplan'] }],
     };
     const result = evaluate(
-      profile(cadence),
+      testProfile(cadence),
       facts,
       [
         event('gezinsplan', '2026-01-31T10:00:00+01:00'),
@@ -220,7 +175,7 @@ describe('evaluate (engine)', () => {
 
   it('stops a cadence at its until event and starts it again at the next anchor', () => {
     const weekly: Rule = {
-      ...common,
+      ...RULE_SOURCE,
       id: 'TST-CAD-CRISIS',
       kind: 'cadence',
       every: { amount: 1, unit: 'w' },
@@ -229,7 +184,7 @@ describe('evaluate (engine)', () => {
       until: [{ type: 'crisis-einde' }],
     };
     const result = evaluate(
-      profile(weekly),
+      testProfile(weekly),
       facts,
       [
         // Crisis on Monday 2 March: contact on the 6th (in time), the 16th (late), then the
@@ -255,23 +210,23 @@ describe('evaluate (engine)', () => {
 
   it('reports a requirement only once its trajectory has started', () => {
     const requirement: Rule = {
-      ...common,
+      ...RULE_SOURCE,
       id: 'TST-EVAL',
       kind: 'requirement',
       after: 'start-hulp',
       minimum: [{ event: { type: 'evaluatie', kind: ['eind'] }, count: 1 }],
     };
     const now = instant('2026-09-01T12:00:00+02:00');
-    expect(evaluate(profile(requirement), facts, [], now).requirements).toEqual([]);
+    expect(evaluate(testProfile(requirement), facts, [], now).requirements).toEqual([]);
     const started = evaluate(
-      profile(requirement),
+      testProfile(requirement),
       facts,
       [event('start-hulp', '2026-03-01T10:00:00+01:00')],
       now,
     );
     expect(started.requirements[0]?.outcome).toBe('nog-niet-voldaan');
     const ended = evaluate(
-      profile(requirement),
+      testProfile(requirement),
       facts,
       [
         event('start-hulp', '2026-03-01T10:00:00+01:00'),
@@ -283,8 +238,13 @@ describe('evaluate (engine)', () => {
   });
 
   it('shows norms, procedures, ladders and checklists nowhere in the case result', () => {
-    const norm: Rule = { ...common, id: 'TST-NORM', kind: 'norm', values: { familiesPerFte: 13 } };
-    const result = evaluate(profile(norm), facts, [], instant('2026-09-01T12:00:00+02:00'));
+    const norm: Rule = {
+      ...RULE_SOURCE,
+      id: 'TST-NORM',
+      kind: 'norm',
+      values: { familiesPerFte: 13 },
+    };
+    const result = evaluate(testProfile(norm), facts, [], instant('2026-09-01T12:00:00+02:00'));
     expect(result).toEqual({ region: 'TST', deadlines: [], decisions: [], requirements: [] });
   });
 
@@ -300,7 +260,7 @@ describe('evaluate (engine)', () => {
       },
     };
     const result = evaluate(
-      profile(overridden),
+      testProfile(overridden),
       facts,
       [event('aanmelding', '2026-03-02T09:00:00+01:00')],
       instant('2026-03-05T12:00:00+01:00'),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, parseInstant, parseIsoDate } from '../time/index.js';
+import {
+  instant,
+  intake14,
+  plainFacts,
+  RULE_SOURCE,
+  testProfile,
+} from '../../../test/support/rule-fixtures.js';
+import { localDay } from '../time/index.js';
 import { evaluate } from './engine.js';
 import {
   firstOverdueFrom,
@@ -10,60 +17,18 @@ import {
   pendingAt,
   ruleEffects,
 } from './kept-deadlines.js';
-import type { CaseEvent, CaseFacts, Profile, Rule } from './types.js';
+import type { CaseEvent, Rule } from './types.js';
 
-function instant(text: string): number {
-  const value = parseInstant(text);
-  if (value === null) throw new Error(`bad instant ${text}`);
-  return value;
-}
 function event(type: CaseEvent['type'], at: string): CaseEvent {
   const ms = instant(at);
   return { type, at: ms, day: localDay(ms) };
 }
 
-const facts: CaseFacts = {
-  route: 'A',
-  segment: 'ambulant',
-  measure: null,
-  ivh: false,
-  children: [{ id: 'k1', birthDate: parseIsoDate('2015-05-05') ?? 0 }],
-  lifeDomains: [],
-  resultAreas: 1,
-  supportElements: [],
-  residence: false,
-  familySupportsHelp: true,
-  safetyAtStake: false,
-  professionalsInvolved: 0,
-  parentsCoordinate: false,
-  longHistory: false,
-  regieCriteria: {
-    severity: 'licht',
-    stacking: false,
-    duration: 'afgebakend',
-    unsafety: 'geen',
-    motivation: 'goed',
-    providers: 1,
-    school: 'gaat',
-    jhio: 'geen',
-  },
-  coSignals: [],
-  product: { freelyAccessible: true },
-};
+const facts = plainFacts();
 
-const common = { title: 't', source: 'Hoofdstuk', sourceKey: 'TST', explanation: 'uitleg' };
-const intake: Rule = {
-  ...common,
-  id: 'TST-TERM-INTAKE',
-  kind: 'deadline',
-  value: { amount: 14, unit: 'd' },
-  from: [{ type: 'aanmelding' }],
-  until: [{ type: 'intake' }],
-  per: 'first',
-};
 // An hour-based deadline whose miss has an effect, like RIJ-TERM-SUSPEND.
 const crisis: Rule = {
-  ...common,
+  ...RULE_SOURCE,
   id: 'TST-TERM-CRISIS',
   kind: 'deadline',
   value: { amount: 24, unit: 'h' },
@@ -72,21 +37,7 @@ const crisis: Rule = {
   per: 'first',
   effect: 'de indicatie vervalt',
 };
-const profile: Profile = {
-  id: 'TST',
-  name: 'Test',
-  lineage: [],
-  sourceKey: 'TST',
-  sourceTitle: 'Testbron',
-  vocabulary: {
-    localTeam: 'a',
-    procesregieRole: 'b',
-    casusregieRole: 'c',
-    expertFunction: 'd',
-    planNames: [],
-  },
-  rules: [intake, crisis],
-};
+const profile = testProfile(intake14, crisis);
 
 /** What the engine itself says is still to be met at `nowMs`, earliest due first. */
 function enginePending(events: CaseEvent[], nowMs: number) {

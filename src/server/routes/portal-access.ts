@@ -7,17 +7,14 @@
  * - Portal side: a young person of 16 or older chooses whether the parents read along with what
  *   concerns only them (`/portaal/casussen/:id/meelezen`); anyone else gets 403 in plain Dutch.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayUsePortal } from '../../domain/portal/eligibility.js';
 import { AUTHORITY_NOTE_MAX } from '../../domain/portal/portal-access.js';
-import { localDay } from '../../domain/time/index.js';
 import {
   portalAccessOverview,
   setAuthorityRemoved,
   setPortalEmail,
 } from '../../store/portal-access.js';
-import type { PortalReader } from '../../store/portal-cases.js';
 import {
   portalReadAlong,
   setPortalReadAlong,
@@ -25,9 +22,9 @@ import {
 } from '../../store/portal-read-along.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
-import { requirePortalUser, requireUser } from '../app.js';
+import { requireUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
-import { ApiError } from '../errors.js';
+import { portalReaderOf } from './portal-reader.js';
 
 const caseParams = z.object({ id: z.string().max(64) });
 const personParams = z.object({ id: z.string().max(64), personId: z.string().max(64) });
@@ -139,22 +136,6 @@ export const portalAccessRoutes =
       },
     );
 
-    /** The young person in the capacity the portal lets them in (the session was checked). */
-    const readerOf = (request: FastifyRequest, now: Date): PortalReader => {
-      const { portal, clientAddress } = requirePortalUser(request);
-      const eligible = mayUsePortal(
-        { kind: portal.kind, birthDate: portal.birthDate, authorityRemoved: false },
-        localDay(now.getTime()),
-      );
-      if (!eligible.allowed) throw new ApiError('unauthenticated');
-      return {
-        personId: portal.personId,
-        householdId: portal.householdId,
-        role: eligible.role,
-        clientAddress,
-      };
-    };
-
     app.get(
       '/portaal/casussen/:id/meelezen',
       {
@@ -164,7 +145,7 @@ export const portalAccessRoutes =
         },
       },
       async (request) => {
-        const reader = readerOf(request, deps.clock.now());
+        const reader = portalReaderOf(request, deps.clock.now());
         return readAlongBody(
           await portalReadAlong(deps.db, reader, request.params.id).catch(asBodyError),
         );
@@ -182,7 +163,7 @@ export const portalAccessRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         return readAlongBody(
           await setPortalReadAlong(
             deps.db,

@@ -6,14 +6,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayUsePortal } from '../../domain/portal/eligibility.js';
-import { localDay } from '../../domain/time/index.js';
-import { portalCase, portalCases, type PortalReader } from '../../store/portal-cases.js';
+import { portalCase, portalCases } from '../../store/portal-cases.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
-import { requirePortalUser } from '../app.js';
-import { ApiError } from '../errors.js';
-import type { FastifyRequest } from 'fastify';
+import { portalReaderOf } from './portal-reader.js';
 
 const params = z.object({ id: z.string().max(64) });
 
@@ -22,27 +18,11 @@ export const portalCaseRoutes =
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
 
-    /** The reader in the capacity the portal lets them in (the session was checked already). */
-    const readerOf = (request: FastifyRequest, now: Date): PortalReader => {
-      const { portal, clientAddress } = requirePortalUser(request);
-      const eligible = mayUsePortal(
-        { kind: portal.kind, birthDate: portal.birthDate, authorityRemoved: false },
-        localDay(now.getTime()),
-      );
-      if (!eligible.allowed) throw new ApiError('unauthenticated');
-      return {
-        personId: portal.personId,
-        householdId: portal.householdId,
-        role: eligible.role,
-        clientAddress,
-      };
-    };
-
     app.get(
       '/portaal/casussen',
       { schema: { summary: 'Gezinsportaal: de lopende casussen van het eigen gezin' } },
       async (request) => {
-        const reader = readerOf(request, deps.clock.now());
+        const reader = portalReaderOf(request, deps.clock.now());
         const cases = await portalCases(deps.db, reader);
         return {
           casussen: cases.map((c) => ({
@@ -66,7 +46,7 @@ export const portalCaseRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const c = await portalCase(deps.db, deps.profiles, reader, request.params.id, now);
         return {
           id: c.id,

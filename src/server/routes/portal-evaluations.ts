@@ -5,13 +5,11 @@
  * family member's own view for an upcoming one. Only a portal session counts; a case of another
  * household is 404. The store audits every read and change.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayUsePortal } from '../../domain/portal/eligibility.js';
 import { EVALUATION_KINDS } from '../../domain/rules/types.js';
-import { localDay, parseInstant } from '../../domain/time/index.js';
+import { parseInstant } from '../../domain/time/index.js';
 import { StoreError } from '../../store/errors.js';
-import type { PortalReader } from '../../store/portal-cases.js';
 import {
   MAX_INPUT_LENGTH,
   planFamilyEvaluation,
@@ -20,9 +18,9 @@ import {
 } from '../../store/portal-evaluations.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
-import { requirePortalUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
+import { portalReaderOf } from './portal-reader.js';
 
 const params = z.object({ id: z.string().max(64) });
 
@@ -57,22 +55,6 @@ export const portalEvaluationRoutes =
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
 
-    /** The reader in the capacity the portal lets them in (as in portal-cases.ts). */
-    const readerOf = (request: FastifyRequest, now: Date): PortalReader => {
-      const { portal, clientAddress } = requirePortalUser(request);
-      const eligible = mayUsePortal(
-        { kind: portal.kind, birthDate: portal.birthDate, authorityRemoved: false },
-        localDay(now.getTime()),
-      );
-      if (!eligible.allowed) throw new ApiError('unauthenticated');
-      return {
-        personId: portal.personId,
-        householdId: portal.householdId,
-        role: eligible.role,
-        clientAddress,
-      };
-    };
-
     app.get(
       '/portaal/casussen/:id/evaluaties',
       {
@@ -84,7 +66,7 @@ export const portalEvaluationRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const view = await portalEvaluations(deps.db, reader, request.params.id, now).catch(
           asPortalError,
         );
@@ -125,7 +107,7 @@ export const portalEvaluationRoutes =
       },
       async (request, reply) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const b = request.body;
         const result = await planFamilyEvaluation(
           deps.db,
@@ -156,7 +138,7 @@ export const portalEvaluationRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const result = await saveFamilyInput(
           deps.db,
           reader,

@@ -5,12 +5,9 @@
  * store audits every read and change. Also the professionals' read of those marks for their
  * plan page (`GET /plannen/:id/afspraken`, access as for the plan).
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayUsePortal } from '../../domain/portal/eligibility.js';
-import { localDay } from '../../domain/time/index.js';
 import { StoreError } from '../../store/errors.js';
-import type { PortalReader } from '../../store/portal-cases.js';
 import {
   NOTE_MAX,
   planAgreementProgress,
@@ -22,9 +19,10 @@ import {
 } from '../../store/portal-plans.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
-import { requirePortalUser, requireUser } from '../app.js';
+import { requireUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
 import { ApiError } from '../errors.js';
+import { portalReaderOf } from './portal-reader.js';
 import { basisRevisie, staleWriteResponse } from './revision.js';
 
 const params = z.object({ id: z.string().max(64) });
@@ -87,22 +85,6 @@ export const portalPlanRoutes =
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
 
-    /** The reader in the capacity the portal lets them in (as in portal-cases.ts). */
-    const readerOf = (request: FastifyRequest, now: Date): PortalReader => {
-      const { portal, clientAddress } = requirePortalUser(request);
-      const eligible = mayUsePortal(
-        { kind: portal.kind, birthDate: portal.birthDate, authorityRemoved: false },
-        localDay(now.getTime()),
-      );
-      if (!eligible.allowed) throw new ApiError('unauthenticated');
-      return {
-        personId: portal.personId,
-        householdId: portal.householdId,
-        role: eligible.role,
-        clientAddress,
-      };
-    };
-
     app.get(
       '/portaal/casussen/:id/familiegroepsplan',
       {
@@ -114,7 +96,7 @@ export const portalPlanRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const view = await portalFamilyPlan(deps.db, reader, request.params.id, now).catch(
           asPortalError,
         );
@@ -168,7 +150,7 @@ export const portalPlanRoutes =
       },
       async (request, reply) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const result = await startFamilyPlan(deps.db, reader, request.params.id, now).catch(
           asPortalError,
         );
@@ -192,7 +174,7 @@ export const portalPlanRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const b = request.body;
         const result = await writeFamilyPlan(
           deps.db,
@@ -239,7 +221,7 @@ export const portalPlanRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const result = await trackAgreement(
           deps.db,
           reader,

@@ -5,11 +5,8 @@
  * not ask gets 403 and what cannot be asked now 409, both in plain Dutch naming the field.
  * Every read and change is audited by the store.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayUsePortal } from '../../domain/portal/eligibility.js';
-import { localDay } from '../../domain/time/index.js';
-import type { PortalReader } from '../../store/portal-cases.js';
 import {
   addFamilyNote,
   askForCasusregisseur,
@@ -19,9 +16,8 @@ import {
 } from '../../store/portal-requests.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
-import { requirePortalUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
-import { ApiError } from '../errors.js';
+import { portalReaderOf } from './portal-reader.js';
 
 const params = z.object({ id: z.string().max(64) });
 
@@ -29,22 +25,6 @@ export const portalRequestRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
-
-    /** The person in the capacity the portal lets them in (the session was checked already). */
-    const readerOf = (request: FastifyRequest, now: Date): PortalReader => {
-      const { portal, clientAddress } = requirePortalUser(request);
-      const eligible = mayUsePortal(
-        { kind: portal.kind, birthDate: portal.birthDate, authorityRemoved: false },
-        localDay(now.getTime()),
-      );
-      if (!eligible.allowed) throw new ApiError('unauthenticated');
-      return {
-        personId: portal.personId,
-        householdId: portal.householdId,
-        role: eligible.role,
-        clientAddress,
-      };
-    };
 
     app.get(
       '/portaal/casussen/:id/verzoeken',
@@ -57,7 +37,7 @@ export const portalRequestRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const v = await portalRequests(deps.db, reader, request.params.id, now).catch(asBodyError);
         return {
           gezinHeeftCasusregie: v.familyHoldsCasusregie,
@@ -91,7 +71,7 @@ export const portalRequestRoutes =
       },
       async (request, reply) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         await askForCasusregisseur(
           deps.db,
           reader,
@@ -115,7 +95,7 @@ export const portalRequestRoutes =
       },
       async (request, reply) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const result = await requestRecordInPortal(
           deps.db,
           reader,
@@ -131,7 +111,7 @@ export const portalRequestRoutes =
       '/portaal/casussen/:id/notities',
       { schema: { summary: 'Gezinsportaal: mijn eigen notities bij de casus', params } },
       async (request) => {
-        const reader = readerOf(request, deps.clock.now());
+        const reader = portalReaderOf(request, deps.clock.now());
         const notes = await ownFamilyNotes(deps.db, reader, request.params.id).catch(asBodyError);
         return {
           notities: notes.map((n) => ({
@@ -156,7 +136,7 @@ export const portalRequestRoutes =
       },
       async (request, reply) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const result = await addFamilyNote(
           deps.db,
           reader,

@@ -5,12 +5,9 @@
  * otherwise, also for staff); writes need the portal's CSRF token (checked in app.ts). The
  * store audits every read, change and refusal.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayUsePortal } from '../../domain/portal/eligibility.js';
 import { CONSENT_STATUSES, RECIPIENT_KINDS } from '../../domain/privacy/consent.js';
-import { localDay } from '../../domain/time/index.js';
-import type { PortalReader } from '../../store/portal-cases.js';
 import {
   portalConsents,
   portalSigning,
@@ -19,8 +16,7 @@ import {
 } from '../../store/portal-sign-consent.js';
 import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
-import { requirePortalUser } from '../app.js';
-import { ApiError } from '../errors.js';
+import { portalReaderOf } from './portal-reader.js';
 
 const caseParams = z.object({ id: z.string().max(64) });
 const planParams = z.object({ id: z.string().max(64), planId: z.string().max(64) });
@@ -37,21 +33,6 @@ export const portalSignConsentRoutes =
   async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
 
-    const readerOf = (request: FastifyRequest, now: Date): PortalReader => {
-      const { portal, clientAddress } = requirePortalUser(request);
-      const eligible = mayUsePortal(
-        { kind: portal.kind, birthDate: portal.birthDate, authorityRemoved: false },
-        localDay(now.getTime()),
-      );
-      if (!eligible.allowed) throw new ApiError('unauthenticated');
-      return {
-        personId: portal.personId,
-        householdId: portal.householdId,
-        role: eligible.role,
-        clientAddress,
-      };
-    };
-
     app.get(
       '/portaal/casussen/:id/ondertekenen',
       {
@@ -63,7 +44,12 @@ export const portalSignConsentRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const plans = await portalSigning(deps.db, readerOf(request, now), request.params.id, now);
+        const plans = await portalSigning(
+          deps.db,
+          portalReaderOf(request, now),
+          request.params.id,
+          now,
+        );
         return {
           regel: 'ZTM-DEC-SIGN',
           plannen: plans.map((p) => ({
@@ -105,7 +91,7 @@ export const portalSignConsentRoutes =
         const now = deps.clock.now();
         const signed = await signPlanInPortal(
           deps.db,
-          readerOf(request, now),
+          portalReaderOf(request, now),
           request.params.id,
           request.params.planId,
           now,
@@ -125,7 +111,7 @@ export const portalSignConsentRoutes =
       },
       async (request) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const kinds = await portalConsents(deps.db, reader, request.params.id, now);
         const line = (l: {
           status: string;
@@ -157,7 +143,7 @@ export const portalSignConsentRoutes =
       },
       async (request, reply) => {
         const now = deps.clock.now();
-        const reader = readerOf(request, now);
+        const reader = portalReaderOf(request, now);
         const body = request.body;
         const row = await statePortalConsent(
           deps.db,
