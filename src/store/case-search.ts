@@ -2,19 +2,19 @@
  * Case search (issue 11): staff find the cases they may open by a part of the family label or
  * of a household member's name, by a child's date of birth, by the case id, or by a complete
  * BSN (exact only: a part of a BSN never matches). The same access filter as the work list
- * (`visibleCaseCondition`), so a search never shows a case the actor could not open.
+ * (`visibleCaseIn`), so a search never shows a case the actor could not open.
  *
  * Names are matched case-insensitively anywhere in the text (`ilike '%…%'`). The search starts
- * from the cases the actor's team, roles and handovers point at (`visibleCaseCandidates`) and
+ * from the cases the actor's team, running roles and handovers point at (`visibleCaseIn`) and
  * checks each one's names, so its cost follows the actor's own caseload (a planner ~10 ms, a
  * local team ~20 ms at 100,000 cases) rather than how common a name is in the country; the
- * trigram GIN indexes of migration 0053 remain for the planner to choose where that is cheaper. One audit record per search: the kind of query and
- * the cases shown, never a BSN (NEN 7513).
+ * trigram GIN indexes of migration 0053 remain for the planner to choose where that is cheaper.
+ * One audit record per search: the kind of query and the cases shown, never a BSN (NEN 7513).
  */
 import { sql, type Kysely } from 'kysely';
 import { worksWithCases } from '../domain/access/case-access.js';
 import { writeAudit } from './audit.js';
-import { visibleCaseCandidates, visibleCaseCondition } from './cases.js';
+import { visibleCaseIn } from './cases.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
@@ -86,12 +86,11 @@ export function caseSearchSelect(
     ])
     // Start from the few cases the actor's team, roles and handovers point at (issue 11), so
     // a common name costs the actor's own cases, not every household in the country.
-    .where((eb) => visibleCaseCandidates(eb, actor))
-    .where((eb) => visibleCaseCondition(eb, actor, now));
+    .where((eb) => visibleCaseIn(eb, actor, now));
   switch (query.kind) {
     case 'naam': {
       const patterns = namePatterns(query.text);
-      // Checked per visible case (the candidates above keep those few): the family's label or
+      // Checked per visible case (the access filter above keeps those few): the family's label or
       // a person's name. The trigram indexes serve the search of an actor who sees very many.
       select = select.where((eb) =>
         eb.or([

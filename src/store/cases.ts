@@ -5,6 +5,7 @@
  * and writes its audit record in the same transaction as the data.
  */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import {
   caseAccess,
   mayAssignRoles,
@@ -258,27 +259,6 @@ function initialRoles(
   }
 }
 
-async function activeRoles(db: Db, caseId: string, now: Date): Promise<ActiveRole[]> {
-  return db
-    .selectFrom('case_role')
-    .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
-    .where('case_id', '=', caseId)
-    .where('starts_at', '<=', now)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .execute();
-}
-
-/** Staff named as new casusregisseur in an open warm handover (ZTM-DEC-WARM-HANDOVER). */
-async function openHandoverRecipients(db: Db, caseId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('casusregie_handover')
-    .select('to_staff_id')
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'open')
-    .execute();
-  return rows.map((r) => r.to_staff_id);
-}
-
 /** Running break-the-glass grants on the case (ADR 0020): who, why, until when. */
 async function runningBreakGlass(
   db: Db,
@@ -304,17 +284,47 @@ export async function caseAccessFacts(
   caseId: string,
   now: Date,
 ): Promise<(CaseAccessFacts & { readonly activeRoles: ActiveRole[] }) | null> {
+  // One statement: this runs before every read and write of a case.
   const row = await db
     .selectFrom('casus')
-    .select(['id', 'responsible_team_id'])
-    .where('id', '=', caseId)
+    .select((eb) => [
+      'casus.responsible_team_id',
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_role')
+          .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
+          .whereRef('case_role.case_id', '=', 'casus.id')
+          .where('case_role.starts_at', '<=', now)
+          .where((w) =>
+            w.or([w('case_role.ends_at', 'is', null), w('case_role.ends_at', '>', now)]),
+          ),
+      ).as('roles'),
+      // Staff named as new casusregisseur in an open warm handover (ZTM-DEC-WARM-HANDOVER).
+      jsonArrayFrom(
+        eb
+          .selectFrom('casusregie_handover')
+          .select('to_staff_id as staffId')
+          .whereRef('casusregie_handover.case_id', '=', 'casus.id')
+          .where('casusregie_handover.status', '=', 'open'),
+      ).as('handovers'),
+      // Running break-the-glass grants (ADR 0020).
+      jsonArrayFrom(
+        eb
+          .selectFrom('break_glass')
+          .select('staff_id as staffId')
+          .whereRef('break_glass.case_id', '=', 'casus.id')
+          .where('break_glass.starts_at', '<=', now)
+          .where('break_glass.ends_at', '>', now),
+      ).as('grants'),
+    ])
+    .where('casus.id', '=', caseId)
     .executeTakeFirst();
   if (!row) return null;
   return {
     responsibleTeamId: row.responsible_team_id,
-    activeRoles: await activeRoles(db, caseId, now),
-    handoverRecipientIds: await openHandoverRecipients(db, caseId),
-    breakGlassIds: (await runningBreakGlass(db, caseId, now)).map((g) => g.staffId),
+    activeRoles: row.roles,
+    handoverRecipientIds: row.handovers.map((h) => h.staffId),
+    breakGlassIds: row.grants.map((g) => g.staffId),
   };
 }
 
@@ -426,6 +436,24 @@ async function checkRoleHolder(db: Db, input: RoleAssignmentInput): Promise<void
   }
 }
 
+/** A timestamp column as epoch milliseconds in JSON (a JSON timestamp would be a string). */
+const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+
+type PersonJson = CaseDetail['persons'][number];
+type RoleJson = Omit<CaseRoleRow, 'startsAt' | 'endsAt'> & {
+  readonly startsAt: number;
+  readonly endsAt: number | null;
+};
+interface EventJson {
+  readonly id: string;
+  readonly type: string;
+  readonly at: number;
+  readonly childId: string | null;
+  readonly kind: string | null;
+  readonly date: string | null;
+  readonly note: string | null;
+}
+
 /** A case with household, roles (now and past) and timeline; the read is audited. */
 export async function getCase(
   db: Kysely<Database>,
@@ -436,50 +464,51 @@ export async function getCase(
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     const { basis, mayAssignRoles: assigns } = await requireAccess(trx, ctx, caseId, now);
+    // One statement for the case, its household, people, roles and timeline (issue 11: the case
+    // page is the most read page; each statement is a round trip).
     const casus = await trx
       .selectFrom('casus')
-      .selectAll()
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    const household = await trx
-      .selectFrom('household')
-      .select(['id', 'label'])
-      .where('id', '=', casus.household_id)
-      .executeTakeFirstOrThrow();
-    const persons = await trx
-      .selectFrom('person')
-      .select(['id', 'kind', 'name', 'birth_date as birthDate', 'bsn'])
-      .where('household_id', '=', household.id)
-      .orderBy('created_at')
-      .orderBy('name')
-      .execute();
-    const roles = await trx
-      .selectFrom('case_role')
-      .leftJoin('staff', 'staff.id', 'case_role.staff_id')
-      .leftJoin('organisation', 'organisation.id', 'case_role.organisation_id')
+      .innerJoin('household', 'household.id', 'casus.household_id')
+      .selectAll('casus')
       .select([
-        'case_role.id',
-        'case_role.role',
-        'case_role.holder',
-        'case_role.organisation_id as organisationId',
-        'case_role.staff_id as staffId',
-        'staff.name as staffName',
-        'organisation.name as organisationName',
-        'case_role.starts_at as startsAt',
-        'case_role.ends_at as endsAt',
-        'case_role.reason',
+        'household.label as householdLabel',
+        sql<PersonJson[]>`coalesce((
+          select json_agg(json_build_object(
+            'id', p.id, 'kind', p.kind, 'name', p.name, 'birthDate', p.birth_date, 'bsn', p.bsn
+          ) order by p.created_at, p.name)
+          from person p where p.household_id = casus.household_id
+        ), '[]')`.as('persons'),
+        sql<RoleJson[]>`coalesce((
+          select json_agg(json_build_object(
+            'id', r.id, 'role', r.role, 'holder', r.holder,
+            'organisationId', r.organisation_id, 'staffId', r.staff_id,
+            'staffName', s.name, 'organisationName', o.name,
+            'startsAt', ${epochMs('r.starts_at')}, 'endsAt', ${epochMs('r.ends_at')},
+            'reason', r.reason
+          ) order by r.starts_at, r.id)
+          from case_role r
+          left join staff s on s.id = r.staff_id
+          left join organisation o on o.id = r.organisation_id
+          where r.case_id = casus.id
+        ), '[]')`.as('roles'),
+        sql<EventJson[]>`coalesce((
+          select json_agg(json_build_object(
+            'id', e.id, 'type', e.type, 'at', ${epochMs('e.at')}, 'childId', e.child_id,
+            'kind', e.kind, 'date', e.date, 'note', e.note
+          ) order by e.at, e.id)
+          from case_event e where e.case_id = casus.id
+        ), '[]')`.as('events'),
       ])
-      .where('case_role.case_id', '=', caseId)
-      .orderBy('case_role.starts_at')
-      .orderBy('case_role.id')
-      .execute();
-    const events = await trx
-      .selectFrom('case_event')
-      .select(['id', 'type', 'at', 'child_id as childId', 'kind', 'date', 'note'])
-      .where('case_id', '=', caseId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+      .where('casus.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const household = { id: casus.household_id, label: casus.householdLabel };
+    const persons = casus.persons;
+    const roles: CaseRoleRow[] = casus.roles.map((r) => ({
+      ...r,
+      startsAt: new Date(r.startsAt),
+      endsAt: r.endsAt === null ? null : new Date(r.endsAt),
+    }));
+    const events = casus.events.map((e) => ({ ...e, at: new Date(e.at) }));
     await writeAudit(trx, ctx, { action: 'casus.lezen', caseId, details: { basis } });
     return {
       id: casus.id,
@@ -728,52 +757,17 @@ export async function assignRoleIn(
 }
 
 /**
- * The access policy as a SQL condition on `casus` (same bases as `caseAccess`: own role,
- * organisation's role, responsible team), for lists that must never show more than a
- * professional may open.
+ * The access policy as a SQL condition on `casus`, for lists that must never show more than a
+ * professional may open: the same bases as `caseAccess` (the responsible team, an open warm
+ * handover to the actor, a running role of the actor or of the actor's organisation). Written as
+ * `casus.id in (…)` over ids drawn from indexes, one branch per basis, so PostgreSQL begins from
+ * the actor's few ids instead of testing an OR on every case (a GI's team view still holds
+ * thousands of ids; each is then only looked up).
  */
-export function visibleCaseCondition(
+export function visibleCaseIn(
   eb: ExpressionBuilder<Database & { casus: Database['casus'] }, 'casus'>,
   actor: RequestContext['actor'],
   now: Date,
-) {
-  const { staffId, organisationId } = actor;
-  return eb.or([
-    eb('casus.responsible_team_id', '=', organisationId),
-    eb.exists(
-      eb
-        .selectFrom('casusregie_handover as h')
-        .select(sql`1`.as('one'))
-        .whereRef('h.case_id', '=', 'casus.id')
-        .where('h.status', '=', 'open')
-        .where('h.to_staff_id', '=', staffId),
-    ),
-    eb.exists(
-      eb
-        .selectFrom('case_role as r')
-        .select(sql`1`.as('one'))
-        .whereRef('r.case_id', '=', 'casus.id')
-        .where('r.starts_at', '<=', now)
-        .where((inner) => inner.or([inner('r.ends_at', 'is', null), inner('r.ends_at', '>', now)]))
-        .where((inner) =>
-          inner.or([
-            inner('r.staff_id', '=', staffId),
-            inner('r.organisation_id', '=', organisationId),
-          ]),
-        ),
-    ),
-  ]);
-}
-
-/**
- * A superset of the cases `visibleCaseCondition` lets through, as ids drawn from indexes (the
- * team's cases, handovers to the actor, the actor's or the organisation's roles, ignoring when
- * they run). `casus.id in (…)` with this lets PostgreSQL start from those few ids instead of
- * testing the condition's OR on every case; the condition itself still decides.
- */
-export function visibleCaseCandidates(
-  eb: ExpressionBuilder<Database & { casus: Database['casus'] }, 'casus'>,
-  actor: RequestContext['actor'],
 ) {
   const { staffId, organisationId } = actor;
   return eb(
@@ -794,6 +788,10 @@ export function visibleCaseCandidates(
         eb
           .selectFrom('case_role as r')
           .select('r.case_id')
+          .where('r.starts_at', '<=', now)
+          .where((inner) =>
+            inner.or([inner('r.ends_at', 'is', null), inner('r.ends_at', '>', now)]),
+          )
           .where((inner) =>
             inner.or([
               inner('r.staff_id', '=', staffId),
@@ -804,7 +802,7 @@ export function visibleCaseCandidates(
   );
 }
 
-/** The ids of the cases the actor may see (see `visibleCaseCondition`). */
+/** The ids of the cases the actor may see (see `visibleCaseIn`). */
 export async function visibleCaseIds(
   db: Kysely<Database>,
   ctx: RequestContext,
@@ -814,7 +812,7 @@ export async function visibleCaseIds(
   const rows = await db
     .selectFrom('casus')
     .select('casus.id')
-    .where((eb) => visibleCaseCondition(eb, ctx.actor, now))
+    .where((eb) => visibleCaseIn(eb, ctx.actor, now))
     .execute();
   return rows.map((r) => r.id);
 }

@@ -278,4 +278,75 @@ describe.each(engines)('cases on %s', (engine) => {
     }
     expect(await visibleCaseIds(db, admin, NOW)).toEqual([]);
   });
+
+  it('the list filter counts only roles running now and open handovers, as the policy does', async () => {
+    const { db } = opened;
+    const team = await createOrganisation(db, 'lokaal-team');
+    const lead = await createStaff(db, team, ['casusregisseur']);
+    const caseId = (await registerRequest(db, lead, routeARequest(team))).caseId;
+    const providers = await Promise.all([1, 2, 3].map(() => createOrganisation(db, 'aanbieder')));
+    const [ended, future, running] = await Promise.all(
+      providers.map((p) => createStaff(db, p, ['behandelaar'])),
+    );
+    const otherTeam = await createOrganisation(db, 'lokaal-team');
+    const [toOpen, toDone] = await Promise.all(
+      [1, 2].map(() => createStaff(db, otherTeam, ['casusregisseur'])),
+    );
+    const role = (organisationId: string, startsAt: string, endsAt: string | null) => ({
+      case_id: caseId,
+      role: 'behandelregie' as const,
+      holder: 'organisatie' as const,
+      organisation_id: organisationId,
+      staff_id: null,
+      starts_at: new Date(startsAt),
+      ends_at: endsAt === null ? null : new Date(endsAt),
+      reason: null,
+      created_by: null,
+    });
+    await db
+      .insertInto('case_role')
+      .values([
+        role(providers[0] ?? '', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'),
+        role(providers[1] ?? '', '2026-04-01T00:00:00Z', null),
+        role(providers[2] ?? '', '2026-02-01T00:00:00Z', null),
+      ])
+      .execute();
+    const handover = (to: string, status: 'open' | 'afgerond') => ({
+      case_id: caseId,
+      status,
+      from_holder: 'professional' as const,
+      from_staff_id: lead.actor.staffId,
+      from_organisation_id: team,
+      to_staff_id: to,
+      to_organisation_id: otherTeam,
+      reason: 'test',
+      started_by: lead.actor.staffId,
+      started_at: new Date('2026-03-01T00:00:00Z'),
+    });
+    await db
+      .insertInto('casusregie_handover')
+      .values([
+        handover(toOpen?.actor.staffId ?? '', 'open'),
+        handover(toDone?.actor.staffId ?? '', 'afgerond'),
+      ])
+      .execute();
+
+    const sees = async (actor: typeof lead | undefined) =>
+      (await visibleCaseIds(db, actor ?? lead, NOW)).includes(caseId);
+    // Ended and future roles and a finished handover give no access; a running role and an open
+    // handover do (caseAccess, the policy the case page applies).
+    expect(await sees(ended)).toBe(false);
+    expect(await sees(future)).toBe(false);
+    expect(await sees(running)).toBe(true);
+    expect(await sees(toOpen)).toBe(true);
+    expect(await sees(toDone)).toBe(false);
+    for (const actor of [ended, future, running, toOpen, toDone]) {
+      if (!actor) continue;
+      const readable = await getCase(db, actor, caseId, NOW).then(
+        () => true,
+        () => false,
+      );
+      expect(await sees(actor)).toBe(readable);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Issue 11 (100,000 cases): the access filter of every case list (`visibleCaseCondition`: work
+ * Issue 11 (100,000 cases): the access filter of every case list (`visibleCaseIn`: work
  * list, search, dashboards) asks for the assignments running now of the actor or of the actor's
  * organisation. The existing `case_role_org` index only holds running assignments
  * (`ends_at is null`), so the condition's "or it ends later" made PostgreSQL scan all of

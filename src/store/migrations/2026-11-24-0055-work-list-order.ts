@@ -9,11 +9,11 @@ import { sql, type Kysely } from 'kysely';
  * "C" collation exactly as the list compared them in memory; `overdue_from` repeats each
  * pending deadline's overdue instant (ms) as a plain array, so counting the overdue ones of
  * thousands of cases does not parse their JSON. The list starts from the cases
- * of the actor's team, roles and handovers (`visibleCaseCandidates`), hence an index on the
+ * of the actor's team, roles and handovers (`visibleCaseIn`), hence an index on the
  * team's open cases.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // The team's open cases, where the work list's access filter starts (visibleCaseCandidates).
+  // The team's open cases, where the work list's access filter starts (visibleCaseIn).
   await sql`create index casus_team_open on casus (responsible_team_id) where closed_at is null`.execute(
     db,
   );
