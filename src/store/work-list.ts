@@ -17,7 +17,7 @@ import type { DeadlineResult, Profile } from '../domain/rules/index.js';
 import { localDay } from '../domain/time/index.js';
 import { NO_PROFILE_VERSION, profileVersions } from '../regions/profile-version.js';
 import { writeAudit } from './audit.js';
-import { visibleCaseCandidates, visibleCaseCondition } from './cases.js';
+import { visibleCaseIn } from './cases.js';
 import type { RequestContext } from './context.js';
 import { refreshDeadlineStates } from './deadline-state.js';
 import type { Database } from './schema.js';
@@ -87,8 +87,7 @@ function visibleOpenCases(
     .selectFrom('casus')
     .leftJoin('case_deadline_state as kept', 'kept.case_id', 'casus.id')
     .where('casus.closed_at', 'is', null)
-    .where((eb) => visibleCaseCandidates(eb, actor))
-    .where((eb) => visibleCaseCondition(eb, actor, now));
+    .where((eb) => visibleCaseIn(eb, actor, now));
   if (filters.bereik === 'eigen')
     query = query.where('casus.id', 'in', (eb) =>
       eb
@@ -208,9 +207,13 @@ export async function workList(
     const overdueCount = sql<number>`coalesce((
       select count(*)::int from unnest(kept.overdue_from) as o (at) where o.at <= ${nowMs}
     ), 0)`;
+    // Whether any deadline is overdue: the earliest overdue moment has passed (a plain column,
+    // unlike the count, which unnests the array).
+    const late = sql<boolean>`coalesce(kept.first_overdue_from <= ${now}, false)`;
     const selected = visibleOpenCases(db, ctx.actor, filters, now).select([
       'casus.id',
       'kept.next_due as nextDue',
+      late.as('late'),
       overdueCount.as('overdue'),
       pendingCount.as('pending'),
       staleKept(profiles, now).as('stale'),
@@ -224,7 +227,7 @@ export async function workList(
         .where((eb) =>
           eb.or([
             filters.status === 'verlopen'
-              ? eb('v.overdue', '>', 0)
+              ? eb('v.late', '=', true)
               : filters.status === 'open'
                 ? eb('v.pending', '>', 0)
                 : eb.lit(true),
@@ -246,7 +249,7 @@ export async function workList(
               sql<number>`sum(m.pending) over ()`.as('totalPending'),
               sql<number>`count(*) filter (where m.stale) over ()`.as('staleCount'),
               sql<number>`row_number() over (
-              order by (m.overdue > 0) desc, m."nextDue" collate "C" asc nulls last, m.id
+              order by m.late desc, m."nextDue" collate "C" asc nulls last, m.id
             )`.as('rank'),
             ])
             .orderBy('rank')
