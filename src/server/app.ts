@@ -184,7 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
-  await registerSecurityHeaders(app, { secure: deps.secureCookies });
+  registerSecurityHeaders(app, { secure: deps.secureCookies });
   await registerRateLimits(app, security);
   await app.register(swagger, {
     openapi: {
