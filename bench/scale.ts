@@ -14,28 +14,33 @@
  * without think time, each firing its next request as soon as the last returns) is reported as
  * saturation: it shows the throughput, and its latencies are mostly queueing.
  *
- * The data goes into its own schema (`bench_scale_<cases>`); `--reuse` measures an earlier run's
- * data again without seeding and applies migrations added since (out of order when needed: the
- * data is the benchmark's own). The rate limits are lifted: 50 users from one address are the
- * point here.
+ * The app runs in a process of its own (bench/scale-server.ts), as it would on its own machine:
+ * the load generator here (node's HTTP client, kept-alive connections) does not share its event
+ * loop. Besides the latency the client sees, the report gives the app's own time per request
+ * (request received to response sent). The machine's two cores still serve the generator, the
+ * app and PostgreSQL at once.
+ *
+ * The data goes into its own schema (`bench_scale_<cases>`), vacuumed and analysed after seeding
+ * as after any bulk load; `--reuse` measures an earlier run's data again without seeding and
+ * applies migrations added since (out of order when needed: the data is the benchmark's own).
+ * The rate limits are lifted: 50 users from one address are the point here.
  *
  *   npm run bench:scale [-- --cases 100000 --users 50 --requests 300 --reuse]
  *   --think-min 500 --think-max 1500: the users' think time in ms (uniform between the two)
  *   --sql prints the statements of one request per endpoint (for EXPLAIN ANALYZE)
  *   --url postgres://… (default: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Migrator } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_SEED, DEMO_PASSWORD, generateDemoData } from '../src/demo/generate.js';
-import { loadProfiles } from '../src/regions/load.js';
-import { buildApp } from '../src/server/app.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
-import { systemClock } from '../src/server/clock.js';
-import { DEFAULT_SECURITY } from '../src/server/security/settings.js';
 import { openDatabase } from '../src/store/db.js';
 import { migrations } from '../src/store/migrations/index.js';
+import type { FromServer, Statement, ToServer } from './scale-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -97,32 +102,36 @@ async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T>
 // Statement capture: every query the app's pg clients send while `capturing` is set
 // ---------------------------------------------------------------------------------------
 
-interface Statement {
-  readonly text: string;
-  readonly values: readonly unknown[];
+/** The server process and its IPC: ask it something and wait for the answer of that type. */
+let server: ChildProcess | null = null;
+function ask<T extends FromServer['type']>(
+  message: ToServer,
+  answer: T,
+): Promise<Extract<FromServer, { type: T }>> {
+  const child = server;
+  if (!child) throw new Error('the server process is not running');
+  return new Promise((resolve) => {
+    const listen = (reply: FromServer) => {
+      if (reply.type !== answer) return;
+      child.off('message', listen);
+      resolve(reply as Extract<FromServer, { type: T }>);
+    };
+    child.on('message', listen);
+    child.send(message);
+  });
 }
-let capturing: Statement[] | null = null;
-type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-const clientProto = pg.Client.prototype as unknown as { query: Query };
-const originalQuery = clientProto.query;
-clientProto.query = function (this: pg.Client, ...args: unknown[]) {
-  const [text, params] = args;
-  if (capturing && typeof text === 'string')
-    capturing.push({ text, values: Array.isArray(params) ? [...(params as unknown[])] : [] });
-  return originalQuery.apply(this, args);
-};
 
 async function capture(run: () => Promise<void>): Promise<Statement[]> {
-  const statements: Statement[] = [];
-  capturing = statements;
+  await ask({ type: 'capture', on: true }, 'capturing');
   try {
     await run();
     // Writes after the reply (a session's last use) belong to the request too.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  } finally {
-    capturing = null;
+    await sleep(20);
+  } catch (error) {
+    await ask({ type: 'capture', on: false }, 'captured');
+    throw error;
   }
-  return statements;
+  return (await ask({ type: 'capture', on: false }, 'captured')).statements;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -205,24 +214,30 @@ if (!seeded) {
     hashPassword,
   });
   seedSeconds = (performance.now() - t0) / 1000;
+  // After a bulk load, as an operator would (autovacuum gets there too, later): fresh planner
+  // statistics and visibility maps.
+  await withClient(async (client) => {
+    const tables = await client.query<{ name: string }>(
+      'select table_name as name from information_schema.tables where table_schema = $1',
+      [SCHEMA],
+    );
+    for (const { name } of tables.rows) await client.query(`vacuum analyze "${SCHEMA}"."${name}"`);
+  });
 }
 
-const app = await buildApp({
-  db: database.db,
-  clock: systemClock,
-  profiles: loadProfiles(),
-  secureCookies: false,
-  security: {
-    ...DEFAULT_SECURITY,
-    loginPerIp: 1_000_000,
-    loginPerAccount: 1_000_000,
-    apiPerMinute: 1_000_000,
-  },
+// The app in a process of its own (bench/scale-server.ts): the load generator's HTTP client must
+// not spend its CPU on the server's event loop.
+server = fork(new globalThis.URL('./scale-server.ts', import.meta.url), [URL, SCHEMA], {
+  execArgv: ['--import', 'tsx'],
 });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (address === null || typeof address === 'string') throw new Error('no TCP address');
-const BASE = `http://127.0.0.1:${address.port}`;
+const port = await new Promise<number>((resolve, reject) => {
+  server?.once('message', (m: FromServer) => {
+    if (m.type === 'ready') resolve(m.port);
+    else reject(new Error(`server process: ${m.type}`));
+  });
+  server?.once('exit', (code) => reject(new Error(`server process ended (${code})`)));
+});
+const BASE = `http://127.0.0.1:${port}`;
 
 const facts = await withClient(async (client) => {
   const q = async (text: string) => (await client.query<{ v: string }>(text)).rows[0]?.v ?? '';
@@ -264,23 +279,43 @@ interface User {
   caseIds: string[];
 }
 
-async function http(
+/**
+ * One request as a browser would send it, with node's own HTTP client over kept-alive
+ * connections: a light load generator (fetch costs several times the CPU per request, and on
+ * two cores the generator's CPU is taken from the server and the database).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: Math.max(USERS, REGISTER_CONCURRENCY) });
+function http(
   user: User | null,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; json: unknown }> {
+): Promise<{ status: number; json: unknown; setCookie: string }> {
   const headers: Record<string, string> = {};
   if (user) headers['cookie'] = user.cookie;
   if (user && method !== 'GET') headers['x-csrf-token'] = user.csrf;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const payload = body === undefined ? null : JSON.stringify(body);
+  if (payload !== null) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  }
+  return new Promise((resolve, reject) => {
+    const req = request(`${BASE}${path}`, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({
+          status: res.statusCode ?? 0,
+          json: text ? (JSON.parse(text) as unknown) : null,
+          setCookie: (res.headers['set-cookie'] ?? [])[0] ?? '',
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload ?? undefined);
   });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
 }
 
 const accounts = await database.db
@@ -303,19 +338,19 @@ for (const [role, share] of Object.entries(CASE_ROLE_SHARES)) {
 }
 const users: User[] = [];
 for (const account of workers) {
-  const res = await fetch(`${BASE}/api/v1/sessie`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: account.email, wachtwoord: DEMO_PASSWORD }),
+  const res = await http(null, 'POST', '/api/v1/sessie', {
+    email: account.email,
+    wachtwoord: DEMO_PASSWORD,
   });
-  if (res.status !== 200) throw new Error(`inloggen als ${account.email}: ${await res.text()}`);
-  const session = (await res.json()) as { csrfToken: string };
+  if (res.status !== 200)
+    throw new Error(`inloggen als ${account.email}: ${JSON.stringify(res.json)}`);
+  const session = res.json as { csrfToken: string };
   users.push({
     email: account.email,
     role: account.roles.find((r) => CASE_ROLES.includes(r)) ?? '',
     organisationKind: account.kind,
     region: account.region,
-    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    cookie: res.setCookie.split(';')[0] ?? '',
     csrf: session.csrfToken,
     caseIds: [],
   });
@@ -371,6 +406,8 @@ interface Row {
   readonly model: Model;
   readonly concurrency: number;
   readonly api: Run;
+  /** The app's own time of the same requests (Fastify's elapsedTime, from the server process). */
+  readonly app: readonly number[];
   readonly floor: Run | null;
   readonly statements: number;
 }
@@ -395,7 +432,9 @@ async function measure(
   if (values.sql)
     for (const s of captured[0] ?? [])
       console.log(`${name} sql: ${s.text} -- ${JSON.stringify(s.values)}`);
+  await ask({ type: 'timings' }, 'timings');
   const api = await load(concurrency, total, request, model);
+  const { times: app } = await ask({ type: 'timings' }, 'timings');
   const floor =
     captured.length === 0
       ? null
@@ -408,7 +447,7 @@ async function measure(
   const statements = Math.round(
     captured.reduce((sum, c) => sum + c.length, 0) / Math.max(1, captured.length),
   );
-  rows.push({ name, model, concurrency, api, floor, statements });
+  rows.push({ name, model, concurrency, api, app, floor, statements });
   console.log(`measured: ${name} (${model})`);
 }
 
@@ -453,7 +492,7 @@ for (const model of MODELS)
 await measure(
   'casuspagina, één gebruiker tegelijk',
   1,
-  Math.ceil(REQUESTS / 4),
+  REQUESTS,
   async (n) => {
     const user = readerOf(n);
     const res = await http(user, 'GET', `/api/v1/casussen/${caseFor(user, n)}`);
@@ -525,7 +564,10 @@ else
     { rollback: true },
   );
 
-await app.close();
+const exited = new Promise((resolve) => server?.once('exit', resolve));
+server.send({ type: 'close' } satisfies ToServer);
+await exited;
+agent.destroy();
 await floorPool.end();
 await database.close();
 
@@ -536,7 +578,7 @@ await database.close();
 const ms = (x: number): string => x.toFixed(1).padStart(7);
 console.log('');
 console.log(
-  `${'endpoint'.padEnd(42)} ${'model'.padEnd(11)} ${'conc'.padStart(4)} ${'n'.padStart(5)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'req/s'.padStart(7)} │ ${'sql'.padStart(3)} ${'floor p50'.padStart(9)} ${'floor p95'.padStart(9)} │ ${'ratio p50'.padStart(9)} ${'ratio p95'.padStart(9)}`,
+  `${'endpoint'.padEnd(42)} ${'model'.padEnd(11)} ${'conc'.padStart(4)} ${'n'.padStart(5)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'req/s'.padStart(7)} ${'app p50'.padStart(7)} ${'app p95'.padStart(7)} │ ${'sql'.padStart(3)} ${'floor p50'.padStart(9)} ${'floor p95'.padStart(9)} │ ${'ratio p50'.padStart(9)} ${'ratio p95'.padStart(9)}`,
 );
 for (const row of rows) {
   const p50 = percentile(row.api.times, 50);
@@ -544,11 +586,11 @@ for (const row of rows) {
   const f50 = row.floor ? percentile(row.floor.times, 50) : NaN;
   const f95 = row.floor ? percentile(row.floor.times, 95) : NaN;
   console.log(
-    `${row.name.padEnd(42)} ${row.model.padEnd(11)} ${String(row.concurrency).padStart(4)} ${String(row.api.times.length).padStart(5)} ${ms(p50)} ${ms(p95)} ${(row.api.times.length / row.api.seconds).toFixed(0).padStart(7)} │ ${String(row.statements).padStart(3)} ${ms(f50).padStart(9)} ${ms(f95).padStart(9)} │ ${(p50 / f50).toFixed(2).padStart(9)} ${(p95 / f95).toFixed(2).padStart(9)}`,
+    `${row.name.padEnd(42)} ${row.model.padEnd(11)} ${String(row.concurrency).padStart(4)} ${String(row.api.times.length).padStart(5)} ${ms(p50)} ${ms(p95)} ${(row.api.times.length / row.api.seconds).toFixed(0).padStart(7)} ${ms(percentile(row.app, 50))} ${ms(percentile(row.app, 95))} │ ${String(row.statements).padStart(3)} ${ms(f50).padStart(9)} ${ms(f95).padStart(9)} │ ${(p50 / f50).toFixed(2).padStart(9)} ${(p95 / f95).toFixed(2).padStart(9)}`,
   );
 }
 console.log(
-  `targets (not asserted): work list and case page p95 < 100 ms (model gebruikers); API < 2x the floor. Floor: the statements each endpoint issued (sql = per request), replayed with pg over ${POOL_SIZE} connections (the app's pool) under the same model and concurrency.`,
+  `targets (not asserted): work list and case page p95 < 100 ms (model gebruikers); API < 2x the floor. Floor: the statements each endpoint issued (sql = per request), replayed with pg over ${POOL_SIZE} connections (the app's pool) under the same model and concurrency. p50/p95: as the HTTP client sees a request (load generator in this process, the app in its own: bench/scale-server.ts); app p50/p95: the app's own time for it (Fastify's elapsedTime, request received to response sent).`,
 );
 console.log(
   `models: gebruikers = ${USERS} distinct logged-in staff, each request followed by ${THINK_MIN_MS}-${THINK_MAX_MS} ms think time (uniform); verzadiging = the same users in a closed loop without think time (throughput; latency is mostly queueing). Registration: ${REGISTER_CONCURRENCY} casusregisseurs in a closed loop.`,
