@@ -23,6 +23,7 @@ import {
 import { parseIsoDate, startOfLocalDay } from '../domain/time/index.js';
 import { writeAudit } from './audit.js';
 import type { RequestContext } from './context.js';
+import { compiledOnce, slotDate, slotText } from './compiled.js';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
 import { requireRegistrationOrExplanation } from './staff-registrations.js';
@@ -274,18 +275,9 @@ async function runningBreakGlass(
     .execute();
 }
 
-/**
- * The access facts of a case, as `caseAccess` and the narrower policies take them: the
- * responsible team, the roles held now, and who is named in an open warm handover. Null when the
- * case does not exist. Every check of who may do what on a case starts here.
- */
-export async function caseAccessFacts(
-  db: Db,
-  caseId: string,
-  now: Date,
-): Promise<(CaseAccessFacts & { readonly activeRoles: ActiveRole[] }) | null> {
-  // One statement: this runs before every read and write of a case.
-  const row = await db
+/** A case's access facts in one statement, compiled once: it runs before every case request. */
+const accessFactsRow = compiledOnce([slotText('case'), slotDate()] as const, (db, id, at) =>
+  db
     .selectFrom('casus')
     .select((eb) => [
       'casus.responsible_team_id',
@@ -294,9 +286,9 @@ export async function caseAccessFacts(
           .selectFrom('case_role')
           .select(['role', 'staff_id as staffId', 'organisation_id as organisationId'])
           .whereRef('case_role.case_id', '=', 'casus.id')
-          .where('case_role.starts_at', '<=', now)
+          .where('case_role.starts_at', '<=', at)
           .where((w) =>
-            w.or([w('case_role.ends_at', 'is', null), w('case_role.ends_at', '>', now)]),
+            w.or([w('case_role.ends_at', 'is', null), w('case_role.ends_at', '>', at)]),
           ),
       ).as('roles'),
       // Staff named as new casusregisseur in an open warm handover (ZTM-DEC-WARM-HANDOVER).
@@ -313,12 +305,24 @@ export async function caseAccessFacts(
           .selectFrom('break_glass')
           .select('staff_id as staffId')
           .whereRef('break_glass.case_id', '=', 'casus.id')
-          .where('break_glass.starts_at', '<=', now)
-          .where('break_glass.ends_at', '>', now),
+          .where('break_glass.starts_at', '<=', at)
+          .where('break_glass.ends_at', '>', at),
       ).as('grants'),
     ])
-    .where('casus.id', '=', caseId)
-    .executeTakeFirst();
+    .where('casus.id', '=', id),
+);
+
+/**
+ * The access facts of a case, as `caseAccess` and the narrower policies take them: the
+ * responsible team, the roles held now, and who is named in an open warm handover. Null when the
+ * case does not exist. Every check of who may do what on a case starts here.
+ */
+export async function caseAccessFacts(
+  db: Db,
+  caseId: string,
+  now: Date,
+): Promise<(CaseAccessFacts & { readonly activeRoles: ActiveRole[] }) | null> {
+  const [row] = await accessFactsRow(db, caseId, now);
   if (!row) return null;
   return {
     responsibleTeamId: row.responsible_team_id,
@@ -454,6 +458,47 @@ interface EventJson {
   readonly note: string | null;
 }
 
+/**
+ * The case page's read: the case with its household, people, roles and timeline in one statement
+ * (issue 11: the most read page; each statement is a round trip), compiled once.
+ */
+const caseRead = compiledOnce([slotText('case')] as const, (db, id) =>
+  db
+    .selectFrom('casus')
+    .innerJoin('household', 'household.id', 'casus.household_id')
+    .selectAll('casus')
+    .select([
+      'household.label as householdLabel',
+      sql<PersonJson[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', p.id, 'kind', p.kind, 'name', p.name, 'birthDate', p.birth_date, 'bsn', p.bsn
+        ) order by p.created_at, p.name)
+        from person p where p.household_id = casus.household_id
+      ), '[]')`.as('persons'),
+      sql<RoleJson[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', r.id, 'role', r.role, 'holder', r.holder,
+          'organisationId', r.organisation_id, 'staffId', r.staff_id,
+          'staffName', s.name, 'organisationName', o.name,
+          'startsAt', ${epochMs('r.starts_at')}, 'endsAt', ${epochMs('r.ends_at')},
+          'reason', r.reason
+        ) order by r.starts_at, r.id)
+        from case_role r
+        left join staff s on s.id = r.staff_id
+        left join organisation o on o.id = r.organisation_id
+        where r.case_id = casus.id
+      ), '[]')`.as('roles'),
+      sql<EventJson[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', e.id, 'type', e.type, 'at', ${epochMs('e.at')}, 'childId', e.child_id,
+          'kind', e.kind, 'date', e.date, 'note', e.note
+        ) order by e.at, e.id)
+        from case_event e where e.case_id = casus.id
+      ), '[]')`.as('events'),
+    ])
+    .where('casus.id', '=', id),
+);
+
 /** A case with household, roles (now and past) and timeline; the read is audited. */
 export async function getCase(
   db: Kysely<Database>,
@@ -464,43 +509,8 @@ export async function getCase(
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     const { basis, mayAssignRoles: assigns } = await requireAccess(trx, ctx, caseId, now);
-    // One statement for the case, its household, people, roles and timeline (issue 11: the case
-    // page is the most read page; each statement is a round trip).
-    const casus = await trx
-      .selectFrom('casus')
-      .innerJoin('household', 'household.id', 'casus.household_id')
-      .selectAll('casus')
-      .select([
-        'household.label as householdLabel',
-        sql<PersonJson[]>`coalesce((
-          select json_agg(json_build_object(
-            'id', p.id, 'kind', p.kind, 'name', p.name, 'birthDate', p.birth_date, 'bsn', p.bsn
-          ) order by p.created_at, p.name)
-          from person p where p.household_id = casus.household_id
-        ), '[]')`.as('persons'),
-        sql<RoleJson[]>`coalesce((
-          select json_agg(json_build_object(
-            'id', r.id, 'role', r.role, 'holder', r.holder,
-            'organisationId', r.organisation_id, 'staffId', r.staff_id,
-            'staffName', s.name, 'organisationName', o.name,
-            'startsAt', ${epochMs('r.starts_at')}, 'endsAt', ${epochMs('r.ends_at')},
-            'reason', r.reason
-          ) order by r.starts_at, r.id)
-          from case_role r
-          left join staff s on s.id = r.staff_id
-          left join organisation o on o.id = r.organisation_id
-          where r.case_id = casus.id
-        ), '[]')`.as('roles'),
-        sql<EventJson[]>`coalesce((
-          select json_agg(json_build_object(
-            'id', e.id, 'type', e.type, 'at', ${epochMs('e.at')}, 'childId', e.child_id,
-            'kind', e.kind, 'date', e.date, 'note', e.note
-          ) order by e.at, e.id)
-          from case_event e where e.case_id = casus.id
-        ), '[]')`.as('events'),
-      ])
-      .where('casus.id', '=', caseId)
-      .executeTakeFirstOrThrow();
+    const [casus] = await caseRead(trx, caseId);
+    if (!casus) throw new StoreError('not-found', 'Casus niet gevonden.');
     const household = { id: casus.household_id, label: casus.householdLabel };
     const persons = casus.persons;
     const roles: CaseRoleRow[] = casus.roles.map((r) => ({

@@ -9,6 +9,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, StaffRole } from '../../domain/access/case-access.js';
 import type { Database } from '../../store/schema.js';
+import { compiledOnce, slotText } from '../../store/compiled.js';
 
 export const SESSION_COOKIE = 'casusregie_sessie';
 const SESSION_HOURS = 10;
@@ -59,13 +60,9 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export async function findSession(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-  idleMinutes = SESSION_IDLE_MINUTES,
-): Promise<SessionInfo | null> {
-  const row = await db
+/** The session with its staff member and organisation; compiled once (every request asks). */
+const sessionRow = compiledOnce([slotText('session')] as const, (db, id) =>
+  db
     .selectFrom('session')
     .innerJoin('staff', 'staff.id', 'session.staff_id')
     .innerJoin('organisation', 'organisation.id', 'staff.organisation_id')
@@ -82,8 +79,16 @@ export async function findSession(
       'session.expires_at as expiresAt',
       'session.last_seen_at as lastSeenAt',
     ])
-    .where('session.id', '=', digest(token))
-    .executeTakeFirst();
+    .where('session.id', '=', id),
+);
+
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  idleMinutes = SESSION_IDLE_MINUTES,
+): Promise<SessionInfo | null> {
+  const [row] = await sessionRow(db, digest(token));
   if (!row) return null;
   const idleMs = now.getTime() - new Date(row.lastSeenAt).getTime();
   if (!row.active || new Date(row.expiresAt) <= now || idleMs >= idleMinutes * 60_000) {
