@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { compiledOnce, slotText } from './compiled.js';
 import type { RequestContext } from './context.js';
 import type { Database } from './schema.js';
 
@@ -59,21 +60,70 @@ async function insertAudit(
     readonly clientAddress: string | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      staff_id: entry.staffId,
-      organisation_id: entry.organisationId,
-      role: entry.role,
-      case_id: entry.caseId ?? null,
-      // The client's household, read from the case in the same statement (NEN 7513).
-      household_id: entry.caseId
-        ? db.selectFrom('casus').select('household_id').where('id', '=', entry.caseId)
-        : null,
-      justification: entry.justification ?? null,
-      action: entry.action,
-      details: JSON.stringify(entry.details ?? {}),
-      client_address: entry.clientAddress,
-    })
-    .execute();
+  const values = [
+    entry.staffId,
+    entry.organisationId,
+    entry.role,
+    entry.justification ?? null,
+    entry.action,
+    JSON.stringify(entry.details ?? {}),
+    entry.clientAddress,
+  ] as const;
+  if (entry.caseId) await auditOfCase(db, ...values, entry.caseId);
+  else await auditWithoutCase(db, ...values);
 }
+
+const AUDIT_SLOTS = [
+  'staff',
+  'organisation',
+  'role',
+  'justification',
+  'action',
+  'details',
+  'client',
+];
+
+/**
+ * The audit insert, compiled once (every case request writes one, issue 11): with a case, its
+ * household is read from the case in the same statement (NEN 7513).
+ */
+const auditOfCase = compiledOnce(
+  [...AUDIT_SLOTS, 'case'].map(slotText) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ],
+  (db, staff, organisation, role, justification, action, details, client, caseId) =>
+    db.insertInto('audit_log').values({
+      staff_id: staff,
+      organisation_id: organisation,
+      role,
+      case_id: caseId,
+      household_id: db.selectFrom('casus').select('household_id').where('id', '=', caseId),
+      justification,
+      action,
+      details,
+      client_address: client,
+    }),
+);
+
+const auditWithoutCase = compiledOnce(
+  AUDIT_SLOTS.map(slotText) as [string, string, string, string, string, string, string],
+  (db, staff, organisation, role, justification, action, details, client) =>
+    db.insertInto('audit_log').values({
+      staff_id: staff,
+      organisation_id: organisation,
+      role,
+      case_id: null,
+      household_id: null,
+      justification,
+      action,
+      details,
+      client_address: client,
+    }),
+);

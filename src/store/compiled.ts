@@ -24,6 +24,11 @@ export function slotDate(): Date {
   return new Date(-8_640_000_000_000_000);
 }
 
+/** The values for the slots: a date for a date slot, text or null for a text slot. */
+export type SlotValues<Slots extends readonly Slot[]> = {
+  readonly [K in keyof Slots]: Slots[K] extends Date ? Date : string | null;
+};
+
 /**
  * `build` receives the slots in place of the values; the result runs the compiled statement with
  * `values` (in the order of `slots`) in their places.
@@ -31,7 +36,7 @@ export function slotDate(): Date {
 export function compiledOnce<Row, Slots extends readonly Slot[]>(
   slots: Slots,
   build: (db: Db, ...slots: Slots) => Compilable<Row>,
-): (db: Db, ...values: { readonly [K in keyof Slots]: Slots[K] }) => Promise<Row[]> {
+): (db: Db, ...values: SlotValues<Slots>) => Promise<Row[]> {
   let compiled: CompiledQuery<Row> | null = null;
   return async (db, ...values) => {
     if (!compiled) {
