@@ -228,7 +228,12 @@ if (!seeded) {
 // The app in a process of its own (bench/scale-server.ts): the load generator's HTTP client must
 // not spend its CPU on the server's event loop.
 server = fork(new globalThis.URL('./scale-server.ts', import.meta.url), [URL, SCHEMA], {
-  execArgv: ['--import', 'tsx'],
+  // BENCH_NODE_ARGS: node options for the app's process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+  execArgv: [
+    '--import',
+    'tsx',
+    ...(process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+  ],
 });
 const port = await new Promise<number>((resolve, reject) => {
   server?.once('message', (m: FromServer) => {

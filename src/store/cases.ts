@@ -351,8 +351,30 @@ export async function inCaseTransaction<T>(
   ctx: RequestContext,
   work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
+  return withRefusalsLogged(db, ctx, () => db.transaction().execute(work));
+}
+
+/**
+ * Runs a read of a case on one connection without a transaction: under read committed a
+ * transaction gives its statements no common snapshot, and begin and commit are two round trips
+ * of the most read page (issue 11). The read's audit record is its last statement, so an answer
+ * never leaves without one. Refusals are logged as in `inCaseTransaction`.
+ */
+export async function inCaseRead<T>(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  work: (conn: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return withRefusalsLogged(db, ctx, () => db.connection().execute(work));
+}
+
+async function withRefusalsLogged<T>(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
-    return await db.transaction().execute(work);
+    return await run();
   } catch (error) {
     if (error instanceof AccessDenied) {
       await writeAudit(db, ctx, {
@@ -507,9 +529,9 @@ export async function getCase(
   now: Date,
 ): Promise<CaseDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
-  return inCaseTransaction(db, ctx, async (trx) => {
-    const { basis, mayAssignRoles: assigns } = await requireAccess(trx, ctx, caseId, now);
-    const [casus] = await caseRead(trx, caseId);
+  return inCaseRead(db, ctx, async (conn) => {
+    const { basis, mayAssignRoles: assigns } = await requireAccess(conn, ctx, caseId, now);
+    const [casus] = await caseRead(conn, caseId);
     if (!casus) throw new StoreError('not-found', 'Casus niet gevonden.');
     const household = { id: casus.household_id, label: casus.householdLabel };
     const persons = casus.persons;
@@ -519,7 +541,7 @@ export async function getCase(
       endsAt: r.endsAt === null ? null : new Date(r.endsAt),
     }));
     const events = casus.events.map((e) => ({ ...e, at: new Date(e.at) }));
-    await writeAudit(trx, ctx, { action: 'casus.lezen', caseId, details: { basis } });
+    await writeAudit(conn, ctx, { action: 'casus.lezen', caseId, details: { basis } });
     return {
       id: casus.id,
       region: casus.region,
