@@ -8,6 +8,7 @@ import type { StaffRole } from '../domain/access/case-access.js';
 import {
   CO_SIGNALS,
   LIFE_DOMAINS,
+  LIGHT_REGIE_CRITERIA,
   type CoSignal,
   type EvaluationKind,
   type EventType,
@@ -297,16 +298,7 @@ function planFacts(
   segment: Segment,
   weight: Weight,
 ): Record<string, unknown> {
-  const criteria: { -readonly [K in Criterion]: RegieCriteria[K] } = {
-    severity: 'licht',
-    stacking: false,
-    duration: 'afgebakend',
-    unsafety: 'geen',
-    motivation: 'goed',
-    providers: 1,
-    school: 'gaat',
-    jhio: 'geen',
-  };
+  const criteria: { -readonly [K in Criterion]: RegieCriteria[K] } = { ...LIGHT_REGIE_CRITERIA };
   const set = (criterion: Criterion, value: RegieCriteria[Criterion]): void => {
     (criteria as Record<Criterion, RegieCriteria[Criterion]>)[criterion] = value;
   };

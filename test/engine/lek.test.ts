@@ -3,6 +3,7 @@
  * Expected dates are worked out by hand from a 2025-2027 calendar.
  */
 import { describe, expect, it } from 'vitest';
+import { LIGHT_REGIE_CRITERIA } from '../../src/domain/rules/index.js';
 import {
   deadlineRuleIds,
   deadlinesOf,
@@ -589,16 +590,7 @@ describe('LEK-CAD-CONTACT-MIDDEN: every 6 months (upper bound of 3-6) for medium
 });
 
 describe('LEK-DEC-REGIE-WEIGHT: the heaviest criterion decides; crisis and forensic are always heavy', () => {
-  const light = {
-    severity: 'licht',
-    stacking: false,
-    duration: 'afgebakend',
-    unsafety: 'geen',
-    motivation: 'goed',
-    providers: 1,
-    school: 'gaat',
-    jhio: 'geen',
-  } as const;
+  const light = LIGHT_REGIE_CRITERIA;
   type Criteria = NonNullable<CaseInput['regieCriteria']>;
   const weigh = (criteria: Partial<Criteria>, segment: CaseInput['segment'] = 'ambulant') =>
     outcomeOf(
@@ -657,16 +649,7 @@ describe('LEK-DEC-REGIE-WEIGHT: the heaviest criterion decides; crisis and foren
 
 describe('LEK-EVAL-MIN: at least one interim and one final evaluation (medium, heavy)', () => {
   const heavy: Partial<CaseInput> = {
-    regieCriteria: {
-      severity: 'zwaar',
-      stacking: false,
-      duration: 'afgebakend',
-      unsafety: 'geen',
-      motivation: 'goed',
-      providers: 1,
-      school: 'gaat',
-      jhio: 'geen',
-    },
+    regieCriteria: { ...LIGHT_REGIE_CRITERIA, severity: 'zwaar' },
   };
   const base = [ev('aanmelding', '2026-01-05'), ev('start-hulp', '2026-01-20')];
 

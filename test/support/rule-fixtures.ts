@@ -3,7 +3,12 @@
  * test's events and overrides alone decide what the engine says, and a test profile (TST) that
  * holds only the rules a test gives it.
  */
-import type { CaseFacts, Profile, Rule } from '../../src/domain/rules/index.js';
+import {
+  LIGHT_REGIE_CRITERIA,
+  type CaseFacts,
+  type Profile,
+  type Rule,
+} from '../../src/domain/rules/index.js';
 import { parseInstant, parseIsoDate } from '../../src/domain/time/index.js';
 
 /** An ISO instant as epoch milliseconds; a malformed one fails the test. */
@@ -29,16 +34,7 @@ export function caseDefaults() {
     professionalsInvolved: 0,
     parentsCoordinate: false,
     longHistory: false,
-    regieCriteria: {
-      severity: 'licht',
-      stacking: false,
-      duration: 'afgebakend',
-      unsafety: 'geen',
-      motivation: 'goed',
-      providers: 1,
-      school: 'gaat',
-      jhio: 'geen',
-    },
+    regieCriteria: { ...LIGHT_REGIE_CRITERIA },
     coSignals: [],
     product: { freelyAccessible: true },
   } satisfies Omit<CaseFacts, 'route' | 'segment' | 'children' | 'resultAreas'>;

@@ -2,7 +2,13 @@
  * Turns a stored case (its row, household members and timeline) into the rules engine's
  * input, so the case page and the work list show the same deadlines as `casusregie evaluate`.
  */
-import type { CaseEvent, CaseFacts, EvaluationKind, EventType } from '../rules/index.js';
+import {
+  LIGHT_REGIE_CRITERIA,
+  type CaseEvent,
+  type CaseFacts,
+  type EvaluationKind,
+  type EventType,
+} from '../rules/index.js';
 import { localDay, parseIsoDate } from '../time/index.js';
 
 export interface StoredCase {
@@ -26,17 +32,6 @@ export interface StoredEvent {
   readonly kind: string | null;
   readonly date: string | null;
 }
-
-const DEFAULT_CRITERIA: CaseFacts['regieCriteria'] = {
-  severity: 'licht',
-  stacking: false,
-  duration: 'afgebakend',
-  unsafety: 'geen',
-  motivation: 'goed',
-  providers: 1,
-  school: 'gaat',
-  jhio: 'geen',
-};
 
 function pick<T>(facts: Readonly<Record<string, unknown>>, key: string, fallback: T): T {
   const value = facts[key];
@@ -64,7 +59,7 @@ export function caseFacts(stored: StoredCase, persons: readonly StoredPerson[]):
     professionalsInvolved: pick(f, 'professionalsInvolved', 0),
     parentsCoordinate: pick(f, 'parentsCoordinate', false),
     longHistory: pick(f, 'longHistory', false),
-    regieCriteria: { ...DEFAULT_CRITERIA, ...pick(f, 'regieCriteria', {}) },
+    regieCriteria: { ...LIGHT_REGIE_CRITERIA, ...pick(f, 'regieCriteria', {}) },
     coSignals: pick(f, 'coSignals', []),
     product: pick(f, 'product', { freelyAccessible: true }),
   };

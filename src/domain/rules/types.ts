@@ -68,6 +68,18 @@ export interface RegieCriteria {
   readonly jhio: (typeof JHIO_NEEDS)[number];
 }
 
+/** The lightest answer to every regie criterion: what a case counts as before it is weighed. */
+export const LIGHT_REGIE_CRITERIA: RegieCriteria = {
+  severity: 'licht',
+  stacking: false,
+  duration: 'afgebakend',
+  unsafety: 'geen',
+  motivation: 'goed',
+  providers: 1,
+  school: 'gaat',
+  jhio: 'geen',
+};
+
 export interface Child {
   readonly id: string;
   readonly birthDate: DayNumber;
