@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { DeadlineStatus, Profile } from '../domain/rules/index.js';
 import { localDay, parseIsoDate } from '../domain/time/index.js';
 import type { Database } from './schema.js';
-import { evaluateCaseRow, eventsJson, personsJson } from './engine-rows.js';
+import { engineRowsOf, evaluateCaseRow } from './engine-rows.js';
 
 /** One deadline result, reduced to what the figures count. */
 export interface CaseDeadline {
@@ -93,21 +93,7 @@ export async function keptCaseDeadlines(
   for (const c of stale) cache.delete(c.id);
   for (let i = 0; i < stale.length; i += CHUNK) {
     const ids = stale.slice(i, i + CHUNK).map((c) => c.id);
-    const rows = await db
-      .selectFrom('casus')
-      .select([
-        'casus.id',
-        'casus.revision',
-        'casus.region',
-        'casus.route',
-        'casus.segment',
-        'casus.measure',
-        'casus.facts',
-        personsJson().as('persons'),
-        eventsJson().as('events'),
-      ])
-      .where('casus.id', 'in', ids)
-      .execute();
+    const rows = await engineRowsOf(db, ids);
     for (const row of rows) {
       const deadlines = evaluateCaseRow(profiles, row, now).map((d): CaseDeadline => {
         const hourly = d.due.length > 10;

@@ -23,7 +23,7 @@ import {
   profileVersionOf,
   profileVersions,
 } from '../regions/profile-version.js';
-import { evaluateCaseRow, eventsJson, personsJson } from './engine-rows.js';
+import { engineRowsOf, evaluateCaseRow } from './engine-rows.js';
 import type { Database } from './schema.js';
 
 /** A case's kept deadlines as evaluated. */
@@ -53,21 +53,7 @@ export async function refreshDeadlineStates(
   const day = localDay(now.getTime());
   const effects = new Map<string, ReadonlyMap<string, string>>();
   for (let i = 0; i < caseIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('casus')
-      .select([
-        'casus.id',
-        'casus.revision',
-        'casus.region',
-        'casus.route',
-        'casus.segment',
-        'casus.measure',
-        'casus.facts',
-        personsJson().as('persons'),
-        eventsJson().as('events'),
-      ])
-      .where('casus.id', 'in', caseIds.slice(i, i + CHUNK))
-      .execute();
+    const rows = await engineRowsOf(db, caseIds.slice(i, i + CHUNK));
     if (rows.length === 0) continue;
     const records = rows.map((row) => {
       let regionEffects = effects.get(row.region);
@@ -166,8 +152,11 @@ export interface StaleSelection {
   readonly limit: number;
 }
 
-/** A stale row at `now`: missing, or of another revision, profile version or day. */
-function staleCondition(profiles: ReadonlyMap<string, Profile>, now: Date) {
+/**
+ * Whether the kept row `kept` of `casus` is stale at `now`: missing, or of another revision,
+ * profile version or day. Select from `casus` left-joined to `case_deadline_state as kept`.
+ */
+export function staleCondition(profiles: ReadonlyMap<string, Profile>, now: Date) {
   const versions = JSON.stringify(Object.fromEntries(profileVersions(profiles)));
   return sql<boolean>`(
     kept.case_id is null

@@ -3,7 +3,7 @@
  * aggregated as JSON tuples, so the database returns one row per case instead of one per event.
  * The work list, the kept deadlines, the portal and the management figures read cases this way.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   caseEvents,
   caseFacts,
@@ -12,6 +12,7 @@ import {
 } from '../domain/cases/engine-input.js';
 import { evaluate, type DeadlineResult, type Profile } from '../domain/rules/index.js';
 import { TIMELINE_ONLY_TYPES } from './cases.js';
+import type { Database } from './schema.js';
 
 /** [id, kind, birth date] per person; [type, at (ms), child, kind, date] per event. */
 type PersonTuple = [string, string, string | null];
@@ -41,6 +42,25 @@ export interface EngineCaseRow {
   readonly facts: unknown;
   readonly persons: PersonTuple[] | null;
   readonly events: EventTuple[] | null;
+}
+
+/** The given cases as engine rows, with their ids and revisions (one statement). */
+export function engineRowsOf(db: Kysely<Database>, caseIds: readonly string[]) {
+  return db
+    .selectFrom('casus')
+    .select([
+      'casus.id',
+      'casus.revision',
+      'casus.region',
+      'casus.route',
+      'casus.segment',
+      'casus.measure',
+      'casus.facts',
+      personsJson().as('persons'),
+      eventsJson().as('events'),
+    ])
+    .where('casus.id', 'in', caseIds)
+    .execute();
 }
 
 /**

@@ -14,12 +14,10 @@ import { sql, type Kysely } from 'kysely';
 import { worksWithCases } from '../domain/access/case-access.js';
 import { pendingAt, type KeptDeadline } from '../domain/rules/kept-deadlines.js';
 import type { DeadlineResult, Profile } from '../domain/rules/index.js';
-import { localDay } from '../domain/time/index.js';
-import { NO_PROFILE_VERSION, profileVersions } from '../regions/profile-version.js';
 import { writeAudit } from './audit.js';
 import { visibleCaseIn } from './cases.js';
 import type { RequestContext } from './context.js';
-import { refreshDeadlineStates } from './deadline-state.js';
+import { refreshDeadlineStates, staleCondition } from './deadline-state.js';
 import type { Database } from './schema.js';
 
 export { evaluateCaseRow, eventsJson, personsJson, type EngineCaseRow } from './engine-rows.js';
@@ -118,7 +116,7 @@ async function refreshStaleVisible(
 ) {
   const stale = await visibleOpenCases(db, actor, filters, now)
     .select('casus.id')
-    .where(staleKept(profiles, now))
+    .where(staleCondition(profiles, now))
     .execute();
   return refreshDeadlineStates(
     db,
@@ -126,17 +124,6 @@ async function refreshStaleVisible(
     stale.map((c) => c.id),
     now,
   );
-}
-
-/** Whether the kept row `kept` of `casus` is missing or stale at `now`. */
-function staleKept(profiles: ReadonlyMap<string, Profile>, now: Date) {
-  const versions = JSON.stringify(Object.fromEntries(profileVersions(profiles)));
-  return sql<boolean>`(
-    kept.case_id is null
-    or kept.revision <> casus.revision
-    or kept.evaluated_day <> ${localDay(now.getTime())}
-    or kept.profile_version <> coalesce(${versions}::jsonb ->> casus.region, ${NO_PROFILE_VERSION})
-  )`;
 }
 
 /**
@@ -216,7 +203,7 @@ export async function workList(
       late.as('late'),
       overdueCount.as('overdue'),
       pendingCount.as('pending'),
-      staleKept(profiles, now).as('stale'),
+      staleCondition(profiles, now).as('stale'),
     ]);
     // Stale rows are let through the status filter, so that their number says whether any
     // case of the list needs evaluating first.
