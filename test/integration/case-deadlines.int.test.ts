@@ -12,7 +12,7 @@ import { loadProfiles } from '../../src/regions/load.js';
 import { keptCaseDeadlines, statusAt } from '../../src/store/case-deadlines.js';
 import type { OpenDatabase } from '../../src/store/db.js';
 import type { Database } from '../../src/store/schema.js';
-import { evaluateCaseRow, eventsJson, personsJson } from '../../src/store/work-list.js';
+import { engineRowsOf, evaluateCaseRow } from '../../src/store/engine-rows.js';
 import { addCaseEvent, lekTeam, plainCase } from '../support/deadline-cases.js';
 import { engines, freshDatabase } from './databases.js';
 
@@ -38,19 +38,8 @@ describe.each(engines)('case revisions and kept deadlines on %s', (engine) => {
 
   /** What the engine says now, read afresh (the reference the kept entries must equal). */
   async function engineSays(caseId: string, now: Date) {
-    const row = await db
-      .selectFrom('casus')
-      .select([
-        'casus.region',
-        'casus.route',
-        'casus.segment',
-        'casus.measure',
-        'casus.facts',
-        personsJson().as('persons'),
-        eventsJson().as('events'),
-      ])
-      .where('casus.id', '=', caseId)
-      .executeTakeFirstOrThrow();
+    const [row] = await engineRowsOf(db, [caseId]);
+    if (!row) throw new Error(`no case ${caseId}`);
     return evaluateCaseRow(profiles, row, now).map(
       (d) => `${d.rule} ${d.due.slice(0, 10)} ${d.status}`,
     );

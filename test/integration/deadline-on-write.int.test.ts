@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../src/regions/load.js';
 import { buildApp } from '../../src/server/app.js';
 import type { OpenDatabase } from '../../src/store/db.js';
-import { evaluateCaseRow, eventsJson, personsJson } from '../../src/store/engine-rows.js';
+import { engineRowsOf, evaluateCaseRow } from '../../src/store/engine-rows.js';
 import { createOrganisation } from '../factories.js';
 import { Client, routeARequest, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
@@ -59,19 +59,8 @@ describe.each(engines)('deadlines kept on write on %s', (engine) => {
   };
 
   const fresh = async (caseId: string) => {
-    const row = await opened.db
-      .selectFrom('casus')
-      .select([
-        'casus.region',
-        'casus.route',
-        'casus.segment',
-        'casus.measure',
-        'casus.facts',
-        personsJson().as('persons'),
-        eventsJson().as('events'),
-      ])
-      .where('casus.id', '=', caseId)
-      .executeTakeFirstOrThrow();
+    const [row] = await engineRowsOf(opened.db, [caseId]);
+    if (!row) throw new Error(`no case ${caseId}`);
     return evaluateCaseRow(profiles, row, NOW)
       .filter((d) => d.status === 'open' || d.status === 'overdue')
       .map((d) => d.rule)
