@@ -512,7 +512,7 @@ const caseRead = compiledOnce([slotText('case')] as const, (db, id) =>
       ), '[]')`.as('roles'),
       sql<EventJson[]>`coalesce((
         select json_agg(json_build_object(
-          'id', e.id, 'type', e.type, 'at', ${epochMs('e.at')}, 'childId', e.child_id,
+          'id', e.id::text, 'type', e.type, 'at', ${epochMs('e.at')}, 'childId', e.child_id,
           'kind', e.kind, 'date', e.date, 'note', e.note
         ) order by e.at, e.id)
         from case_event e where e.case_id = casus.id

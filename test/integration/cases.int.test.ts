@@ -42,6 +42,14 @@ describe.each(engines)('cases on %s', (engine) => {
     expect(detail.events.map((e) => [e.type, e.at.toISOString()])).toEqual([
       ['aanmelding', '2026-03-02T08:00:00.000Z'],
     ]);
+    // Ids as the rest of the API gives them (text), not as JSON numbers.
+    const stored = await db
+      .selectFrom('case_event')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .execute();
+    expect(detail.events.map((e) => e.id)).toEqual(stored.map((e) => e.id));
+    expect(typeof detail.events[0]?.id).toBe('string');
     expect(detail.roles.map((r) => [r.role, r.holder])).toEqual(
       expect.arrayContaining([
         ['procesregie', 'organisatie'],
