@@ -95,7 +95,7 @@ describe('contact cadence in the browser', () => {
     await workList.heading().waitFor();
     await expect
       .poll(() => row.innerText())
-      .toMatch(/open \d{2}-\d{2}-\d{4} LEK-CAD-CONTACT-ZWAAR/);
+      .toMatch(/\bopen \d{2}-\d{2}-\d{4} LEK-CAD-CONTACT-ZWAAR/);
     expect(await row.innerText()).not.toContain('verlopen');
   }, 300_000);
 });
