@@ -27,6 +27,7 @@
  *
  *   npm run bench:scale [-- --cases 100000 --users 50 --requests 300 --reuse]
  *   --think-min 500 --think-max 1500: the users' think time in ms (uniform between the two)
+ *   --warmup 50: unmeasured requests per endpoint first (the app's process starts cold)
  *   --sql prints the statements of one request per endpoint (for EXPLAIN ANALYZE)
  *   --url postgres://… (default: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
  */
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     users: { type: 'string', default: '50' },
     requests: { type: 'string', default: '300' },
     registrations: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '50' },
     'register-concurrency': { type: 'string', default: '10' },
     'think-min': { type: 'string', default: '500' },
     'think-max': { type: 'string', default: '1500' },
@@ -60,6 +62,8 @@ const CASES = Number(values.cases);
 const USERS = Number(values.users);
 const REQUESTS = Number(values.requests);
 const REGISTRATIONS = Number(values.registrations);
+/** Requests per endpoint before measuring (not counted). */
+const WARMUP = Number(values.warmup);
 const REGISTER_CONCURRENCY = Number(values['register-concurrency']);
 const THINK_MIN_MS = Number(values['think-min']);
 const THINK_MAX_MS = Number(values['think-max']);
@@ -450,6 +454,11 @@ async function measure(
   if (values.sql)
     for (const s of captured[0] ?? [])
       console.log(`${name} sql: ${s.text} -- ${JSON.stringify(s.values)}`);
+  // Unmeasured warm-up of both sides: the app's process starts cold, and the first requests of
+  // an endpoint pay for compiling its code (and the floor's for its connections).
+  await load(Math.min(concurrency, 10), WARMUP, request);
+  for (let n = 0; n < Math.min(WARMUP, captured.length * 10); n++)
+    await replay(captured[n % captured.length] ?? [], options.rollback);
   await ask({ type: 'timings' }, 'timings');
   const api = await load(concurrency, total, request, model);
   const { times: app } = await ask({ type: 'timings' }, 'timings');
