@@ -699,16 +699,7 @@ describe('LEK-EVAL-MIN: at least one interim and one final evaluation (medium, h
     expect(requirementOf(heavyResult, 'LEK-EVAL-MIN')?.outcome).toBe('voldaan');
     const mediumResult = run(
       scenario('LEK', '2026-06-01T12:00:00+02:00', events, {
-        regieCriteria: {
-          severity: 'midden',
-          stacking: false,
-          duration: 'afgebakend',
-          unsafety: 'geen',
-          motivation: 'goed',
-          providers: 1,
-          school: 'gaat',
-          jhio: 'geen',
-        },
+        regieCriteria: { ...LIGHT_REGIE_CRITERIA, severity: 'midden' },
       }),
     );
     expect(outcomeOf(mediumResult, 'LEK-DEC-REGIE-WEIGHT')).toBe('midden');
