@@ -36,6 +36,7 @@ import { measureEndingStatus } from './measure-endings.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
+import { claimSections, keepRevision, type Snapshot } from './revisions.js';
 import type { Database } from './schema.js';
 import { addTimelineEntry } from './timeline.js';
 
@@ -274,6 +275,7 @@ export async function caseClosure(
     const closed = casus.closed_at !== null;
     return {
       draft,
+      revision: row?.revision ?? 0,
       closedAt: casus.closed_at,
       closedBy: closedBy?.name ?? null,
       problems: closed ? [] : closureProblems(facts),
@@ -316,17 +318,47 @@ const requireOpen = (closedAt: Date | null) => {
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
+/** The draft's sections in the API's words, as a revision's snapshot keeps them (ADR 0028). */
+const SECTIONS: { readonly [K in keyof ClosureDraft]-?: string } = {
+  reason: 'reden',
+  finalEvaluation: 'eindevaluatie',
+  aftercare: 'nazorg',
+  waakvlam: 'waakvlam',
+  reassessment: 'herbeoordeling',
+  transitions: 'overgang18',
+};
+const SECTION_LABELS: Readonly<Record<string, string>> = {
+  reden: 'Reden van afsluiten',
+  eindevaluatie: 'Eindevaluatie',
+  nazorg: 'Nazorg',
+  waakvlam: 'Waakvlamcontact',
+  herbeoordeling: 'Casusregie door het gezin',
+  overgang18: 'Overgang 18-/18+',
+};
+const sectionsOf = (draft: Partial<ClosureDraft>): string[] =>
+  (Object.keys(SECTIONS) as (keyof ClosureDraft)[])
+    .filter((key) => draft[key] !== undefined)
+    .map((key) => SECTIONS[key]);
+const snapshotOf = (draft: ClosureDraft): Snapshot =>
+  Object.fromEntries(
+    (Object.keys(SECTIONS) as (keyof ClosureDraft)[]).map((key) => [SECTIONS[key], draft[key]]),
+  );
+
 /**
  * Saves the sections of the draft that the input names (a section given as null is cleared);
  * each is checked, a refusal names the field and stores nothing. Only whoever may assign roles.
+ * `basis` is the draft's revision the editor started from (optimistic locking, ADR 0028): the
+ * save is refused with 409 when someone else changed one of the sections it sends since; the
+ * sections it leaves out stay as they are. Returns the draft and its new revision.
  */
 export async function saveClosureDraft(
   db: Kysely<Database>,
   ctx: RequestContext,
   caseId: string,
   patch: Partial<ClosureDraft>,
+  basis: number,
   now: Date,
-): Promise<ClosureDraft> {
+): Promise<{ readonly draft: ClosureDraft; readonly revision: number }> {
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
   return inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
@@ -337,7 +369,19 @@ export async function saveClosureDraft(
       youngPeople: await youngPeople(trx, caseId),
     });
     if (problems.length > 0) throw invalid(problems);
-    const current = asDraft(await draftRow(trx, caseId, true));
+    const row = await draftRow(trx, caseId, true);
+    const current = asDraft(row);
+    const record = { entity: 'afsluiting', id: caseId, caseId } as const;
+    const revision = await claimSections(
+      trx,
+      record,
+      basis,
+      row?.revision ?? 0,
+      snapshotOf(current),
+      sectionsOf(patch),
+      'Het concept van de afsluiting',
+      SECTION_LABELS,
+    );
     const next: ClosureDraft = {
       reason: patch.reason !== undefined ? patch.reason : current.reason,
       finalEvaluation:
@@ -356,18 +400,27 @@ export async function saveClosureDraft(
       transitions: JSON.stringify(next.transitions),
       updated_by: ctx.actor.staffId,
       updated_at: now,
+      revision,
     };
     await trx
       .insertInto('case_closure')
       .values({ case_id: caseId, ...values })
       .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
       .execute();
+    await keepRevision(
+      trx,
+      record,
+      revision,
+      snapshotOf(next),
+      { staffId: ctx.actor.staffId },
+      now,
+    );
     await writeAudit(trx, ctx, {
       action: 'afsluiting.concept-opslaan',
       caseId,
-      details: { sections: Object.keys(patch) },
+      details: { sections: Object.keys(patch), revision },
     });
-    return next;
+    return { draft: next, revision };
   });
 }
 

@@ -23,6 +23,18 @@ export interface EditableRecord {
   readonly caseId: string;
 }
 
+/**
+ * A record saved section by section, where a save sends some sections and keeps the others: the
+ * closure draft (one per case, so its id is the case's).
+ */
+export interface SectionedRecord {
+  readonly entity: 'afsluiting';
+  readonly id: string;
+  readonly caseId: string;
+}
+
+type KeptRecord = EditableRecord | SectionedRecord;
+
 const TABLES = { plan: 'plan', evaluatie: 'evaluation_meeting' } as const;
 
 /** Who saves: a staff member, or a family member in the portal. */
@@ -90,7 +102,7 @@ async function editorName(trx: Trx, staffId: string | null, personId: string | n
   return null;
 }
 
-async function snapshotAt(trx: Trx, record: EditableRecord, revision: number) {
+async function snapshotAt(trx: Trx, record: KeptRecord, revision: number) {
   return trx
     .selectFrom('edit_revision')
     .selectAll()
@@ -124,20 +136,7 @@ export async function claimRevision(
   `.execute(trx);
   const revision = claimed.rows[0]?.revision;
   if (revision !== undefined) {
-    await trx
-      .insertInto('edit_revision')
-      .values({
-        entity: record.entity,
-        entity_id: record.id,
-        revision: revision - 1,
-        case_id: record.caseId,
-        content: JSON.stringify(before),
-        saved_at: new Date(0),
-        saved_by: null,
-        saved_by_person: null,
-      })
-      .onConflict((oc) => oc.columns(['entity', 'entity_id', 'revision']).doNothing())
-      .execute();
+    await keepBasis(trx, record, revision - 1, before);
     return revision;
   }
   // Read after the failed update: a write that won meanwhile is committed and visible now.
@@ -146,30 +145,130 @@ export async function claimRevision(
   `.execute(trx);
   const current = now.rows[0]?.revision ?? 0;
   const expected = basis ?? 0;
-  if (expected > current)
-    throw new StoreError('invalid', 'De invoer klopt niet.', [
-      {
-        path: 'basisRevisie',
-        message: `revisie ${expected} bestaat niet; de nieuwste is ${current}`,
-      },
-    ]);
+  requireKnown(expected, current);
   const [was, is] = await Promise.all([
     snapshotAt(trx, record, expected),
     snapshotAt(trx, record, current),
   ]);
-  throw staleWriteError(what, {
+  throw await refusal(trx, what, expected, current, is, (current) =>
+    was ? differ(was.content as Snapshot, current) : [],
+  );
+}
+
+/**
+ * Claims the next revision of a record saved section by section (`SectionedRecord`). `current`
+ * is its revision as read in this transaction under a lock (0 while it has no row), `before`
+ * its snapshot then, keyed by section. A save based on an older revision still goes ahead when
+ * none of the sections it sends (`sent`) changed since: the others were merged, not overwritten.
+ * Otherwise it is refused like a stale write, naming the sent sections that changed (with their
+ * `labels`; all sent sections when the basis' snapshot is unknown). Returns the new revision;
+ * the caller writes it and keeps the new snapshot with `keepRevision`.
+ */
+export async function claimSections(
+  trx: Trx,
+  record: SectionedRecord,
+  basis: number,
+  current: number,
+  before: Snapshot,
+  sent: readonly string[],
+  what: string,
+  labels: Readonly<Record<string, string>>,
+): Promise<number> {
+  requireKnown(basis, current);
+  await keepBasis(trx, record, current, before);
+  if (basis === current) return current + 1;
+  const kept = await trx
+    .selectFrom('edit_revision')
+    .selectAll()
+    .where('entity', '=', record.entity)
+    .where('entity_id', '=', record.id)
+    .where('revision', '>=', basis)
+    .where('revision', '<=', current)
+    .orderBy('revision')
+    .execute();
+  const was = kept[0]?.revision === basis ? kept[0] : undefined;
+  const changed = was
+    ? changedKeys(was.content as Snapshot, before, labels).filter((c) => sent.includes(c.path))
+    : sent.map((path) => ({ path, label: labels[path] ?? path }));
+  if (changed.length === 0) return current + 1;
+  // Who changed them: the latest revision that changed one of them from the one before it.
+  const paths = changed.map((c) => c.path);
+  const by = kept.findLast((row, i) => {
+    const previous = kept[i - 1];
+    return (
+      previous !== undefined &&
+      previous.revision === row.revision - 1 &&
+      changedKeys(previous.content as Snapshot, row.content as Snapshot, labels).some((c) =>
+        paths.includes(c.path),
+      )
+    );
+  });
+  throw await refusal(trx, what, basis, current, by ?? kept.at(-1), () => changed);
+}
+
+/** A basis newer than the record's revision is a bad input, not a conflict. */
+function requireKnown(basis: number, current: number): void {
+  if (basis > current)
+    throw new StoreError('invalid', 'De invoer klopt niet.', [
+      {
+        path: 'basisRevisie',
+        message: `revisie ${basis} bestaat niet; de nieuwste is ${current}`,
+      },
+    ]);
+}
+
+/** The `edit_revision` row of `record` at `revision`; no author: kept from before a write. */
+function revisionRow(
+  record: KeptRecord,
+  revision: number,
+  snapshot: Snapshot,
+  by: Editor | null,
+  at: Date,
+) {
+  return {
+    entity: record.entity,
+    entity_id: record.id,
+    revision,
+    case_id: record.caseId,
+    content: JSON.stringify(snapshot),
+    saved_at: at,
+    saved_by: by && 'staffId' in by ? by.staffId : null,
+    saved_by_person: by && 'personId' in by ? by.personId : null,
+  };
+}
+
+/** Keeps what the record held at `revision` before a write, unless that was kept already. */
+async function keepBasis(trx: Trx, record: KeptRecord, revision: number, before: Snapshot) {
+  await trx
+    .insertInto('edit_revision')
+    .values(revisionRow(record, revision, before, null, new Date(0)))
+    .onConflict((oc) => oc.columns(['entity', 'entity_id', 'revision']).doNothing())
+    .execute();
+}
+
+/** The 409 of a stale write: who saved the current revision, when, and `changed` fields. */
+async function refusal(
+  trx: Trx,
+  what: string,
+  basis: number,
+  current: number,
+  /** The revision whose author and time the refusal names. */
+  is: Awaited<ReturnType<typeof snapshotAt>>,
+  changed: (current: Snapshot) => RevisionChange[],
+): Promise<StoreError> {
+  return staleWriteError(what, {
     revisie: current,
-    basisRevisie: expected,
+    basisRevisie: basis,
     door: is ? await editorName(trx, is.saved_by, is.saved_by_person) : null,
     op: is && is.saved_at.getTime() > 0 ? is.saved_at.toISOString() : null,
-    velden: was && is ? differ(was.content as Snapshot, is.content as Snapshot) : [],
+    velden: is ? changed(is.content as Snapshot) : [],
   });
 }
 
 /** Keeps what `record` holds at `revision` (after the write) and who saved it, when. */
 export async function keepRevision(
   trx: Trx,
-  record: EditableRecord,
+  record: KeptRecord,
   revision: number,
   snapshot: Snapshot,
   by: Editor,
@@ -177,16 +276,7 @@ export async function keepRevision(
 ): Promise<void> {
   await trx
     .insertInto('edit_revision')
-    .values({
-      entity: record.entity,
-      entity_id: record.id,
-      revision,
-      case_id: record.caseId,
-      content: JSON.stringify(snapshot),
-      saved_at: now,
-      saved_by: 'staffId' in by ? by.staffId : null,
-      saved_by_person: 'personId' in by ? by.personId : null,
-    })
+    .values(revisionRow(record, revision, snapshot, by, now))
     .execute();
 }
 

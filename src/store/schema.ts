@@ -474,6 +474,8 @@ export interface CaseClosureTable {
   updated_at: Timestamp;
   closed_by: string | null;
   closed_at: Timestamp | null;
+  /** Raised by every draft save (optimistic locking, migration 0056). */
+  revision: Generated<number>;
 }
 
 /** A provider's closing report on a case (RIJ-DEC-CLOSURE, LEK-DEC-WAAKVLAM). */
@@ -858,7 +860,7 @@ export interface RecordRequestTable {
 
 /** What an editable record held at each revision, and who saved it (migration 0051). */
 export interface EditRevisionTable {
-  entity: 'plan' | 'evaluatie';
+  entity: 'plan' | 'evaluatie' | 'afsluiting';
   entity_id: string;
   revision: number;
   case_id: string;

@@ -3,7 +3,8 @@
  * own text in the form and shows who saved what and when, with a button to load the newest
  * version when the user is ready. Nothing is lost without the user choosing it.
  */
-import { ApiFailure, type StaleWrite } from './api.js';
+import { useState, type ReactNode } from 'react';
+import { api, ApiFailure, type StaleWrite } from './api.js';
 import { formatDateTime } from './format.js';
 import { Alert, Button } from './nl/index.js';
 
@@ -57,4 +58,54 @@ export function StaleWriteAlert({
       </Button>
     </Alert>
   );
+}
+
+/**
+ * An editor's side of optimistic locking: `save` sends the revision the form was based on
+ * (`revision` when it mounted, then what each own save returned); when someone else saved first
+ * it answers false and `alert` says who saved what and when, with a button that refreshes the
+ * data (`refresh`) and then lets the editor start anew with it (`onReloaded`, e.g. a remount).
+ */
+export function useRevisionLock(
+  revision: number,
+  refresh: () => Promise<unknown>,
+  onReloaded: () => void,
+): {
+  save: (method: 'POST' | 'PATCH' | 'PUT', path: string, body: object) => Promise<boolean>;
+  alert: ReactNode;
+} {
+  const [basis, setBasis] = useState(revision);
+  const [conflict, setConflict] = useState<StaleWrite | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(method: 'POST' | 'PATCH' | 'PUT', path: string, body: object) {
+    try {
+      const saved = await api<{ revisie: number }>(method, path, { ...body, basisRevisie: basis });
+      setBasis(saved.revisie);
+      setConflict(null);
+      return true;
+    } catch (error) {
+      const stale = staleWriteOf(error);
+      if (!stale) throw error;
+      setConflict(stale);
+      return false;
+    }
+  }
+
+  async function reload() {
+    setBusy(true);
+    try {
+      await refresh();
+      onReloaded();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    save,
+    alert: conflict ? (
+      <StaleWriteAlert conflict={conflict} busy={busy} onReload={() => void reload()} />
+    ) : null,
+  };
 }

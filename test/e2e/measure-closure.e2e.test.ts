@@ -79,7 +79,9 @@ describe('closing a case after a court measure in the browser', () => {
     await gi.post(`${ending}/afronden`, {});
 
     // Everything for closing except the transition.
+    const closure = await gi.get(`/casussen/${caseId}/afsluiting`);
     await gi.send('PATCH', `/casussen/${caseId}/afsluiting`, {
+      basisRevisie: closure['revisie'],
       reden: 'einde-maatregel',
       eindevaluatie: {
         datum: today,

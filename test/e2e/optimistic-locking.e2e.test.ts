@@ -1,9 +1,10 @@
 /**
- * Browser journey of issue 11 (ADR 0028): two casusregisseurs of the same ZTM team open the
+ * Browser journeys of issue 11 (ADR 0028): two casusregisseurs of the same ZTM team open the
  * same plan concept in their own browsers. The first saves; the second's save is refused: an
  * alert (role="alert") names who saved it, when and what changed, the second one's own text
- * stays in the form, and "Nieuwste versie laden" brings in the first one's text. axe-core runs
- * on the page with the alert.
+ * stays in the form, and "Nieuwste versie laden" brings in the first one's text. The same two on
+ * one closure draft: a section the other did not touch saves, the one the other changed is
+ * refused the same way. axe-core runs on the pages with the alert.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +30,8 @@ describe('a stale plan save in the browser', () => {
     return page;
   }
 
-  it('the second save shows who changed what, keeps the text, and loads the newest on request', async () => {
-    const url = journey.server.url;
+  /** Anna of the demo, and Bram: a second casusregisseur of her team (made once). */
+  async function twoOfOneTeam() {
     const db = journey.server.db;
     const anna = await db
       .selectFrom('staff')
@@ -46,21 +47,34 @@ describe('a stale plan save in the browser', () => {
         password_hash: await hashPassword(DEMO_PASSWORD),
         roles: ['casusregisseur'],
       })
+      .onConflict((oc) => oc.column('email').doNothing())
       .execute();
+    return anna;
+  }
 
-    // Set-up over the API: a family of the team with an ondersteuningsplan in concept.
+  /** A family of the team, registered over the API by Anna. */
+  async function familyOfTheTeam(name: string) {
     const { year } = amsterdamNow();
-    const setup = await apiSession((await journey.context()).request, url, ANNA);
+    const setup = await apiSession((await journey.context()).request, journey.server.url, ANNA);
     const created = await setup.post('/casussen', {
       route: 'A',
       regio: 'ZTM',
       segment: 'ambulant',
-      gezin: { naam: 'Gezin Dekker' },
-      jeugdigen: [{ naam: 'Sem Dekker', geboortedatum: `${year - 6}-03-01`, bsn: freshBsn() }],
-      ouders: [{ naam: 'Lisa Dekker', soort: 'ouder' }],
+      gezin: { naam: `Gezin ${name}` },
+      jeugdigen: [{ naam: `Sem ${name}`, geboortedatum: `${year - 6}-03-01`, bsn: freshBsn() }],
+      ouders: [{ naam: `Lisa ${name}`, soort: 'ouder' }],
       aangemeldOp: new Date(Date.now() - 3_600_000).toISOString(),
     });
-    const plan = await setup.post(`/casussen/${String(created['id'])}/plannen`, {
+    return { setup, caseId: String(created['id']), year };
+  }
+
+  it('the second save shows who changed what, keeps the text, and loads the newest on request', async () => {
+    const url = journey.server.url;
+    const anna = await twoOfOneTeam();
+
+    // Set-up over the API: a family of the team with an ondersteuningsplan in concept.
+    const { setup, caseId, year } = await familyOfTheTeam('Dekker');
+    const plan = await setup.post(`/casussen/${caseId}/plannen`, {
       soort: 'ondersteuningsplan',
       ingangsdatum: `${year}-01-01`,
       inhoud: { samenwerking: 'Casusregisseur en moeder.' },
@@ -107,5 +121,74 @@ describe('a stale plan save in the browser', () => {
     await expect
       .poll(() => first.getByLabel(new RegExp(`^${FIELD}`)).inputValue())
       .toBe('Bram, na het laden: moeder, school en oma.');
+  });
+
+  it('a closure draft: a section the other left alone saves, the one the other changed is refused', async () => {
+    const anna = await twoOfOneTeam();
+    const { caseId } = await familyOfTheTeam('Jansen');
+    const first = await loggedIn(ANNA);
+    const second = await loggedIn(BRAM);
+    const sections = [first, second].map((page) =>
+      page.getByRole('region', { name: 'Afsluiting' }),
+    );
+    for (const [i, page] of [first, second].entries()) {
+      await page.goto(`${journey.server.url}/casussen/${caseId}`);
+      await sections[i]?.getByRole('button', { name: 'Waakvlamcontact opslaan' }).waitFor();
+    }
+    const [annas, brams] = sections as [(typeof sections)[0], (typeof sections)[0]];
+    const waakvlam = async (where: typeof annas, why: string) => {
+      await where
+        .getByRole('group', { name: 'Is een waakvlamcontact nodig?' })
+        .getByLabel('Nee')
+        .check();
+      await where.getByLabel('Waarom geen waakvlamcontact nodig is').fill(why);
+      await where.getByRole('button', { name: 'Waakvlamcontact opslaan' }).click();
+    };
+
+    await waakvlam(annas, 'Anna: het netwerk van het gezin vangt een terugval op.');
+    await annas.getByText('Waakvlamcontact: opgeslagen.').waitFor();
+
+    // Bram's reason: a section Anna did not touch, so it saves on his older revision.
+    await brams
+      .getByRole('group', { name: 'Reden van afsluiten' })
+      .getByLabel('Doelen bereikt')
+      .check();
+    await brams.getByRole('button', { name: 'Reden opslaan' }).click();
+    await brams.getByText('Reden: opgeslagen.').waitFor();
+
+    // His waakvlamcontact: Anna changed that section after he opened the page.
+    await waakvlam(brams, 'Bram: de school houdt een oogje in het zeil.');
+    const alert = brams.getByRole('alert').filter({ hasText: 'niet opgeslagen' });
+    await alert.waitFor();
+    const said = await alert.innerText();
+    expect(said).toContain('Uw wijzigingen zijn niet opgeslagen.');
+    expect(said).toContain(anna.name);
+    expect(said).toContain('Waakvlamcontact');
+    expect(said).not.toContain('Reden van afsluiten');
+    await expect
+      .poll(() => brams.getByLabel('Waarom geen waakvlamcontact nodig is').inputValue())
+      .toBe('Bram: de school houdt een oogje in het zeil.');
+    await expect.poll(() => brams.getByText('Waakvlamcontact: opgeslagen.').count()).toBe(0);
+    await journey.expectAccessible(second);
+
+    await alert.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await expect
+      .poll(() => brams.getByLabel('Waarom geen waakvlamcontact nodig is').inputValue())
+      .toBe('Anna: het netwerk van het gezin vangt een terugval op.');
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(
+      await brams
+        .getByRole('group', { name: 'Reden van afsluiten' })
+        .getByLabel('Doelen bereikt')
+        .isChecked(),
+    ).toBe(true);
+
+    // On the newest version his save goes through, and Anna sees it after a reload.
+    await waakvlam(brams, 'Bram, na het laden: school en netwerk samen.');
+    await brams.getByText('Waakvlamcontact: opgeslagen.').waitFor();
+    await first.reload();
+    await expect
+      .poll(() => annas.getByLabel('Waarom geen waakvlamcontact nodig is').inputValue())
+      .toBe('Bram, na het laden: school en netwerk samen.');
   });
 });

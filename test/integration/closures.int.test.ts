@@ -17,14 +17,28 @@ import { Client, routeARequest, staffAccount } from './api-client.js';
 import { engines, freshDatabase } from './databases.js';
 
 interface ErrorBody {
-  error: { code: string; message: string; fields?: { path: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    fields?: { path: string; message: string }[];
+    wijziging?: {
+      revisie: number;
+      basisRevisie: number;
+      door: string | null;
+      op: string | null;
+      velden: { path: string; label: string }[];
+    };
+  };
 }
 const errorOf = (body: string) => (JSON.parse(body) as ErrorBody).error;
 const paths = (body: string) => (errorOf(body).fields ?? []).map((f) => f.path);
 
 interface Closure {
+  revisie: number;
   concept: {
     reden: string | null;
+    herbeoordeling: unknown;
+    waakvlam: unknown;
     eindevaluatie: unknown;
     nazorg: unknown;
     overgang18: unknown[];
@@ -55,12 +69,22 @@ describe.each(engines)('closing a case on %s', (engine) => {
   let otherCaseId = '';
   let youngId = '';
 
-  const patch = (who: string, body: object) =>
+  /** The draft's revision as stored now (0 before the first save). */
+  const storedRevision = async () =>
+    (
+      await opened.db
+        .selectFrom('case_closure')
+        .select('revision')
+        .where('case_id', '=', caseId)
+        .executeTakeFirst()
+    )?.revision ?? 0;
+  /** Saves draft sections; on the newest revision unless the body names its `basisRevisie`. */
+  const patch = async (who: string, body: object) =>
     app.inject({
       method: 'PATCH',
       url: `/api/v1/casussen/${caseId}/afsluiting`,
       headers: { cookie: as(who).cookie, 'x-csrf-token': as(who).csrf },
-      payload: body,
+      payload: 'basisRevisie' in body ? body : { basisRevisie: await storedRevision(), ...body },
     });
   const read = async (who: string) => {
     const res = await as(who).request('GET', `/api/v1/casussen/${caseId}/afsluiting`);
@@ -131,6 +155,7 @@ describe.each(engines)('closing a case on %s', (engine) => {
     ids.set('otherProvider', await createOrganisation(opened.db, 'aanbieder', 'RIJ'));
     const accounts: [string, string, string[]][] = [
       ['regisseur', team, ['casusregisseur']],
+      ['collega', team, ['casusregisseur']],
       ['planner', id('provider'), ['planner']],
       ['vreemd', id('otherProvider'), ['planner']],
       ['buitenstaander', otherTeam, ['casusregisseur']],
@@ -314,6 +339,85 @@ describe.each(engines)('closing a case on %s', (engine) => {
     );
   });
 
+  it('two editors (ADR 0028): a save on an older revision merges untouched sections, and is refused with who, when and what when its section changed', async () => {
+    const start = (await read('regisseur')).revisie;
+    expect(start).toBe(await storedRevision());
+    // Both casusregisseurs of the team opened the draft at `start`.
+    const mine = await patch('regisseur', { reden: 'geen-hulpvraag', basisRevisie: start });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect((mine.json() as { revisie: number }).revisie).toBe(start + 1);
+    const reassessment = { gezinKanRegie: 'ja', toelichting: 'Ouders regelen het zelf weer.' };
+    const theirs = await patch('collega', { herbeoordeling: reassessment, basisRevisie: start });
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    expect((theirs.json() as { revisie: number }).revisie).toBe(start + 2);
+    let c = await read('regisseur');
+    expect(c.concept.reden).toBe('geen-hulpvraag');
+    expect(c.concept.herbeoordeling).toEqual(reassessment);
+    expect(c.revisie).toBe(start + 2);
+
+    // The colleague's reason, still based on `start`: the reason changed since.
+    const stale = await patch('collega', {
+      reden: 'doelen-bereikt',
+      waakvlam: { nodig: false, reden: 'Het sociaal team belt al na drie maanden.' },
+      basisRevisie: start,
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    const error = errorOf(stale.body);
+    expect(error.code).toBe('conflict');
+    const regisseur = await opened.db
+      .selectFrom('staff')
+      .select('name')
+      .where('id', '=', id('regisseur'))
+      .executeTakeFirstOrThrow();
+    expect(error.wijziging).toEqual({
+      revisie: start + 2,
+      basisRevisie: start,
+      door: regisseur.name,
+      op: clock.now().toISOString(),
+      velden: [{ path: 'reden', label: 'Reden van afsluiten' }],
+    });
+    expect(error.message).toContain(regisseur.name);
+    expect(error.message).toContain('Reden van afsluiten');
+    expect(error.fields?.map((f) => f.path)).toEqual(['body.basisRevisie']);
+    // Nothing of the refused save is stored: not the reason, not the untouched waakvlam section.
+    c = await read('regisseur');
+    expect(c.concept.reden).toBe('geen-hulpvraag');
+    expect(c.concept.waakvlam).toBeNull();
+    expect(c.revisie).toBe(start + 2);
+
+    // On the newest revision the same save goes through.
+    const again = await patch('collega', { reden: 'doelen-bereikt', basisRevisie: start + 2 });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await read('regisseur')).concept.reden).toBe('doelen-bereikt');
+
+    // Two saves of one section at the same moment on the same revision: exactly one wins.
+    const basis = await storedRevision();
+    const both = await Promise.all(
+      (['regisseur', 'collega'] as const).map((who) =>
+        patch(who, {
+          waakvlam: { nodig: false, reden: `Niet nodig, volgens ${who}.` },
+          basisRevisie: basis,
+        }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await storedRevision()).toBe(basis + 1);
+
+    // A save without its basis, or with one that does not exist yet: 400 naming the field.
+    const without = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/casussen/${caseId}/afsluiting`,
+      headers: { cookie: as('regisseur').cookie, 'x-csrf-token': as('regisseur').csrf },
+      payload: { reden: 'doelen-bereikt' },
+    });
+    expect(without.statusCode).toBe(400);
+    expect(paths(without.body)).toEqual(['body.basisRevisie']);
+    const ahead = await patch('regisseur', { reden: 'doelen-bereikt', basisRevisie: basis + 5 });
+    expect(ahead.statusCode).toBe(400);
+    expect(paths(ahead.body)).toEqual(['body.basisRevisie']);
+    expect(await storedRevision()).toBe(basis + 1);
+  });
+
   it('closes once everything is recorded and the care has ended; a second close is refused', async () => {
     const saved = await patch('regisseur', {
       reden: 'doelen-bereikt',
@@ -377,7 +481,14 @@ describe.each(engines)('closing a case on %s', (engine) => {
       .where('case_id', '=', caseId)
       .where('title', 'like', 'De casus is afgesloten%')
       .execute();
-    expect(notified).toEqual([{ staff_id: id('planner'), kind: 'aanpassing' }]);
+    // The provider and the team's other casusregisseur; not the one who closed it.
+    expect(notified).toHaveLength(2);
+    expect(notified).toEqual(
+      expect.arrayContaining([
+        { staff_id: id('planner'), kind: 'aanpassing' },
+        { staff_id: id('collega'), kind: 'aanpassing' },
+      ]),
+    );
     expect((await audits('afsluiting.afsluiten')).length).toBe(1);
 
     const again = await close('regisseur');

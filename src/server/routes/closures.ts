@@ -25,6 +25,7 @@ import { z } from '../../validation/zod-nl.js';
 import type { AppDeps } from '../app.js';
 import { requireUser } from '../app.js';
 import { asBodyError } from '../body-errors.js';
+import { basisRevisie, staleWriteResponse } from './revision.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const date = z.string().max(10);
@@ -80,6 +81,8 @@ const draftBody = z.strictObject({
     )
     .max(20)
     .optional(),
+  /** The draft's revision the editor started from (`revisie` of the GET, ADR 0028). */
+  basisRevisie,
 });
 type DraftBody = z.infer<typeof draftBody>;
 
@@ -197,6 +200,8 @@ export const closureRoutes =
         ).catch(asBodyError);
         return {
           concept: presentDraft(c.draft),
+          /** The draft's revision: what a save names as its `basisRevisie`. */
+          revisie: c.revision,
           afgeslotenOp: c.closedAt?.toISOString() ?? null,
           afgeslotenDoor: c.closedBy,
           voorwaarden: c.checklist.map((x) => ({
@@ -246,20 +251,27 @@ export const closureRoutes =
       {
         schema: {
           summary: 'Het concept van de afsluiting opslaan (alleen de meegestuurde onderdelen)',
+          description:
+            'Weigert met 409 als iemand anders sinds `basisRevisie` een van de meegestuurde onderdelen wijzigde; de andere onderdelen blijven zoals ze zijn.',
           params: id,
           body: draftBody,
+          response: {
+            200: z.object({ concept: z.unknown(), revisie: z.number().int() }),
+            409: staleWriteResponse,
+          },
         },
       },
       async (request) => {
         const ctx = requireUser(request);
-        const draft = await saveClosureDraft(
+        const saved = await saveClosureDraft(
           deps.db,
           ctx,
           request.params.id,
           asPatch(request.body),
+          request.body.basisRevisie,
           deps.clock.now(),
         ).catch(asBodyError);
-        return { concept: presentDraft(draft) };
+        return { concept: presentDraft(saved.draft), revisie: saved.revision };
       },
     );
 

@@ -48,6 +48,7 @@ import * as optimisticLocking from './2026-11-24-0051-optimistic-locking.js';
 import * as scaleIndexes from './2026-11-24-0052-scale-indexes.js';
 import * as caseSearch from './2026-11-24-0053-case-search.js';
 import * as workListOrder from './2026-11-24-0055-work-list-order.js';
+import * as closureRevision from './2026-11-24-0056-closure-revision.js';
 
 /**
  * Every migration, in order. Names are timestamped; migrations are forward-only (no `down`):
@@ -104,4 +105,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0052-scale-indexes': scaleIndexes,
   '2026-11-24-0053-case-search': caseSearch,
   '2026-11-24-0055-work-list-order': workListOrder,
+  '2026-11-24-0056-closure-revision': closureRevision,
 };

@@ -15,6 +15,7 @@ import type {
   SafetyAnswer,
 } from '../../domain/closure/closure.js';
 import { api, ApiFailure, type CaseView } from '../api.js';
+import { useRevisionLock } from '../stale-write.js';
 import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { DateField, RuleLink, useSubmission } from '../forms.js';
 import { formatDate, formatDateTime, parseDutchDate } from '../format.js';
@@ -66,6 +67,8 @@ interface Report {
 }
 interface Closure {
   concept: Draft;
+  /** The draft's revision, the basis of a save (ADR 0028). */
+  revisie: number;
   afgeslotenOp: string | null;
   afgeslotenDoor: string | null;
   voorwaarden: { sleutel: string; omschrijving: string; regel: string; voldaan: boolean }[];
@@ -158,6 +161,8 @@ function useRefresh(caseId: string) {
 }
 
 export function ClosureSection({ casus }: { casus: CaseView }) {
+  /** Raised when an editor loads the newest draft after a stale save: the forms start anew. */
+  const [loads, setLoads] = useState(0);
   const data = useQuery({
     queryKey: ['afsluiting', casus.id],
     queryFn: () => api<Closure>('GET', `/casussen/${casus.id}/afsluiting`),
@@ -178,7 +183,9 @@ export function ClosureSection({ casus }: { casus: CaseView }) {
             daarna gebeurt en alle zorg is beëindigd. Deze voorwaarden gelden in elke regio.
           </Paragraph>
           <Checklist c={c} />
-          {c.magBewerken && <DraftForms casus={casus} c={c} />}
+          {c.magBewerken && (
+            <DraftForms key={loads} casus={casus} c={c} onReloaded={() => setLoads((n) => n + 1)} />
+          )}
           {c.magBewerken && <CloseForm casus={casus} c={c} />}
         </>
       )}
@@ -280,31 +287,44 @@ function Checklist({ c }: { c: Closure }) {
   );
 }
 
-/** One draft part: a form that saves its own section of the draft. */
+/** What every part shares: the case, the draft's revision its form started from, the reload. */
+interface PartLock {
+  caseId: string;
+  revision: number;
+  onReloaded: () => void;
+}
+
+/**
+ * One draft part: a form that saves its own section of the draft. It sends the revision its
+ * text is based on (ADR 0028); when someone else changed this section meanwhile, the save is
+ * refused, the user's text stays and "Nieuwste versie laden" starts the forms anew.
+ */
 function Part({
   title,
   scope,
   children,
   build,
   caseId,
+  revision,
+  onReloaded,
   rule,
-}: {
+}: PartLock & {
   title: string;
   scope: string;
   rule: string;
-  caseId: string;
   children: (field: ReturnType<typeof useSubmission>['field']) => ReactNode;
   /** The body to send, or the problems found in the browser. */
   build: () => { body: Partial<Draft> } | { errors: FieldErrors };
 }) {
   const refresh = useRefresh(caseId);
   const s = useSubmission(`${title} opslaan lukte niet. Probeer het opnieuw.`, scope);
+  const lock = useRevisionLock(revision, refresh, onReloaded);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const built = build();
     await s.run('errors' in built ? built.errors : {}, async () => {
       if (!('body' in built)) return null;
-      await api('PATCH', `/casussen/${caseId}/afsluiting`, built.body);
+      if (!(await lock.save('PATCH', `/casussen/${caseId}/afsluiting`, built.body))) return null;
       await refresh();
       return `${title}: opgeslagen.`;
     });
@@ -316,6 +336,7 @@ function Part({
         Regel: <RuleLink id={rule} /> ({EVERY_REGION})
       </Paragraph>
       <ErrorSummary errors={s.errors} general={s.general} scope={s.scope} labelOf={labelOf} />
+      {lock.alert}
       {s.done && <Alert type="ok">{s.done}</Alert>}
       {children(s.field)}
       <Button type="submit" disabled={s.busy}>
@@ -333,8 +354,17 @@ const isoOr = (text: string, path: string, errors: FieldErrors) => {
 const result = (body: Partial<Draft>, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? { errors } : { body };
 
-function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
+function DraftForms({
+  casus,
+  c,
+  onReloaded,
+}: {
+  casus: CaseView;
+  c: Closure;
+  onReloaded: () => void;
+}) {
   const d = c.concept;
+  const lock: PartLock = { caseId: casus.id, revision: c.revisie, onReloaded };
   const [reden, setReden] = useState<string>(d.reden ?? '');
   const [evDatum, setEvDatum] = useState(d.eindevaluatie ? formatDate(d.eindevaluatie.datum) : '');
   const [evResultaat, setEvResultaat] = useState<string>(d.eindevaluatie?.resultaat ?? '');
@@ -380,7 +410,7 @@ function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
         title="Reden"
         scope="afsluiting-reden"
         rule="ZOU-DEC-ENDING"
-        caseId={casus.id}
+        {...lock}
         build={() => {
           const errors: FieldErrors = {};
           if (!reden) errors['reden'] = 'kies een reden';
@@ -404,7 +434,7 @@ function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
         title="Eindevaluatie"
         scope="afsluiting-eindevaluatie"
         rule="LEK-DEC-WAAKVLAM"
-        caseId={casus.id}
+        {...lock}
         build={() => {
           const errors: FieldErrors = {};
           const datum = isoOr(evDatum, 'eindevaluatie.datum', errors);
@@ -467,7 +497,7 @@ function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
         title="Nazorg"
         scope="afsluiting-nazorg"
         rule="ZOU-DEC-ENDING"
-        caseId={casus.id}
+        {...lock}
         build={() => {
           const errors: FieldErrors = {};
           if (!nazorgNodig) errors['nazorg'] = 'kies of nazorg nodig is';
@@ -564,7 +594,7 @@ function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
         title="Waakvlamcontact"
         scope="afsluiting-waakvlam"
         rule="LEK-DEC-WAAKVLAM"
-        caseId={casus.id}
+        {...lock}
         build={() => {
           const errors: FieldErrors = {};
           if (!wvNodig) errors['waakvlam'] = 'kies of een waakvlamcontact nodig is';
@@ -631,7 +661,7 @@ function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
         title="Casusregie door het gezin"
         scope="afsluiting-herbeoordeling"
         rule="RIJ-DEC-CLOSURE"
-        caseId={casus.id}
+        {...lock}
         build={() => {
           const errors: FieldErrors = {};
           if (!regie) errors['herbeoordeling.gezinKanRegie'] = 'kies een antwoord';
@@ -675,7 +705,7 @@ function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
           title="Overgang 18-/18+"
           scope="afsluiting-overgang"
           rule="RIJ-DEC-MEASURE-END"
-          caseId={casus.id}
+          {...lock}
           build={() => {
             const errors: FieldErrors = {};
             overgang.forEach((t, i) => {

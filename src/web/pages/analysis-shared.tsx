@@ -3,11 +3,10 @@
  * signals in Dutch, refreshing after a save, and the "last recorded" line.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { api, type StaleWrite } from '../api.js';
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../format.js';
 import { Paragraph } from '../nl/index.js';
-import { StaleWriteAlert, staleWriteOf } from '../stale-write.js';
+import { useRevisionLock } from '../stale-write.js';
 
 export interface AssessmentView {
   id: string;
@@ -61,42 +60,9 @@ export function useSectionLock(
   post: (path: string, body: object) => Promise<boolean>;
   alert: ReactNode;
 } {
-  const refresh = useRefresh(caseId);
-  const [basis, setBasis] = useState(latest?.revisie ?? 0);
-  const [conflict, setConflict] = useState<StaleWrite | null>(null);
-  const [busy, setBusy] = useState(false);
-
+  const lock = useRevisionLock(latest?.revisie ?? 0, useRefresh(caseId), onReloaded);
   /** Saves the section; false when someone else saved it first (the alert then shows). */
-  async function post(path: string, body: object): Promise<boolean> {
-    try {
-      const saved = await api<{ revisie: number }>('POST', path, { ...body, basisRevisie: basis });
-      setBasis(saved.revisie);
-      setConflict(null);
-      return true;
-    } catch (error) {
-      const stale = staleWriteOf(error);
-      if (!stale) throw error;
-      setConflict(stale);
-      return false;
-    }
-  }
-
-  async function reload() {
-    setBusy(true);
-    try {
-      await refresh();
-      onReloaded();
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return {
-    post,
-    alert: conflict ? (
-      <StaleWriteAlert conflict={conflict} busy={busy} onReload={() => void reload()} />
-    ) : null,
-  };
+  return { post: (path, body) => lock.save('POST', path, body), alert: lock.alert };
 }
 
 export function Recorded({ latest }: { latest: AssessmentView | undefined }) {
