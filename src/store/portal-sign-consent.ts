@@ -264,6 +264,16 @@ export async function signPlanInPortal(
   const young = reader.role !== 'vertegenwoordiger';
   const outcome = await db.transaction().execute(async (trx) => {
     const members = await ownCase(trx, reader, caseId);
+    // Signing waits for any other write on the plan (a second tap, a concept save), so "already
+    // signed" and the content hash below are read after it: a double tap signs once.
+    if (UUID.test(planId))
+      await trx
+        .selectFrom('plan')
+        .select('id')
+        .where('id', '=', planId)
+        .where('case_id', '=', caseId)
+        .forUpdate()
+        .execute();
     const plan = (await signingPlans(trx, reader, caseId, members, now)).find(
       (p) => p.id === planId,
     );

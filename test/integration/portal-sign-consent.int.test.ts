@@ -244,6 +244,22 @@ describe.each(engines)('signing and consent in the family portal on %s', (engine
     expect(errorOf(again.body).message).toBe('Je hebt deze versie van het plan al ondertekend.');
   });
 
+  it('signs once when the other parent taps twice at the same moment; the second tap is 409', async () => {
+    const taps = await Promise.all([
+      portal('bas', 'POST', signUrl()),
+      portal('bas', 'POST', signUrl()),
+    ]);
+    expect(taps.map((t) => t.statusCode).sort()).toEqual([201, 409]);
+    const rows = await opened.db
+      .selectFrom('plan_signature')
+      .innerJoin('plan_version', 'plan_version.id', 'plan_signature.plan_version_id')
+      .select('plan_signature.id')
+      .where('plan_version.plan_id', '=', planId)
+      .where('plan_signature.person_id', '=', person['bas'] ?? '')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('voids the signature when the professional changes the concept: she signs again', async () => {
     const { revisie } = (await lead.request('GET', `/api/v1/plannen/${planId}`)).json() as {
       revisie: number;
@@ -260,7 +276,9 @@ describe.each(engines)('signing and consent in the family portal on %s', (engine
       await portal('kim', 'GET', `/api/v1/portaal/casussen/${caseId}/ondertekenen`)
     ).json() as Signing;
     expect(view.plannen[0]?.jij).toMatchObject({ getekend: false, moetNogTekenen: true });
+    // Kim's, Noor's and Bas's signatures were for the old content.
     expect(view.plannen[0]?.versies[0]?.handtekeningen.map((h) => h.geldig)).toEqual([
+      false,
       false,
       false,
     ]);
