@@ -248,6 +248,8 @@ export interface ApiGoal {
   eigenaar: { soort: string; naam: string };
   streefdatum: string;
   voortgang: string;
+  /** Who of the family the goal is about (person ids); none: the plan's subject or the family. */
+  betreft?: string[];
 }
 
 export interface ApiPlanContent {

@@ -174,6 +174,17 @@ describe('plan journey in the browser', () => {
       ownerName: 'Kim Visser',
       date: target,
     });
+    // Whom a goal is about: Noor's school goal is hers, the bedtime goal is Bo's.
+    await plan
+      .goal(0)
+      .getByRole('group', { name: 'Over wie gaat doel 1?' })
+      .getByLabel('Noor Visser')
+      .check();
+    await plan
+      .goal(1)
+      .getByRole('group', { name: 'Over wie gaat doel 2?' })
+      .getByLabel('Bo Visser')
+      .check();
     await plan.addGoal(2, {
       area: 'Financiën',
       description: 'Geldzorgen in beeld',
@@ -209,6 +220,14 @@ describe('plan journey in the browser', () => {
     await expectAccessible(page);
     await plan.fix();
     await page.getByText('Versie 1 is vastgesteld').waitFor();
+    const about = page.getByRole('table', { name: 'Doelen' }).getByRole('row');
+    await expect
+      .poll(() => about.filter({ hasText: 'Noor gaat weer naar school' }).innerText())
+      .toContain('Noor Visser');
+    expect(await about.filter({ hasText: 'Rust in huis' }).innerText()).toContain('Bo Visser');
+    expect(await about.filter({ hasText: 'Geldzorgen in beeld' }).innerText()).toContain(
+      'Het hele gezin',
+    );
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Terug naar de casus' }).click();

@@ -5,6 +5,7 @@ import {
   api,
   ApiFailure,
   type ApiGoal,
+  type CaseView,
   type ApiPlanContent,
   type PlanVersionView,
   type PlanView,
@@ -43,6 +44,24 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { AGREEMENTS, FUTURE_DOMAINS, SECTIONS, WITH_AGREEMENTS } from './plan-fields.js';
 
 const planKey = (id: string) => ['plan', id] as const;
+
+type Person = CaseView['personen'][number];
+
+/** The family of the plan's case: whom a goal can be about (`betreft`). */
+function useFamily(caseId: string): readonly Person[] {
+  const casus = useQuery({
+    queryKey: ['casus', caseId],
+    queryFn: () => api<CaseView>('GET', `/casussen/${encodeURIComponent(caseId)}`),
+  });
+  return casus.data?.personen ?? [];
+}
+
+/** Whom a goal is about, in words: its people, else the plan's young person, else the family. */
+function aboutWhom(goal: ApiGoal, plan: PlanView, family: readonly Person[]): string {
+  const ids = goal.betreft?.length ? goal.betreft : plan.jeugdigeId ? [plan.jeugdigeId] : [];
+  if (ids.length === 0) return 'Het hele gezin';
+  return ids.map((id) => family.find((p) => p.id === id)?.naam ?? 'onbekend').join(', ');
+}
 
 export function PlanPage() {
   const { id = '' } = useParams();
@@ -227,7 +246,7 @@ function FixedVersion({
               : []),
           ]}
         />
-        <GoalsTable goals={content.doelen ?? []} />
+        <GoalsTable goals={content.doelen ?? []} plan={plan} />
       </section>
       <section aria-labelledby="kop-getekend">
         <Heading level={2} id="kop-getekend">
@@ -247,7 +266,8 @@ function FixedVersion({
   );
 }
 
-function GoalsTable({ goals }: { goals: readonly ApiGoal[] }) {
+function GoalsTable({ goals, plan }: { goals: readonly ApiGoal[]; plan: PlanView }) {
+  const family = useFamily(plan.casusId);
   if (goals.length === 0) return <Paragraph>Geen doelen.</Paragraph>;
   return (
     <Table caption="Doelen">
@@ -255,6 +275,7 @@ function GoalsTable({ goals }: { goals: readonly ApiGoal[] }) {
         <tr>
           <th scope="col">Resultaatgebied</th>
           <th scope="col">Doel</th>
+          <th scope="col">Over wie</th>
           <th scope="col">Zo zien we dat het lukt</th>
           <th scope="col">Wie</th>
           <th scope="col">Wanneer</th>
@@ -266,6 +287,7 @@ function GoalsTable({ goals }: { goals: readonly ApiGoal[] }) {
           <tr key={g.id}>
             <td>{RESULT_AREA_LABELS[g.resultaatgebied] ?? g.resultaatgebied}</td>
             <td>{g.omschrijving}</td>
+            <td>{aboutWhom(g, plan, family)}</td>
             <td>{g.meetbaarResultaat}</td>
             <td>
               {g.eigenaar.naam} ({GOAL_OWNER_LABELS[g.eigenaar.soort] ?? g.eigenaar.soort})
@@ -292,6 +314,7 @@ function toDraftGoals(goals: readonly ApiGoal[]): DraftGoal[] {
 
 function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersionView }) {
   const client = useQueryClient();
+  const family = useFamily(plan.casusId);
   const [startDate, setStartDate] = useState(formatDate(version.ingangsdatum));
   const [texts, setTexts] = useState<ApiPlanContent>({ ...version.inhoud });
   const [goals, setGoals] = useState<DraftGoal[]>(toDraftGoals(version.inhoud.doelen ?? []));
@@ -615,6 +638,22 @@ function ConceptEditor({ plan, version }: { plan: PlanView; version: PlanVersion
                 )}
               </FormField>
             </div>
+            {family.length > 0 && (
+              <ChoiceGroup
+                legend={`Over wie gaat doel ${i + 1}?`}
+                description={`Niets aangevinkt: ${
+                  plan.jeugdigeId
+                    ? `over ${aboutWhom({ ...g, betreft: [] }, plan, family)}`
+                    : 'over het hele gezin'
+                }. Dit bepaalt ook wie het doel in het gezinsportaal ziet.`}
+                type="checkbox"
+                name={`inhoud.doelen.${i}.betreft`}
+                options={family.map((p) => [p.id, p.naam] as const)}
+                selected={g.betreft ?? []}
+                onChange={(betreft) => changeGoal(i, { betreft })}
+                error={hint(`doelen.${i}.betreft`)}
+              />
+            )}
             <div className="naast-elkaar">
               <DateField
                 label="Streefdatum"
