@@ -355,6 +355,9 @@ export async function signConcept(
 ): Promise<void> {
   await inCaseTransaction(db, ctx, async (trx) => {
     const plan = await planCase(trx, ctx, planId, now);
+    // Wait for any other write on the plan (a second click, a concept save), so the concept and
+    // its signatures below are read after it: one signature per person and content.
+    await trx.selectFrom('plan').select('id').where('id', '=', planId).forUpdate().execute();
     const current = await concept(trx, planId);
     if (!current) throw new StoreError('conflict', 'Er is geen conceptversie om te tekenen.');
     const person = (await members(trx, plan.case_id)).find((m) => m.id === input.personId);
@@ -366,6 +369,18 @@ export async function signConcept(
       throw new StoreError('invalid', 'De invoer klopt niet.', [
         { path: 'at', message: 'ligt in de toekomst' },
       ]);
+    const signed = await trx
+      .selectFrom('plan_signature')
+      .select('id')
+      .where('plan_version_id', '=', current.id)
+      .where('person_id', '=', input.personId)
+      .where('content_hash', '=', current.content_hash)
+      .executeTakeFirst();
+    if (signed)
+      throw new StoreError(
+        'conflict',
+        `${person.name} heeft deze versie van het plan al ondertekend.`,
+      );
     await trx
       .insertInto('plan_signature')
       .values({

@@ -169,6 +169,12 @@ describe.each(engines)('plans API on %s', (engine) => {
         op: '2026-03-10T11:00:00+01:00',
       });
     expect((await sign(parentId)).statusCode).toBe(201);
+    // Recording the same person's signature on the same content again is refused.
+    const twice = await sign(parentId);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({
+      error: { message: 'Kim Visser heeft deze versie van het plan al ondertekend.' },
+    });
     const { revisie } = await plan();
     const revised = await jgh().request('PUT', `/api/v1/plannen/${planId}/concept`, {
       ingangsdatum: '2026-03-10',
@@ -182,7 +188,9 @@ describe.each(engines)('plans API on %s', (engine) => {
     expect(afterRevision?.ondertekening?.compleet).toBe(false);
     expect(afterRevision?.ondertekening?.melding).toContain('Kim Visser en Noor Visser');
 
-    expect((await sign(parentId)).statusCode).toBe(201);
+    // A double click after the change: one signature, the second click 409.
+    const clicks = await Promise.all([sign(parentId), sign(parentId)]);
+    expect(clicks.map((c) => c.statusCode).sort()).toEqual([201, 409]);
     const onlyTeen = await fix();
     expect(onlyTeen.statusCode).toBe(400);
     expect(onlyTeen.json()).toMatchObject({
