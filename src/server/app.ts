@@ -41,6 +41,7 @@ import { portalDigidRoutes } from './routes/portal-digid.js';
 import { portalCaseRoutes } from './routes/portal-cases.js';
 import { portalRequestRoutes } from './routes/portal-requests.js';
 import { familyNoteRoutes } from './routes/family-notes.js';
+import { casusregisseurRequestRoutes } from './routes/casusregisseur-requests.js';
 import { portalEvaluationRoutes } from './routes/portal-evaluations.js';
 import { portalSignConsentRoutes } from './routes/portal-sign-consent.js';
 import { portalPlanRoutes } from './routes/portal-plans.js';
@@ -300,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalCaseRoutes(deps), { prefix: '/api/v1' });
   await app.register(portalRequestRoutes(deps), { prefix: '/api/v1' });
   await app.register(familyNoteRoutes(deps), { prefix: '/api/v1' });
+  await app.register(casusregisseurRequestRoutes(deps), { prefix: '/api/v1' });
   await app.register(portalEvaluationRoutes(deps), { prefix: '/api/v1' });
   await app.register(portalSignConsentRoutes(deps), { prefix: '/api/v1' });
   await app.register(portalPlanRoutes(deps), { prefix: '/api/v1' });

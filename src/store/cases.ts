@@ -598,6 +598,7 @@ export const TIMELINE_ONLY_TYPES = [
   'verhuizing',
   'anoniem-gedeeld',
   'casusregisseur-gevraagd',
+  'casusregisseur-afgewezen',
 ] as const;
 export type TimelineType = EventType | (typeof TIMELINE_ONLY_TYPES)[number];
 
@@ -631,6 +632,7 @@ export const FLOW_ONLY_TYPES: readonly string[] = [
   'afsluiting',
   'anoniem-gedeeld',
   'casusregisseur-gevraagd',
+  'casusregisseur-afgewezen',
 ];
 
 export interface EventInput {

@@ -8,7 +8,8 @@
  * - A request for a casusregisseur is a timeline entry (`casusregisseur-gevraagd`, not a rule
  *   event) and a notification to the casusregisseurs and team leads of the responsible local
  *   team. It stays open while the family holds casusregie; once a professional holds it, the
- *   request is answered.
+ *   request is answered. The team may also decline it with an explanation the family reads
+ *   (`casusregisseur-afgewezen`); then the family may ask again.
  * - A request for inspection or a copy is an ordinary record request (ADR 0019,
  *   `insertRecordRequest`), recorded "via het gezinsportaal", so it lands in the list of whoever
  *   handles record requests on the case.
@@ -16,15 +17,19 @@
  *   (`store/family-notes.ts`).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { mayAssignRoles } from '../domain/access/case-access.js';
 import {
   casusregisseurReasonProblems,
   casusregisseurRefusal,
+  declineProblems,
   familyNoteProblems,
   recordRequestRefusal,
   type Refusal,
 } from '../domain/portal/requests.js';
 import { formatIsoDate, localDay } from '../domain/time/index.js';
-import { writeSystemAudit } from './audit.js';
+import { writeAudit, writeSystemAudit } from './audit.js';
+import { inCaseTransaction, requireAccess } from './cases.js';
+import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { notify } from './notifications.js';
 import type { PortalReader } from './portal-cases.js';
@@ -78,22 +83,49 @@ export interface CasusregisseurRequestView {
   readonly reason: string | null;
 }
 
-/** The request for a casusregisseur made since the family took casusregie, if any. */
+/** The local team's "no" to the family's last request: when, and why. */
+export interface CasusregisseurDeclineView {
+  readonly at: Date;
+  readonly reason: string;
+}
+
+/**
+ * The family's last request for a casusregisseur since it took casusregie, and the team's
+ * decline of it, if any: a request is open while it has no decline after it.
+ */
+async function casusregisseurRequest(
+  trx: Trx,
+  caseId: string,
+  since: Date | null,
+): Promise<{
+  readonly open: CasusregisseurRequestView | null;
+  readonly declined: CasusregisseurDeclineView | null;
+}> {
+  if (since === null) return { open: null, declined: null };
+  const rows = await trx
+    .selectFrom('case_event')
+    .select(['type', 'at', 'note'])
+    .where('case_id', '=', caseId)
+    .where('type', 'in', ['casusregisseur-gevraagd', 'casusregisseur-afgewezen'])
+    .where('at', '>=', since)
+    .orderBy('at', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .execute();
+  const last = rows[0];
+  if (!last) return { open: null, declined: null };
+  return last.type === 'casusregisseur-gevraagd'
+    ? { open: { at: last.at, reason: last.note }, declined: null }
+    : { open: null, declined: { at: last.at, reason: last.note ?? '' } };
+}
+
+/** The request for a casusregisseur made since the family took casusregie, still open. */
 async function openCasusregisseurRequest(
   trx: Trx,
   caseId: string,
   since: Date | null,
 ): Promise<CasusregisseurRequestView | null> {
-  if (since === null) return null;
-  const row = await trx
-    .selectFrom('case_event')
-    .select(['at', 'note'])
-    .where('case_id', '=', caseId)
-    .where('type', '=', 'casusregisseur-gevraagd')
-    .where('at', '>=', since)
-    .orderBy('at', 'desc')
-    .executeTakeFirst();
-  return row ? { at: row.at, reason: row.note } : null;
+  return (await casusregisseurRequest(trx, caseId, since)).open;
 }
 
 export type PortalRecordRequestStatus = 'in-behandeling' | 'klaar' | 'geweigerd';
@@ -110,6 +142,8 @@ export interface PortalRecordRequestView {
 export interface PortalRequestsView {
   readonly familyHoldsCasusregie: boolean;
   readonly casusregisseurRequest: CasusregisseurRequestView | null;
+  /** The team's decline of the last request, until the family asks again. */
+  readonly casusregisseurDeclined: CasusregisseurDeclineView | null;
   /** Why the reader may not ask for a casusregisseur now; null when they may. */
   readonly casusregisseurRefusal: string | null;
   readonly recordRequests: readonly PortalRecordRequestView[];
@@ -165,7 +199,7 @@ export async function portalRequests(
   return db.transaction().execute(async (trx) => {
     await openCase(trx, reader, caseId);
     const since = await familyCasusregieSince(trx, caseId, now);
-    const open = await openCasusregisseurRequest(trx, caseId, since);
+    const { open, declined } = await casusregisseurRequest(trx, caseId, since);
     const refusal = casusregisseurRefusal({
       role: reader.role,
       familyHoldsCasusregie: since !== null,
@@ -174,6 +208,7 @@ export async function portalRequests(
     const view: PortalRequestsView = {
       familyHoldsCasusregie: since !== null,
       casusregisseurRequest: open,
+      casusregisseurDeclined: declined,
       casusregisseurRefusal: refusal?.message ?? null,
       recordRequests: await ownRecordRequests(trx, caseId, reader.personId),
       recordRequestRefusal: recordRequestRefusal(reader.role)?.message ?? null,
@@ -260,6 +295,76 @@ export async function askForCasusregisseur(
       details: { persoon: reader.personId, reden: text !== null, gemeld: notified },
     });
     return { notified };
+  });
+}
+
+/** The family's open request for a casusregisseur, as the local team sees it on the case. */
+export interface StaffCasusregisseurRequestView {
+  readonly familyHoldsCasusregie: boolean;
+  readonly open: CasusregisseurRequestView | null;
+  readonly declined: CasusregisseurDeclineView | null;
+  /** Whether the reader may answer it (take casusregie over, or decline). */
+  readonly mayAnswer: boolean;
+}
+
+/** The family's request for a casusregisseur on the case, for staff who may read the case. */
+export async function staffCasusregisseurRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  now: Date,
+): Promise<StaffCasusregisseurRequestView> {
+  if (!UUID.test(caseId)) throw notFound();
+  return inCaseTransaction(db, ctx, async (trx) => {
+    const access = await requireAccess(trx, ctx, caseId, now);
+    const since = await familyCasusregieSince(trx, caseId, now);
+    const { open, declined } = await casusregisseurRequest(trx, caseId, since);
+    await writeAudit(trx, ctx, { action: 'casusregisseur-verzoek.lezen', caseId });
+    return {
+      familyHoldsCasusregie: since !== null,
+      open,
+      declined,
+      mayAnswer: access.mayAssignRoles,
+    };
+  });
+}
+
+/**
+ * The local team declines the family's open request for a casusregisseur, with an explanation
+ * the family reads in the portal: a timeline entry (`casusregisseur-afgewezen`) and the audit
+ * record. Only who may assign roles on the case; 409 without an open request.
+ */
+export async function declineCasusregisseurRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  caseId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  if (!UUID.test(caseId)) throw notFound();
+  await inCaseTransaction(db, ctx, async (trx) => {
+    await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
+    // The case row first: a request or another answer waits for this one, and the reverse.
+    await trx.selectFrom('casus').select('id').where('id', '=', caseId).forUpdate().execute();
+    const since = await familyCasusregieSince(trx, caseId, now);
+    const open = await openCasusregisseurRequest(trx, caseId, since);
+    const problems = declineProblems(open !== null, reason);
+    if (!Array.isArray(problems)) throw refused(problems);
+    if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+    await trx
+      .insertInto('case_event')
+      .values({
+        case_id: caseId,
+        type: 'casusregisseur-afgewezen',
+        at: now,
+        child_id: null,
+        kind: null,
+        date: null,
+        note: reason.trim(),
+        recorded_by: ctx.actor.staffId,
+      })
+      .execute();
+    await writeAudit(trx, ctx, { action: 'casusregisseur-verzoek.afwijzen', caseId });
   });
 }
 

@@ -36,7 +36,8 @@ export const EVENT_LABELS: Record<
   | 'verhuizing'
   | 'afsluiting'
   | 'anoniem-gedeeld'
-  | 'casusregisseur-gevraagd',
+  | 'casusregisseur-gevraagd'
+  | 'casusregisseur-afgewezen',
   string
 > = {
   aanmelding: 'Aanmelding',
@@ -92,6 +93,7 @@ export const EVENT_LABELS: Record<
   verhuizing: 'Verhuisd naar een andere gemeente; nieuwe termijnen lopen vanaf hier',
   'anoniem-gedeeld': 'Anonieme weergave van de casus gedeeld (consultatie of escalatie)',
   'casusregisseur-gevraagd': 'Het gezin vraagt om een casusregisseur (via het gezinsportaal)',
+  'casusregisseur-afgewezen': 'Verzoek van het gezin om een casusregisseur afgewezen',
 };
 
 export const STATUS_LABELS: Record<DeadlineStatus, string> = {

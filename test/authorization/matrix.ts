@@ -281,6 +281,8 @@ export const MATRIX: readonly (readonly [route: string, policy: Policy, url: str
   ['GET /api/v1/casussen/:id/werkaantekeningen', 'caseRead', '/api/v1/casussen/{caseA}/werkaantekeningen'],
   ['POST /api/v1/casussen/:id/werkaantekeningen', 'caseWrite', '/api/v1/casussen/{caseA}/werkaantekeningen'],
   ['GET /api/v1/casussen/:id/gezinsnotities', 'casusregieSide', '/api/v1/casussen/{caseA}/gezinsnotities'],
+  ['GET /api/v1/casussen/:id/casusregisseur-verzoek', 'caseRead', '/api/v1/casussen/{caseA}/casusregisseur-verzoek'],
+  ['POST /api/v1/casussen/:id/casusregisseur-verzoek/afwijzing', 'caseAssignRoles', '/api/v1/casussen/{caseA}/casusregisseur-verzoek/afwijzing'],
   ['GET /api/v1/casussen/:id/gezinsportaal', 'casusregieSide', '/api/v1/casussen/{caseA}/gezinsportaal'],
   ['PUT /api/v1/casussen/:id/personen/:personId/portaal', 'casusregieSide', '/api/v1/casussen/{caseA}/personen/{youngA}/portaal'],
   ['PUT /api/v1/casussen/:id/personen/:personId/gezag', 'casusregieSide', '/api/v1/casussen/{caseA}/personen/{youngA}/gezag'],

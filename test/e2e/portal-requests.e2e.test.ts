@@ -4,7 +4,8 @@
  * for a casusregisseur, asks for a copy of the record and writes a note she shares with the
  * casusregisseur; the professional side has the notification, the record request and the note.
  * Noor sees that the family asked, cannot ask for the record herself (she is 14; her parents
- * do) and does not see her mother's note. The session cookie is set on
+ * do) and does not see her mother's note. The casusregisseur sees the request on the case page
+ * and declines it with an explanation, which Kim then reads; she may ask again. The session cookie is set on
  * the browser context directly (logging in is the login journey's concern); axe finds nothing
  * serious in any state, errors included.
  */
@@ -122,7 +123,7 @@ describe('asking and writing in the family portal on a phone', () => {
     await journey.expectAccessible(page);
   });
 
-  it('shows the casusregisseur the family’s request and shared note on the case page', async () => {
+  it('shows the casusregisseur the family’s request and shared note; the request is declined with an explanation', async () => {
     const page = await journey.page(await journey.context());
     await page.goto(`${journey.server.url}/inloggen`);
     await new LoginPage(page).logIn(REGISSEUR, DEMO_PASSWORD);
@@ -133,6 +134,33 @@ describe('asking and writing in the family portal on a phone', () => {
     await expect(
       page.getByText('Het gezin vraagt om een casusregisseur (via het gezinsportaal)').count(),
     ).resolves.toBe(1);
+    await journey.expectAccessible(page);
+
+    // The request, with the family's reason; declining needs an explanation for the family.
+    const request = page.getByRole('region', { name: 'Verzoek om een casusregisseur' });
+    await request.getByText('Het wordt mij te veel naast mijn werk.').waitFor();
+    await request.getByRole('button', { name: 'Verzoek afwijzen' }).click();
+    await request
+      .getByRole('alert')
+      .getByText(/schrijf voor het gezin waarom niet/)
+      .waitFor();
+    await journey.expectAccessible(page);
+    await request
+      .getByLabel('Uitleg voor het gezin')
+      .fill('Ik bel u eerst om samen te kijken wat u naast uw werk nodig heeft.');
+    await request.getByRole('button', { name: 'Verzoek afwijzen' }).click();
+    await request.getByText(/Het laatste verzoek is op .* afgewezen/).waitFor();
+    await page.getByText('Verzoek van het gezin om een casusregisseur afgewezen').first().waitFor();
+    await journey.expectAccessible(page);
+  });
+
+  it('shows the parent the team’s explanation, and lets her ask again', async () => {
+    const page = await phonePageAs('kim');
+    await page.getByText('heeft het lokaal team het verzoek om een casusregisseur niet').waitFor();
+    await page
+      .getByText('Ik bel u eerst om samen te kijken wat u naast uw werk nodig heeft.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Vraag een casusregisseur' }).waitFor();
     await journey.expectAccessible(page);
   });
 });

@@ -22,6 +22,7 @@ import { engines, freshDatabase } from './databases.js';
 interface Requests {
   gezinHeeftCasusregie: boolean;
   casusregisseurGevraagd: { op: string; reden: string | null } | null;
+  casusregisseurAfgewezen: { op: string; toelichting: string } | null;
   casusregisseurVragenKanNiet: string | null;
   dossierverzoeken: { id: string; soort: string; vorm: string | null; status: string }[];
   dossierVragenKanNiet: string | null;
@@ -37,6 +38,7 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
   const clock = { now: () => now };
   let lead: Client;
   let colleague: Client;
+  let colleagueId = '';
   let leadId = '';
   let team = '';
   let caseId = '';
@@ -101,7 +103,7 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     lead = new Client(app);
     expect((await lead.login(leadEmail)).statusCode).toBe(200);
     const colleagueEmail = `collega-${engine}@verzoeken.nl`;
-    await staffAccount(opened, team, ['casusregisseur'], colleagueEmail);
+    colleagueId = await staffAccount(opened, team, ['casusregisseur'], colleagueEmail);
     colleague = new Client(app);
     expect((await colleague.login(colleagueEmail)).statusCode).toBe(200);
     // A back-office colleague of the same team gets no notification (not a regie role).
@@ -146,6 +148,7 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     expect(kim).toEqual({
       gezinHeeftCasusregie: true,
       casusregisseurGevraagd: null,
+      casusregisseurAfgewezen: null,
       casusregisseurVragenKanNiet: null,
       dossierverzoeken: [],
       dossierVragenKanNiet: null,
@@ -236,6 +239,54 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     expect((res.json() as ErrorBody).error.message).toContain('al om een casusregisseur');
     expect(fields(res.body)).toEqual(['body.casusregisseur']);
     expect(await eventsOfType('casusregisseur-gevraagd')).toHaveLength(1);
+  });
+
+  it('the team declines the open request with an explanation the family reads; the family may ask again', async () => {
+    const staffUrl = `/api/v1/casussen/${caseId}/casusregisseur-verzoek`;
+    const seen = await colleague.request('GET', staffUrl);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toEqual({
+      gezinHeeftCasusregie: true,
+      open: { op: now.toISOString(), reden: 'Het wordt mij te veel naast mijn werk.' },
+      afgewezen: null,
+      magBeantwoorden: true,
+    });
+    // Without an explanation for the family: 400 naming the field, nothing stored.
+    const empty = await colleague.request('POST', `${staffUrl}/afwijzing`, { toelichting: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(fields(empty.body)).toEqual(['body.toelichting']);
+    expect(await eventsOfType('casusregisseur-afgewezen')).toEqual([]);
+
+    const why = 'Wij bellen u eerst om samen te kijken wat u naast uw werk nodig heeft.';
+    const declined = await colleague.request('POST', `${staffUrl}/afwijzing`, { toelichting: why });
+    expect(declined.statusCode, declined.body).toBe(201);
+    expect(await eventsOfType('casusregisseur-afgewezen')).toEqual([
+      { note: why, recorded_by: colleagueId },
+    ]);
+    expect(await auditOf('casusregisseur-verzoek.afwijzen')).toEqual([
+      expect.objectContaining({ staff_id: colleagueId, case_id: caseId }),
+    ]);
+    // Nothing is open any more: a second decline is 409.
+    const again = await colleague.request('POST', `${staffUrl}/afwijzing`, { toelichting: why });
+    expect(again.statusCode).toBe(409);
+    expect(fields(again.body)).toEqual(['body.verzoek']);
+
+    // The family reads why, and may ask again.
+    const kim = await requestsOf('kim');
+    expect(kim.casusregisseurGevraagd).toBeNull();
+    expect(kim.casusregisseurAfgewezen).toEqual({ op: now.toISOString(), toelichting: why });
+    expect(kim.casusregisseurVragenKanNiet).toBeNull();
+    const asked = await portal('kim', 'POST', `/casussen/${caseId}/casusregisseur-vragen`, {
+      reden: 'Na het gesprek: toch graag.',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const open = await requestsOf('kim');
+    expect(open.casusregisseurGevraagd?.reden).toBe('Na het gesprek: toch graag.');
+    expect(open.casusregisseurAfgewezen).toBeNull();
+    expect(((await lead.request('GET', staffUrl)).json() as { open: unknown }).open).toEqual({
+      op: now.toISOString(),
+      reden: 'Na het gesprek: toch graag.',
+    });
   });
 
   it('asks for a copy of the record: it lands in the professional list of record requests', async () => {

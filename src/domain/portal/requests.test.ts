@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   casusregisseurReasonProblems,
+  declineProblems,
   casusregisseurRefusal,
   familyNoteProblems,
   mayReadFamilyNote,
@@ -46,6 +47,22 @@ describe('asking for a casusregisseur in the portal', () => {
     expect(casusregisseurReasonProblems('x'.repeat(501))).toEqual([
       { path: 'reden', message: 'hoogstens 500 tekens' },
     ]);
+  });
+});
+
+describe('the local team declines a request for a casusregisseur', () => {
+  it('needs an open request (409), then an explanation for the family of at most 2000 characters', () => {
+    expect(declineProblems(false, 'Wij zien dat het gezin het goed doet.')).toMatchObject({
+      status: 409,
+      path: 'verzoek',
+    });
+    expect(declineProblems(true, '   ')).toEqual([
+      { path: 'toelichting', message: 'schrijf voor het gezin waarom niet' },
+    ]);
+    expect(declineProblems(true, 'x'.repeat(2001))).toEqual([
+      { path: 'toelichting', message: 'hoogstens 2000 tekens' },
+    ]);
+    expect(declineProblems(true, ` ${'x'.repeat(2000)} `)).toEqual([]);
   });
 });
 

@@ -87,6 +87,29 @@ export function casusregisseurReasonProblems(reason: string | null): Problem[] {
   return [];
 }
 
+/** The longest explanation the local team gives the family when it declines (characters). */
+export const DECLINE_REASON_MAX = 2000;
+
+/**
+ * The local team's answer "no" to a family's request for a casusregisseur: the family reads
+ * why, so the explanation is required (and at most `DECLINE_REASON_MAX`). Only an open request
+ * can be declined; the family may ask again afterwards.
+ */
+export function declineProblems(openRequest: boolean, reason: string): Problem[] | Refusal {
+  if (!openRequest)
+    return {
+      status: 409,
+      path: 'verzoek',
+      message: 'Er is geen open verzoek van het gezin om een casusregisseur.',
+    };
+  const text = reason.trim();
+  if (text.length === 0)
+    return [{ path: 'toelichting', message: 'schrijf voor het gezin waarom niet' }];
+  if (text.length > DECLINE_REASON_MAX)
+    return [{ path: 'toelichting', message: `hoogstens ${DECLINE_REASON_MAX} tekens` }];
+  return [];
+}
+
 /**
  * Whether the person may ask for inspection or a copy in the portal; null when allowed. Everyone
  * who may use the portal may (Jeugdwet 7.3.10 with 7.3.15 lid 1: from 12 the right is the young

@@ -47,6 +47,12 @@ export const portalRequestRoutes =
                 reden: v.casusregisseurRequest.reason,
               }
             : null,
+          casusregisseurAfgewezen: v.casusregisseurDeclined
+            ? {
+                op: v.casusregisseurDeclined.at.toISOString(),
+                toelichting: v.casusregisseurDeclined.reason,
+              }
+            : null,
           casusregisseurVragenKanNiet: v.casusregisseurRefusal,
           dossierverzoeken: v.recordRequests.map((r) => ({
             id: r.id,

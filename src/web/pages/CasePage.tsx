@@ -44,6 +44,7 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { AdjustmentsSection } from './AdjustmentsSection.js';
 import { AllocationSection } from './AllocationSection.js';
 import { ClosureSection } from './ClosureSection.js';
+import { CasusregisseurRequestSection } from './CasusregisseurRequestSection.js';
 import { CaseAccessLogSection } from './CaseAccessLogSection.js';
 import { RecordRequestSection } from './RecordRequestSection.js';
 import { CrisisSection } from './CrisisSection.js';
@@ -264,6 +265,8 @@ function CaseContent({ casus, notice }: { casus: CaseView; notice: string | null
       <WorkingNotesSection casus={casus} />
 
       <FamilyNotesSection casus={casus} />
+
+      <CasusregisseurRequestSection casus={casus} />
 
       <PortalAccessSection casus={casus} />
 

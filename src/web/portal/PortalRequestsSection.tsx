@@ -23,6 +23,8 @@ import { portalApi, type PortalRole } from './portal-api.js';
 interface Requests {
   gezinHeeftCasusregie: boolean;
   casusregisseurGevraagd: { op: string; reden: string | null } | null;
+  /** The local team's "no" to the last request, with its explanation (until asked again). */
+  casusregisseurAfgewezen: { op: string; toelichting: string } | null;
   casusregisseurVragenKanNiet: string | null;
   dossierverzoeken: {
     id: string;
@@ -41,6 +43,7 @@ const wordsFor = (role: PortalRole) =>
   role === 'vertegenwoordiger'
     ? {
         family: 'uw gezin',
+        again: 'U kunt het opnieuw vragen als u dat wilt.',
         holds: 'U houdt nu zelf het overzicht over de hulp (casusregie).',
         tooMuch:
           'Wordt dat te veel? Dan kunt u het lokaal team vragen om een casusregisseur. Die neemt het overzicht van u over.',
@@ -49,6 +52,7 @@ const wordsFor = (role: PortalRole) =>
       }
     : {
         family: 'jullie',
+        again: 'Je kunt het opnieuw vragen als je dat wilt.',
         holds: 'Jullie houden nu zelf het overzicht over de hulp (casusregie).',
         tooMuch:
           'Wordt dat te veel? Dan kun je het lokaal team vragen om een casusregisseur. Die neemt het overzicht over.',
@@ -177,6 +181,16 @@ function Casusregisseur({
         <Paragraph>{data.casusregisseurVragenKanNiet}</Paragraph>
       ) : (
         <>
+          {data.casusregisseurAfgewezen && (
+            <Alert type="info">
+              <Paragraph>
+                Op {formatDateTime(data.casusregisseurAfgewezen.op)} heeft het lokaal team het
+                verzoek om een casusregisseur niet toegekend. Dit is de uitleg van het team:
+              </Paragraph>
+              <Paragraph>{data.casusregisseurAfgewezen.toelichting}</Paragraph>
+              <Paragraph>{w.again}</Paragraph>
+            </Alert>
+          )}
           <Paragraph>{w.tooMuch}</Paragraph>
           {failure && <Alert type="error">{failure}</Alert>}
           <form onSubmit={(e) => void submit(e)} noValidate className="portaal-formulier">
