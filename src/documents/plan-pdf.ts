@@ -2,8 +2,9 @@
  * A plan version as a PDF for the family and the record (issue 4): the sections its kind has
  * (DOMAIN.md section 5) with every empty one marked, the SMART goals with owner, target date
  * and progress, the casusregie agreements (LEK), the future domains of a toekomstplan, the
- * bottom lines of a veiligheidsplan, who signed how and when (ZTM-DEC-SIGN) and what changed
- * since the previous version. Input is the plan as the API presents it.
+ * bottom lines of a veiligheidsplan, the family's network and agreements of a familiegroepsplan
+ * (ADR 0026), who signed how and when (ZTM-DEC-SIGN) and what changed since the previous
+ * version. Input is the plan as the API presents it.
  */
 import {
   AGREEMENTS,
@@ -38,6 +39,15 @@ export interface PlanDocumentVersion {
     readonly afsprakenCasusregie?: Readonly<Record<string, string>>;
     readonly toekomstdomeinen?: Readonly<Record<string, string>>;
     readonly bodemeisen?: readonly { readonly eis: string; readonly wie: string }[];
+    /** familiegroepsplan: people outside the household and how they help. */
+    readonly netwerk?: readonly { readonly naam: string; readonly steun: string }[];
+    /** familiegroepsplan: the family's agreements, who does what by when. */
+    readonly afspraken?: readonly {
+      readonly id?: string;
+      readonly wat: string;
+      readonly wie: string;
+      readonly wanneer: string;
+    }[];
     readonly voorgesteldArrangement?: {
       readonly resultaatgebieden: readonly string[];
       readonly intensiteit: string;
@@ -156,6 +166,20 @@ export function renderPlanPdf(plan: PlanDocument): Promise<Buffer> {
   if (plan.soort === 'toekomstplan') {
     doc.heading('Op weg naar 18: per onderwerp');
     for (const d of FUTURE_DOMAIN_LABELS) doc.field(d.label, inhoud.toekomstdomeinen?.[d.key]);
+  }
+
+  if (plan.soort === 'familiegroepsplan') {
+    doc.heading('Netwerk en afspraken van het gezin');
+    doc.note('Dit deel schrijft het gezin zelf, in het gezinsportaal.');
+    const network = inhoud.netwerk ?? [];
+    doc.subheading('Netwerk');
+    if (network.length === 0) doc.note('Er is nog geen netwerk opgeschreven.');
+    else doc.list(network.map((m) => `${m.naam}: ${m.steun}`));
+    const agreements = inhoud.afspraken ?? [];
+    doc.subheading('Afspraken');
+    if (agreements.length === 0) doc.note('Er zijn nog geen afspraken opgeschreven.');
+    else
+      doc.list(agreements.map((a) => `${a.wat} (wie: ${a.wie}; klaar op ${dutchDate(a.wanneer)})`));
   }
 
   if (WITH_AGREEMENTS.includes(plan.soort)) {

@@ -220,6 +220,41 @@ describe('plan PDF', () => {
     expect(future.text).toContain('Kamer via Kamers met Kansen');
   });
 
+  it('a familiegroepsplan carries the family’s network and agreements (ADR 0026)', async () => {
+    const family = await textOf(
+      await renderPlanPdf({
+        ...fixedSupportPlan,
+        soort: 'familiegroepsplan',
+        versie: {
+          ...fixedSupportPlan.versie,
+          inhoud: {
+            netwerk: [{ naam: 'Oma Jansen', steun: 'Haalt Noor op dinsdag uit school' }],
+            afspraken: [
+              { id: 'a1', wat: 'Weekschema op de koelkast', wie: 'Kim', wanneer: '2026-04-01' },
+            ],
+          },
+          wijzigingen: [],
+        },
+      }),
+    );
+    expect(family.text).toContain('Netwerk en afspraken van het gezin');
+    expect(family.text).toContain('Oma Jansen: Haalt Noor op dinsdag uit school');
+    expect(family.text).toContain('Weekschema op de koelkast (wie: Kim; klaar op 1 april 2026)');
+
+    const empty = await textOf(
+      await renderPlanPdf({
+        ...fixedSupportPlan,
+        soort: 'familiegroepsplan',
+        versie: { ...fixedSupportPlan.versie, inhoud: {}, wijzigingen: [] },
+      }),
+    );
+    expect(empty.text).toContain('Er is nog geen netwerk opgeschreven.');
+    expect(empty.text).toContain('Er zijn nog geen afspraken opgeschreven.');
+    // Other kinds have no family part.
+    const support = await textOf(await renderPlanPdf(fixedSupportPlan));
+    expect(support.text).not.toContain('Netwerk en afspraken van het gezin');
+  });
+
   it('a long plan flows over several pages, each numbered', async () => {
     const many = Array.from({ length: 14 }, (_, i) =>
       goal(
