@@ -138,6 +138,27 @@ export interface NewPlanInput {
   readonly content: PlanContent;
 }
 
+/**
+ * A goal names whom it is about (`aboutPersonIds`, ADR 0026) among the people of the household
+ * only: an id from elsewhere would hide the goal from everyone in the portal. 400 naming it.
+ */
+function requireHouseholdGoals(
+  content: PlanContent,
+  household: readonly { readonly id: string }[],
+): void {
+  const problems = (content.goals ?? []).flatMap((goal, i) =>
+    (goal.aboutPersonIds ?? []).some((id) => !household.some((m) => m.id === id))
+      ? [
+          {
+            path: `content.goals.${i}.aboutPersonIds`,
+            message: 'iemand die niet bij dit gezin hoort',
+          },
+        ]
+      : [],
+  );
+  if (problems.length > 0) throw new StoreError('invalid', 'De invoer klopt niet.', problems);
+}
+
 /** Who writes a plan version: a staff member, or a family member in the portal (ADR 0026). */
 export type PlanAuthor = { readonly staffId: string } | { readonly personId: string };
 
@@ -178,6 +199,7 @@ export async function insertPlan(
   now: Date,
 ): Promise<{ readonly id: string }> {
   const household = await members(trx, caseId);
+  requireHouseholdGoals(input.content, household);
   if (input.kind === 'toekomstplan') {
     const subject = household.find((m) => m.id === input.subjectPersonId && m.kind === 'jeugdige');
     if (!subject)
@@ -333,6 +355,12 @@ export async function replaceConcept(
       'conflict',
       'Dit plan is vastgesteld; stel het bij voor een nieuwe versie.',
     );
+  const { case_id: caseId } = await trx
+    .selectFrom('plan')
+    .select('case_id')
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow();
+  requireHouseholdGoals(input.content, await members(trx, caseId));
   await trx
     .updateTable('plan_version')
     .set({

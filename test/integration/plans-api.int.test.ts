@@ -343,4 +343,40 @@ describe.each(engines)('plans API on %s', (engine) => {
     });
     expect(unknownField.statusCode).toBe(400);
   });
+
+  it('a goal is about people of the household only (betreft): another id is 400 naming the goal', async () => {
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    const bad = await jgh().request('POST', `/api/v1/casussen/${caseId}/plannen`, {
+      soort: 'familiegroepsplan',
+      ingangsdatum: '2026-03-10',
+      inhoud: { doelen: [goal('1', 'opvoeding'), goal('2', 'onderwijs', { betreft: [stranger] })] },
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: { fields: [{ path: 'inhoud.doelen.1.betreft' }] },
+    });
+    const made = await jgh().request('POST', `/api/v1/casussen/${caseId}/plannen`, {
+      soort: 'familiegroepsplan',
+      ingangsdatum: '2026-03-10',
+      inhoud: { doelen: [goal('1', 'onderwijs', { betreft: [teenId] })] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const familyPlanId = (made.json() as { id: string }).id;
+    const read = async () =>
+      (await jgh().request('GET', `/api/v1/plannen/${familyPlanId}`)).json() as Plan & {
+        versies: { inhoud: { doelen?: { betreft?: string[] }[] } }[];
+      };
+    expect((await read()).versies[0]?.inhoud.doelen?.[0]?.betreft).toEqual([teenId]);
+    // A concept save is checked the same way, and stores nothing when refused.
+    const revised = await jgh().request('PUT', `/api/v1/plannen/${familyPlanId}/concept`, {
+      ingangsdatum: '2026-03-10',
+      inhoud: { doelen: [goal('1', 'onderwijs', { betreft: [teenId, stranger] })] },
+      basisRevisie: (await read()).revisie,
+    });
+    expect(revised.statusCode).toBe(400);
+    expect(revised.json()).toMatchObject({
+      error: { fields: [{ path: 'inhoud.doelen.0.betreft' }] },
+    });
+    expect((await read()).versies[0]?.inhoud.doelen?.[0]?.betreft).toEqual([teenId]);
+  });
 });
