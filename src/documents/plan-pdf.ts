@@ -179,7 +179,11 @@ export function renderPlanPdf(plan: PlanDocument): Promise<Buffer> {
     doc.subheading('Afspraken');
     if (agreements.length === 0) doc.note('Er zijn nog geen afspraken opgeschreven.');
     else
-      doc.list(agreements.map((a) => `${a.wat} (wie: ${a.wie}; klaar op ${dutchDate(a.wanneer)})`));
+      doc.list(
+        agreements.map(
+          (a) => `${a.wat} (wie: ${a.wie}${a.wanneer ? `; klaar op ${dutchDate(a.wanneer)}` : ''})`,
+        ),
+      );
   }
 
   if (WITH_AGREEMENTS.includes(plan.soort)) {

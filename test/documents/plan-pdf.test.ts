@@ -231,6 +231,7 @@ describe('plan PDF', () => {
             netwerk: [{ naam: 'Oma Jansen', steun: 'Haalt Noor op dinsdag uit school' }],
             afspraken: [
               { id: 'a1', wat: 'Weekschema op de koelkast', wie: 'Kim', wanneer: '2026-04-01' },
+              { id: 'a2', wat: 'Samen eten op zondag', wie: 'Oma Jansen', wanneer: '' },
             ],
           },
           wijzigingen: [],
@@ -240,6 +241,8 @@ describe('plan PDF', () => {
     expect(family.text).toContain('Netwerk en afspraken van het gezin');
     expect(family.text).toContain('Oma Jansen: Haalt Noor op dinsdag uit school');
     expect(family.text).toContain('Weekschema op de koelkast (wie: Kim; klaar op 1 april 2026)');
+    // An agreement without a date says no date.
+    expect(family.text).toContain('Samen eten op zondag (wie: Oma Jansen)');
 
     const empty = await textOf(
       await renderPlanPdf({
