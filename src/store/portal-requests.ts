@@ -108,8 +108,9 @@ async function casusregisseurRequest(
     .where('case_id', '=', caseId)
     .where('type', 'in', ['casusregisseur-gevraagd', 'casusregisseur-afgewezen'])
     .where('at', '>=', since)
-    .orderBy('at', 'desc')
-    .orderBy('recorded_at', 'desc')
+    // Insertion order: both kinds are written under the case row's lock, so the later id is
+    // the later event even when a request's clock reading came before a decline's.
+    .orderBy('id', 'desc')
     .limit(1)
     .execute();
   const last = rows[0];
@@ -345,7 +346,17 @@ export async function declineCasusregisseurRequest(
   await inCaseTransaction(db, ctx, async (trx) => {
     await requireAccess(trx, ctx, caseId, now, mayAssignRoles);
     // The case row first: a request or another answer waits for this one, and the reverse.
-    await trx.selectFrom('casus').select('id').where('id', '=', caseId).forUpdate().execute();
+    const casus = await trx
+      .selectFrom('casus')
+      .select('closed_at')
+      .where('id', '=', caseId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (casus.closed_at !== null)
+      throw new StoreError(
+        'conflict',
+        'Deze casus is afgesloten; er valt geen verzoek meer te beantwoorden.',
+      );
     const since = await familyCasusregieSince(trx, caseId, now);
     const open = await openCasusregisseurRequest(trx, caseId, since);
     const problems = declineProblems(open !== null, reason);

@@ -150,6 +150,12 @@ describe('asking and writing in the family portal on a phone', () => {
       .fill('Ik bel u eerst om samen te kijken wat u naast uw werk nodig heeft.');
     await request.getByRole('button', { name: 'Verzoek afwijzen' }).click();
     await request.getByText(/Het laatste verzoek is op .* afgewezen/).waitFor();
+    // Said, and focused: the form the user was in is gone.
+    const said = request.getByRole('status').filter({ hasText: 'Het verzoek is afgewezen.' });
+    await said.waitFor();
+    await expect
+      .poll(() => said.evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true);
     await page.getByText('Verzoek van het gezin om een casusregisseur afgewezen').first().waitFor();
     await journey.expectAccessible(page);
   });

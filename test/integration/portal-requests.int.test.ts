@@ -289,6 +289,29 @@ describe.each(engines)('family portal requests and notes on %s', (engine) => {
     });
   });
 
+  it('refuses to decline on a closed case (409), naming why', async () => {
+    await opened.db
+      .updateTable('casus')
+      .set({ closed_at: now })
+      .where('id', '=', otherCaseId)
+      .execute();
+    try {
+      const res = await lead.request(
+        'POST',
+        `/api/v1/casussen/${otherCaseId}/casusregisseur-verzoek/afwijzing`,
+        { toelichting: 'Niet meer nodig.' },
+      );
+      expect(res.statusCode).toBe(409);
+      expect((res.json() as ErrorBody).error.message).toContain('afgesloten');
+    } finally {
+      await opened.db
+        .updateTable('casus')
+        .set({ closed_at: null })
+        .where('id', '=', otherCaseId)
+        .execute();
+    }
+  });
+
   it('asks for a copy of the record: it lands in the professional list of record requests', async () => {
     const wrong = await portal('kim', 'POST', `/casussen/${caseId}/inzageverzoeken`, {
       soort: 'alles',

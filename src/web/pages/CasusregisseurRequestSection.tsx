@@ -5,9 +5,9 @@
  * it with an explanation that the family reads in the portal; the family may then ask again.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DECLINE_REASON_MAX } from '../../domain/portal/requests.js';
-import { api, type CaseView } from '../api.js';
+import { api, ApiFailure, type CaseView } from '../api.js';
 import { ErrorSummary, type FieldErrors } from '../errors.js';
 import { useSubmission } from '../forms.js';
 import { formatDateTime } from '../format.js';
@@ -35,6 +35,12 @@ function familyHoldsCasusregie(casus: CaseView, now = Date.now()): boolean {
 
 export function CasusregisseurRequestSection({ casus }: { casus: CaseView }) {
   const holds = familyHoldsCasusregie(casus);
+  /** Said (and focused) after this user declined: the form they were in is gone then. */
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const request = useQuery({
     queryKey: ['casusregisseur-verzoek', casus.id],
     queryFn: () => api<RequestView>('GET', `/casussen/${casus.id}/casusregisseur-verzoek`),
@@ -47,6 +53,11 @@ export function CasusregisseurRequestSection({ casus }: { casus: CaseView }) {
       <Heading level={2} id="kop-regieverzoek">
         Verzoek om een casusregisseur
       </Heading>
+      {done && (
+        <Alert type="ok" focusRef={doneRef}>
+          {done}
+        </Alert>
+      )}
       {data.open ? (
         <>
           <Paragraph>
@@ -54,7 +65,7 @@ export function CasusregisseurRequestSection({ casus }: { casus: CaseView }) {
             casusregisseur.
             {data.open.reden ? ` Waarom: “${data.open.reden}”` : ' Het gaf geen reden op.'}
           </Paragraph>
-          {data.magBeantwoorden && <Decline casus={casus} />}
+          {data.magBeantwoorden && <Decline casus={casus} onDone={setDone} />}
         </>
       ) : (
         data.afgewezen && (
@@ -68,7 +79,7 @@ export function CasusregisseurRequestSection({ casus }: { casus: CaseView }) {
   );
 }
 
-function Decline({ casus }: { casus: CaseView }) {
+function Decline({ casus, onDone }: { casus: CaseView; onDone: (said: string) => void }) {
   const client = useQueryClient();
   const [text, setText] = useState('');
   const s = useSubmission('Afwijzen lukte niet. Probeer het opnieuw.', 'regieverzoek');
@@ -78,14 +89,23 @@ function Decline({ casus }: { casus: CaseView }) {
     if (!text.trim()) found['toelichting'] = 'schrijf voor het gezin waarom niet';
     else if (text.trim().length > DECLINE_REASON_MAX)
       found['toelichting'] = `hoogstens ${DECLINE_REASON_MAX} tekens`;
-    await s.run(found, async () => {
-      await api('POST', `/casussen/${casus.id}/casusregisseur-verzoek/afwijzing`, {
-        toelichting: text,
-      });
-      await Promise.all([
+    const refresh = () =>
+      Promise.all([
         client.invalidateQueries({ queryKey: ['casusregisseur-verzoek', casus.id] }),
         client.invalidateQueries({ queryKey: ['casus', casus.id] }),
       ]);
+    await s.run(found, async () => {
+      try {
+        await api('POST', `/casussen/${casus.id}/casusregisseur-verzoek/afwijzing`, {
+          toelichting: text,
+        });
+      } catch (error) {
+        // Answered or closed meanwhile: show the case as it is now, with the refusal.
+        if (error instanceof ApiFailure && error.status === 409) await refresh();
+        throw error;
+      }
+      onDone('Het verzoek is afgewezen. Het gezin leest uw uitleg in het gezinsportaal.');
+      await refresh();
       return null;
     });
   }
