@@ -36,7 +36,7 @@ import { measureEndingStatus } from './measure-endings.js';
 import type { RequestContext } from './context.js';
 import { StoreError } from './errors.js';
 import { caseRoleRecipients, notify } from './notifications.js';
-import { claimSections, keepRevision, type Snapshot } from './revisions.js';
+import { claimSections, keepRevision, requireRevision, type Snapshot } from './revisions.js';
 import type { Database } from './schema.js';
 import { addTimelineEntry } from './timeline.js';
 
@@ -493,13 +493,15 @@ const REASON_TEXT: Record<ClosureReason, string> = {
 /**
  * Closes the case when nothing blocks it; otherwise 409 with every problem (field path, Dutch
  * message with its rule). Sets `closed_at` and the step, writes the timeline entry, tells the
- * case's roles and audits, in one transaction. A closed case is not closed again (409).
+ * case's roles and audits, in one transaction. A closed case is not closed again (409). `basis`
+ * is the draft's revision the user saw: a later save by someone else is 409 naming what changed.
  */
 export async function closeCase(
   db: Kysely<Database>,
   profiles: ReadonlyMap<string, Profile>,
   ctx: RequestContext,
   caseId: string,
+  basis: number,
   now: Date,
 ): Promise<{ readonly closedAt: Date }> {
   if (!UUID.test(caseId)) throw new StoreError('not-found', 'Casus niet gevonden.');
@@ -508,6 +510,16 @@ export async function closeCase(
     const casus = await casusRow(trx, caseId, true);
     if (casus.closed_at !== null) throw new StoreError('conflict', 'Deze casus is al afgesloten.');
     const row = await draftRow(trx, caseId, true);
+    // Close on the draft the user saw: a colleague's later save is shown first (ADR 0028).
+    await requireRevision(
+      trx,
+      { entity: 'afsluiting', id: caseId, caseId },
+      basis,
+      row?.revision ?? 0,
+      'Het concept van de afsluiting',
+      SECTION_LABELS,
+      'De casus is niet afgesloten; bekijk de nieuwste versie en sluit dan af.',
+    );
     const draft = asDraft(row);
     const problems = closureProblems(await closureFacts(trx, profiles, caseId, draft, now));
     if (problems.length > 0 || !row || draft.reason === null)

@@ -67,8 +67,15 @@ export function dutchMoment(at: Date): string {
   return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)} om ${iso.slice(11, 16)}`;
 }
 
-/** The stale-write refusal, shared by every editable record (message names who, when, what). */
-export function staleWriteError(what: string, stale: StaleWrite): StoreError {
+/**
+ * The stale-write refusal, shared by every editable record (message names who, when, what);
+ * `outcome` says what did not happen and what to do.
+ */
+export function staleWriteError(
+  what: string,
+  stale: StaleWrite,
+  outcome = 'Uw wijzigingen zijn niet opgeslagen; laad de nieuwste versie en voeg ze opnieuw toe.',
+): StoreError {
   const who = stale.door ?? 'iemand anders';
   const when = stale.op ? ` op ${dutchMoment(new Date(stale.op))}` : '';
   const fields =
@@ -77,7 +84,7 @@ export function staleWriteError(what: string, stale: StaleWrite): StoreError {
       : '';
   return new StoreError(
     'conflict',
-    `${what} is intussen opgeslagen door ${who}${when}.${fields} Uw wijzigingen zijn niet opgeslagen; laad de nieuwste versie en voeg ze opnieuw toe.`,
+    `${what} is intussen opgeslagen door ${who}${when}.${fields} ${outcome}`,
     [
       {
         path: 'basisRevisie',
@@ -206,6 +213,36 @@ export async function claimSections(
   throw await refusal(trx, what, basis, current, by ?? kept.at(-1), () => changed);
 }
 
+/**
+ * An act on a sectioned record as the caller saw it (closing on the closure draft): refused like
+ * a stale write, naming every section that changed, when `current` moved on from `basis`.
+ */
+export async function requireRevision(
+  trx: Trx,
+  record: SectionedRecord,
+  basis: number,
+  current: number,
+  what: string,
+  labels: Readonly<Record<string, string>>,
+  outcome: string,
+): Promise<void> {
+  requireKnown(basis, current);
+  if (basis === current) return;
+  const [was, is] = await Promise.all([
+    snapshotAt(trx, record, basis),
+    snapshotAt(trx, record, current),
+  ]);
+  throw await refusal(
+    trx,
+    what,
+    basis,
+    current,
+    is,
+    (now) => (was ? changedKeys(was.content as Snapshot, now, labels) : []),
+    outcome,
+  );
+}
+
 /** A basis newer than the record's revision is a bad input, not a conflict. */
 function requireKnown(basis: number, current: number): void {
   if (basis > current)
@@ -255,14 +292,19 @@ async function refusal(
   /** The revision whose author and time the refusal names. */
   is: Awaited<ReturnType<typeof snapshotAt>>,
   changed: (current: Snapshot) => RevisionChange[],
+  outcome?: string,
 ): Promise<StoreError> {
-  return staleWriteError(what, {
-    revisie: current,
-    basisRevisie: basis,
-    door: is ? await editorName(trx, is.saved_by, is.saved_by_person) : null,
-    op: is && is.saved_at.getTime() > 0 ? is.saved_at.toISOString() : null,
-    velden: is ? changed(is.content as Snapshot) : [],
-  });
+  return staleWriteError(
+    what,
+    {
+      revisie: current,
+      basisRevisie: basis,
+      door: is ? await editorName(trx, is.saved_by, is.saved_by_person) : null,
+      op: is && is.saved_at.getTime() > 0 ? is.saved_at.toISOString() : null,
+      velden: is ? changed(is.content as Snapshot) : [],
+    },
+    outcome,
+  );
 }
 
 /** Keeps what `record` holds at `revision` (after the write) and who saved it, when. */

@@ -65,6 +65,8 @@ export function StaleWriteAlert({
  * (`revision` when it mounted, then what each own save returned); when someone else saved first
  * it answers false and `alert` says who saved what and when, with a button that refreshes the
  * data (`refresh`) and then lets the editor start anew with it (`onReloaded`, e.g. a remount).
+ * When `refresh` itself puts the newest data in the form, it answers the newest revision, which
+ * becomes the basis of the next save.
  */
 export function useRevisionLock(
   revision: number,
@@ -95,7 +97,9 @@ export function useRevisionLock(
   async function reload() {
     setBusy(true);
     try {
-      await refresh();
+      const newest = await refresh();
+      if (typeof newest === 'number') setBasis(newest);
+      setConflict(null);
       onReloaded();
     } finally {
       setBusy(false);

@@ -171,11 +171,16 @@ describe('a stale plan save in the browser', () => {
     await expect.poll(() => brams.getByText('Waakvlamcontact: opgeslagen.').count()).toBe(0);
     await journey.expectAccessible(second);
 
+    // Unsaved text in another section stays when he loads the newest waakvlamcontact.
+    await brams.getByLabel('Toelichting', { exact: true }).fill('Bram: nog niet opgeslagen.');
     await alert.getByRole('button', { name: 'Nieuwste versie laden' }).click();
     await expect
       .poll(() => brams.getByLabel('Waarom geen waakvlamcontact nodig is').inputValue())
       .toBe('Anna: het netwerk van het gezin vangt een terugval op.');
     await expect.poll(() => alert.count()).toBe(0);
+    expect(await brams.getByLabel('Toelichting', { exact: true }).inputValue()).toBe(
+      'Bram: nog niet opgeslagen.',
+    );
     expect(
       await brams
         .getByRole('group', { name: 'Reden van afsluiten' })

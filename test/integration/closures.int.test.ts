@@ -91,8 +91,11 @@ describe.each(engines)('closing a case on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Closure;
   };
-  const close = (who: string) =>
-    as(who).request('POST', `/api/v1/casussen/${caseId}/afsluiting/afsluiten`);
+  /** Closes on the newest draft revision, or on `basis` as a stale page would. */
+  const close = async (who: string, basis?: number) =>
+    as(who).request('POST', `/api/v1/casussen/${caseId}/afsluiting/afsluiten`, {
+      basisRevisie: basis ?? (await storedRevision()),
+    });
   const report = (who: string, over: object = {}, onCase = caseId) =>
     as(who).request('PUT', `/api/v1/casussen/${onCase}/afsluiting/eindverslag`, {
       resultaten: 'Rust in huis; de conflicten zijn gehalveerd.',
@@ -458,6 +461,22 @@ describe.each(engines)('closing a case on %s', (engine) => {
     const c = await read('regisseur');
     expect(c.problemen).toEqual([]);
     expect(c.voorwaarden.every((v) => v.voldaan)).toBe(true);
+    // A colleague changes the reason after the page was read: closing on it is refused first.
+    const seen = c.revisie;
+    const changed = await patch('collega', { reden: 'gestopt-door-gezin' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const stale = await close('regisseur', seen);
+    expect(stale.statusCode, stale.body).toBe(409);
+    const staleError = errorOf(stale.body);
+    expect(staleError.message).toContain('De casus is niet afgesloten');
+    expect(staleError.wijziging?.velden).toEqual([{ path: 'reden', label: 'Reden van afsluiten' }]);
+    const stillOpen = await opened.db
+      .selectFrom('casus')
+      .select('closed_at')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(stillOpen.closed_at).toBeNull();
+    expect((await patch('regisseur', { reden: 'doelen-bereikt' })).statusCode).toBe(200);
     const closed = await close('regisseur');
     expect(closed.statusCode, closed.body).toBe(200);
     const casus = await opened.db

@@ -310,7 +310,15 @@ export const closureRoutes =
 
     app.post(
       '/casussen/:id/afsluiting/afsluiten',
-      { schema: { summary: 'De casus afsluiten', params: id } },
+      {
+        schema: {
+          summary: 'De casus afsluiten',
+          description:
+            'Weigert met 409 als iemand anders het concept sinds `basisRevisie` wijzigde: eerst de nieuwste versie bekijken.',
+          params: id,
+          body: z.strictObject({ basisRevisie }),
+        },
+      },
       async (request) => {
         const ctx = requireUser(request);
         const result = await closeCase(
@@ -318,6 +326,7 @@ export const closureRoutes =
           deps.profiles,
           ctx,
           request.params.id,
+          request.body.basisRevisie,
           deps.clock.now(),
         ).catch(asBodyError);
         return { afgeslotenOp: result.closedAt.toISOString() };

@@ -161,8 +161,6 @@ function useRefresh(caseId: string) {
 }
 
 export function ClosureSection({ casus }: { casus: CaseView }) {
-  /** Raised when an editor loads the newest draft after a stale save: the forms start anew. */
-  const [loads, setLoads] = useState(0);
   const data = useQuery({
     queryKey: ['afsluiting', casus.id],
     queryFn: () => api<Closure>('GET', `/casussen/${casus.id}/afsluiting`),
@@ -183,9 +181,7 @@ export function ClosureSection({ casus }: { casus: CaseView }) {
             daarna gebeurt en alle zorg is beëindigd. Deze voorwaarden gelden in elke regio.
           </Paragraph>
           <Checklist c={c} />
-          {c.magBewerken && (
-            <DraftForms key={loads} casus={casus} c={c} onReloaded={() => setLoads((n) => n + 1)} />
-          )}
+          {c.magBewerken && <DraftForms casus={casus} c={c} />}
           {c.magBewerken && <CloseForm casus={casus} c={c} />}
         </>
       )}
@@ -287,17 +283,17 @@ function Checklist({ c }: { c: Closure }) {
   );
 }
 
-/** What every part shares: the case, the draft's revision its form started from, the reload. */
+/** What every part shares: the case, and the draft's revision its form started from. */
 interface PartLock {
   caseId: string;
   revision: number;
-  onReloaded: () => void;
 }
 
 /**
  * One draft part: a form that saves its own section of the draft. It sends the revision its
  * text is based on (ADR 0028); when someone else changed this section meanwhile, the save is
- * refused, the user's text stays and "Nieuwste versie laden" starts the forms anew.
+ * refused, the user's text stays and "Nieuwste versie laden" puts the newest text of this
+ * section in (`reset`), leaving what the user typed in the other sections alone.
  */
 function Part({
   title,
@@ -306,9 +302,11 @@ function Part({
   build,
   caseId,
   revision,
-  onReloaded,
+  reset,
   rule,
 }: PartLock & {
+  /** Puts this section's fields back to what the newest draft holds. */
+  reset: (newest: Closure) => void;
   title: string;
   scope: string;
   rule: string;
@@ -318,7 +316,18 @@ function Part({
 }) {
   const refresh = useRefresh(caseId);
   const s = useSubmission(`${title} opslaan lukte niet. Probeer het opnieuw.`, scope);
-  const lock = useRevisionLock(revision, refresh, onReloaded);
+  const client = useQueryClient();
+  const lock = useRevisionLock(
+    revision,
+    async () => {
+      await refresh();
+      const newest = client.getQueryData<Closure>(['afsluiting', caseId]);
+      if (!newest) return undefined;
+      reset(newest);
+      return newest.revisie;
+    },
+    () => undefined,
+  );
   async function submit(event: FormEvent) {
     event.preventDefault();
     const built = build();
@@ -354,60 +363,98 @@ const isoOr = (text: string, path: string, errors: FieldErrors) => {
 const result = (body: Partial<Draft>, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? { errors } : { body };
 
-function DraftForms({
-  casus,
-  c,
-  onReloaded,
-}: {
-  casus: CaseView;
-  c: Closure;
-  onReloaded: () => void;
-}) {
+/** The form fields of every draft part, as a closure's draft fills them. */
+function fieldsOf(c: Closure) {
   const d = c.concept;
-  const lock: PartLock = { caseId: casus.id, revision: c.revisie, onReloaded };
-  const [reden, setReden] = useState<string>(d.reden ?? '');
-  const [evDatum, setEvDatum] = useState(d.eindevaluatie ? formatDate(d.eindevaluatie.datum) : '');
-  const [evResultaat, setEvResultaat] = useState<string>(d.eindevaluatie?.resultaat ?? '');
-  const [evSamenvatting, setEvSamenvatting] = useState(d.eindevaluatie?.samenvatting ?? '');
-  const [evVeilig, setEvVeilig] = useState<string>(d.eindevaluatie?.veiligheidHersteld ?? '');
-  const [nazorgNodig, setNazorgNodig] = useState<string>(
-    d.nazorg ? (d.nazorg.nodig ? 'ja' : 'nee') : '',
-  );
-  const [afspraken, setAfspraken] = useState(
-    d.nazorg?.nodig
+  return {
+    reden: d.reden ?? '',
+    evDatum: d.eindevaluatie ? formatDate(d.eindevaluatie.datum) : '',
+    evResultaat: d.eindevaluatie?.resultaat ?? '',
+    evSamenvatting: d.eindevaluatie?.samenvatting ?? '',
+    evVeilig: d.eindevaluatie?.veiligheidHersteld ?? '',
+    nazorgNodig: d.nazorg ? (d.nazorg.nodig ? 'ja' : 'nee') : '',
+    afspraken: d.nazorg?.nodig
       ? d.nazorg.afspraken.map((a) => ({ ...a, wanneer: formatDate(a.wanneer) }))
       : [{ wie: '', wat: '', wanneer: '' }],
-  );
-  const [nazorgReden, setNazorgReden] = useState(d.nazorg && !d.nazorg.nodig ? d.nazorg.reden : '');
-  const [wvNodig, setWvNodig] = useState<string>(
-    d.waakvlam ? (d.waakvlam.nodig ? 'ja' : 'nee') : '',
-  );
-  const [wvWie, setWvWie] = useState(d.waakvlam?.nodig ? d.waakvlam.wie : '');
-  const [wvHoeVaak, setWvHoeVaak] = useState(d.waakvlam?.nodig ? d.waakvlam.hoeVaak : '');
-  const [wvTot, setWvTot] = useState(d.waakvlam?.nodig ? formatDate(d.waakvlam.tot) : '');
-  const [wvReden, setWvReden] = useState(d.waakvlam && !d.waakvlam.nodig ? d.waakvlam.reden : '');
-  const [regie, setRegie] = useState<string>(d.herbeoordeling?.gezinKanRegie ?? '');
-  const [regieToelichting, setRegieToelichting] = useState(d.herbeoordeling?.toelichting ?? '');
-  const asked = c.jeugdigen.filter(
-    (j) => j.overgangNodig || d.overgang18.some((t) => t.jeugdigeId === j.id),
-  );
-  const [overgang, setOvergang] = useState(
-    asked.map((j) => {
-      const t = d.overgang18.find((x) => x.jeugdigeId === j.id);
-      return {
-        jeugdigeId: j.id,
-        wat: t?.wat ?? '',
-        wet: t?.wet ?? '',
-        toelichting: t?.toelichting ?? '',
-      };
-    }),
-  );
+    nazorgReden: d.nazorg && !d.nazorg.nodig ? d.nazorg.reden : '',
+    wvNodig: d.waakvlam ? (d.waakvlam.nodig ? 'ja' : 'nee') : '',
+    wvWie: d.waakvlam?.nodig ? d.waakvlam.wie : '',
+    wvHoeVaak: d.waakvlam?.nodig ? d.waakvlam.hoeVaak : '',
+    wvTot: d.waakvlam?.nodig ? formatDate(d.waakvlam.tot) : '',
+    wvReden: d.waakvlam && !d.waakvlam.nodig ? d.waakvlam.reden : '',
+    regie: d.herbeoordeling?.gezinKanRegie ?? '',
+    regieToelichting: d.herbeoordeling?.toelichting ?? '',
+    overgang: c.jeugdigen
+      .filter((j) => j.overgangNodig || d.overgang18.some((t) => t.jeugdigeId === j.id))
+      .map((j) => {
+        const t = d.overgang18.find((x) => x.jeugdigeId === j.id);
+        return {
+          jeugdigeId: j.id,
+          wat: t?.wat ?? '',
+          wet: t?.wet ?? '',
+          toelichting: t?.toelichting ?? '',
+        };
+      }),
+  };
+}
+
+function DraftForms({ casus, c }: { casus: CaseView; c: Closure }) {
+  const lock: PartLock = { caseId: casus.id, revision: c.revisie };
+  const [start] = useState(() => fieldsOf(c));
+  const [reden, setReden] = useState<string>(start.reden);
+  const [evDatum, setEvDatum] = useState(start.evDatum);
+  const [evResultaat, setEvResultaat] = useState<string>(start.evResultaat);
+  const [evSamenvatting, setEvSamenvatting] = useState(start.evSamenvatting);
+  const [evVeilig, setEvVeilig] = useState<string>(start.evVeilig);
+  const [nazorgNodig, setNazorgNodig] = useState<string>(start.nazorgNodig);
+  const [afspraken, setAfspraken] = useState(start.afspraken);
+  const [nazorgReden, setNazorgReden] = useState(start.nazorgReden);
+  const [wvNodig, setWvNodig] = useState<string>(start.wvNodig);
+  const [wvWie, setWvWie] = useState(start.wvWie);
+  const [wvHoeVaak, setWvHoeVaak] = useState(start.wvHoeVaak);
+  const [wvTot, setWvTot] = useState(start.wvTot);
+  const [wvReden, setWvReden] = useState(start.wvReden);
+  const [regie, setRegie] = useState<string>(start.regie);
+  const [regieToelichting, setRegieToelichting] = useState(start.regieToelichting);
+  const [overgang, setOvergang] = useState(start.overgang);
+  /** Each part's "Nieuwste versie laden": its own fields from the newest draft. */
+  const resets = {
+    reden: (n: Closure) => setReden(fieldsOf(n).reden),
+    eindevaluatie: (n: Closure) => {
+      const f = fieldsOf(n);
+      setEvDatum(f.evDatum);
+      setEvResultaat(f.evResultaat);
+      setEvSamenvatting(f.evSamenvatting);
+      setEvVeilig(f.evVeilig);
+    },
+    nazorg: (n: Closure) => {
+      const f = fieldsOf(n);
+      setNazorgNodig(f.nazorgNodig);
+      setAfspraken(f.afspraken);
+      setNazorgReden(f.nazorgReden);
+    },
+    waakvlam: (n: Closure) => {
+      const f = fieldsOf(n);
+      setWvNodig(f.wvNodig);
+      setWvWie(f.wvWie);
+      setWvHoeVaak(f.wvHoeVaak);
+      setWvTot(f.wvTot);
+      setWvReden(f.wvReden);
+    },
+    herbeoordeling: (n: Closure) => {
+      const f = fieldsOf(n);
+      setRegie(f.regie);
+      setRegieToelichting(f.regieToelichting);
+    },
+    overgang: (n: Closure) => setOvergang(fieldsOf(n).overgang),
+  };
 
   return (
     <>
       <Heading level={3}>Vastleggen voor de afsluiting</Heading>
       <Part
         title="Reden"
+        reset={resets.reden}
         scope="afsluiting-reden"
         rule="ZOU-DEC-ENDING"
         {...lock}
@@ -432,6 +479,7 @@ function DraftForms({
 
       <Part
         title="Eindevaluatie"
+        reset={resets.eindevaluatie}
         scope="afsluiting-eindevaluatie"
         rule="LEK-DEC-WAAKVLAM"
         {...lock}
@@ -495,6 +543,7 @@ function DraftForms({
 
       <Part
         title="Nazorg"
+        reset={resets.nazorg}
         scope="afsluiting-nazorg"
         rule="ZOU-DEC-ENDING"
         {...lock}
@@ -592,6 +641,7 @@ function DraftForms({
 
       <Part
         title="Waakvlamcontact"
+        reset={resets.waakvlam}
         scope="afsluiting-waakvlam"
         rule="LEK-DEC-WAAKVLAM"
         {...lock}
@@ -659,6 +709,7 @@ function DraftForms({
 
       <Part
         title="Casusregie door het gezin"
+        reset={resets.herbeoordeling}
         scope="afsluiting-herbeoordeling"
         rule="RIJ-DEC-CLOSURE"
         {...lock}
@@ -703,6 +754,7 @@ function DraftForms({
       {overgang.length > 0 && (
         <Part
           title="Overgang 18-/18+"
+          reset={resets.overgang}
           scope="afsluiting-overgang"
           rule="RIJ-DEC-MEASURE-END"
           {...lock}
@@ -788,9 +840,13 @@ function CloseForm({ casus, c }: { casus: CaseView; c: Closure }) {
     setBusy(true);
     setRefusal(null);
     try {
-      await api('POST', `/casussen/${casus.id}/afsluiting/afsluiten`);
+      await api('POST', `/casussen/${casus.id}/afsluiting/afsluiten`, {
+        basisRevisie: c.revisie,
+      });
       await refresh();
     } catch (error) {
+      // Someone saved the draft meanwhile: show it as it is now, with the refusal.
+      if (error instanceof ApiFailure && error.status === 409) await refresh();
       setRefusal(
         error instanceof ApiFailure
           ? {
